@@ -1,0 +1,17 @@
+package vn.childprotection.casetracker.platform;
+
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/**
+ * What every process of the case tracker runs on. Imported by the command side, the query side and the local
+ * all-in-one. Its property file holds shared defaults; each application's own configuration overrides them.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+@ConfigurationPropertiesScan
+@PropertySource(value = "classpath:casetracker-platform.properties", encoding = "UTF-8")
+public class PlatformConfiguration {
+}

@@ -1,0 +1,70 @@
+package vn.childprotection.casetracker.platform.orgunits;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
+
+/**
+ * The org units, loaded from a data file in the repo ({@code casetracker.org-units.location}).
+ */
+@Component
+public class OrgUnitRegistry {
+
+    private final Map<String, OrgUnit> units;
+
+    public OrgUnitRegistry(@Value("${casetracker.org-units.location:classpath:orgunits/org-units.json}")
+                           Resource location, JsonMapper jsonMapper) throws IOException {
+        try (InputStream in = location.getInputStream()) {
+            OrgUnitFile file = jsonMapper.readValue(in, OrgUnitFile.class);
+            Map<String, OrgUnit> byCode = new LinkedHashMap<>();
+            for (OrgUnit unit : file.orgUnits()) {
+                if (byCode.put(unit.code(), unit) != null) {
+                    throw new IllegalStateException("Duplicate org unit code " + unit.code() + " in " + location);
+                }
+            }
+            for (OrgUnit unit : byCode.values()) {
+                if (unit.parentCode() != null && !byCode.containsKey(unit.parentCode())) {
+                    throw new IllegalStateException("Org unit " + unit.code() + " has unknown parent "
+                            + unit.parentCode());
+                }
+            }
+            this.units = Map.copyOf(byCode);
+            this.ordered = List.copyOf(byCode.values());
+        }
+    }
+
+    private final List<OrgUnit> ordered;
+
+    public Collection<OrgUnit> all() {
+        return ordered;
+    }
+
+    public Optional<OrgUnit> find(String code) {
+        return Optional.ofNullable(code).map(units::get);
+    }
+
+    /**
+     * The unit of this code and type, or a 400 naming the field.
+     */
+    public OrgUnit require(String field, String code, OrgUnitType... types) {
+        OrgUnit unit = find(code).orElseThrow(() -> new BadRequestException(field, "is not a known org unit code"));
+        if (types.length > 0 && !List.of(types).contains(unit.type())) {
+            throw new BadRequestException(field, "must be the code of a " + List.of(types).toString()
+                    .replaceAll("[\\[\\]]", "").toLowerCase().replace(", ", " or ") + ", not of a "
+                    + unit.type().name().toLowerCase());
+        }
+        return unit;
+    }
+
+    record OrgUnitFile(String source, List<OrgUnit> orgUnits) {
+    }
+}
