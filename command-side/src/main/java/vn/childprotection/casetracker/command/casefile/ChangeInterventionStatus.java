@@ -1,0 +1,17 @@
+package vn.childprotection.casetracker.command.casefile;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import vn.childprotection.casetracker.values.InterventionStatus;
+
+/**
+ * The agency an intervention is assigned to reports its progress.
+ *
+ * @param actingOrgUnit the org unit of the person sending the command
+ */
+public record ChangeInterventionStatus(@TargetAggregateIdentifier String caseId,
+                                       @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                                       String interventionId, InterventionStatus newStatus, String actingOrgUnit,
+                                       PersonalText note) {
+}

@@ -1,0 +1,59 @@
+package vn.childprotection.casetracker.command.casefile;
+
+/**
+ * The rules of order of the procedure (Decree 56/2017/NĐ-CP, Chapter III), each with a stable code clients can
+ * rely on and an explanation saying why the command was refused.
+ */
+public enum ProcedureRule {
+    CASE_CLOSED("case-closed",
+            "The case is closed (kết thúc); only reopening is allowed."),
+    INITIAL_ASSESSMENT_ONCE("initial-assessment-after-report",
+            "The initial assessment (đánh giá nguy cơ ban đầu) is made once, after the report or a reopening."),
+    INITIAL_ASSESSMENT_REQUIRED("initial-assessment-required",
+            "This step needs the initial assessment (đánh giá nguy cơ ban đầu) first."),
+    REMOVAL_TOO_LONG("removal-too-long",
+            "A temporary removal (tạm thời cách ly) lasts at most the configured number of days (Art 32)."),
+    REMOVAL_ENDS_BEFORE_START("removal-ends-before-start",
+            "A temporary removal cannot end before it starts."),
+    DETAILED_ASSESSMENT_ORDER("detailed-assessment-after-initial",
+            "The detailed assessment (đánh giá nguy cơ cụ thể) comes after the initial assessment and before the "
+                    + "plan is approved."),
+    PLAN_NEEDS_DETAILED_ASSESSMENT("plan-after-detailed-assessment",
+            "A support plan (kế hoạch hỗ trợ, can thiệp) is drafted after the detailed assessment."),
+    REPLAN_NEEDS_REVIEW("replan-needs-review",
+            "An approved plan is re-drafted only after a review (rà soát) decides to re-plan."),
+    APPROVAL_NEEDS_DRAFT("approval-needs-draft",
+            "There is no drafted plan waiting for approval (phê duyệt)."),
+    PLAN_VERSION_MISMATCH("plan-version-mismatch",
+            "Only the latest drafted version of the plan can be approved."),
+    INTERVENTIONS_NEED_APPROVED_PLAN("interventions-need-approved-plan",
+            "Interventions are carried out only under an approved plan."),
+    NOT_ASSIGNED_AGENCY("not-assigned-agency",
+            "Only the agency an intervention is assigned to can change its status."),
+    INTERVENTION_TRANSITION("intervention-transition",
+            "This status change of an intervention is not allowed."),
+    REVIEW_NEEDS_APPROVED_PLAN("review-needs-approved-plan",
+            "A review (rà soát, đánh giá) is made on an approved plan."),
+    CLOSURE_NEEDS_PROPOSAL("closure-needs-review-proposal",
+            "Closing for no further risk (Art 30.1.b) needs a review that proposed closure."),
+    REOPEN_ONLY_CLOSED("reopen-only-closed",
+            "Only a closed case can be reopened."),
+    TRANSFER_SAME_COMMUNE("transfer-same-commune",
+            "The case is already with that commune.");
+
+    private final String code;
+    private final String explanation;
+
+    ProcedureRule(String code, String explanation) {
+        this.code = code;
+        this.explanation = explanation;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+}

@@ -1,0 +1,283 @@
+package vn.childprotection.casetracker.command.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.casetracker.command.casefile.ApproveSupportPlan;
+import vn.childprotection.casetracker.command.casefile.ChangeInterventionStatus;
+import vn.childprotection.casetracker.command.casefile.CloseCase;
+import vn.childprotection.casetracker.command.casefile.DraftSupportPlan;
+import vn.childprotection.casetracker.command.casefile.PersonalText;
+import vn.childprotection.casetracker.command.casefile.ProcedureSettings;
+import vn.childprotection.casetracker.command.casefile.RecordDetailedAssessment;
+import vn.childprotection.casetracker.command.casefile.RecordInitialAssessment;
+import vn.childprotection.casetracker.command.casefile.ReopenCase;
+import vn.childprotection.casetracker.command.casefile.ReportCase;
+import vn.childprotection.casetracker.command.casefile.ReviewCase;
+import vn.childprotection.casetracker.command.casefile.TakeEmergencyMeasures;
+import vn.childprotection.casetracker.command.casefile.TransferCase;
+import vn.childprotection.casetracker.command.intake.ReportIntake;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.security.Actor;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.values.TemporaryRemoval;
+
+/**
+ * The commands of the case procedure (Decree 56/2017/NĐ-CP Chapter III). The controller checks the shape of each
+ * request and the codes it names; the {@code CaseFile} aggregate checks the order of the procedure. Every command
+ * answers with the case id and its new version; {@code If-Match: "<version>"} makes it conditional.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/cases", consumes = MediaType.APPLICATION_JSON_VALUE,
+        produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Case procedure / Quy trình xử lý vụ việc",
+        description = "Commands from the report to closing (Decree 56/2017/NĐ-CP, Chapter III)")
+@ApiResponse(responseCode = "400", description = "Malformed input; `errors` lists each field and its problem",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "404", description = "Unknown case or intervention",
+        content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "409", description = "Refused by the procedure (`rule` names the rule), or version "
+        + "conflict", content = @Content(mediaType = "application/problem+json"))
+public class CaseCommandController {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final CommandGateway commands;
+    private final ReportIntake intake;
+    private final OrgUnitRegistry orgUnits;
+    private final CurrentActor currentActor;
+    private final CommandTimes times;
+    private final ProcedureSettings settings;
+    private final JsonMapper jsonMapper;
+
+    public CaseCommandController(CommandGateway commands, ReportIntake intake, OrgUnitRegistry orgUnits,
+                                 CurrentActor currentActor, CommandTimes times, ProcedureSettings settings,
+                                 JsonMapper jsonMapper) {
+        this.commands = commands;
+        this.intake = intake;
+        this.orgUnits = orgUnits;
+        this.currentActor = currentActor;
+        this.times = times;
+        this.settings = settings;
+        this.jsonMapper = jsonMapper;
+    }
+
+    @PostMapping
+    @Operation(summary = "Report a case (thông báo, tiếp nhận — Mẫu 01)",
+            description = "Opens a case. With an Idempotency-Key, repeating the request returns the same case "
+                    + "(200, header Idempotent-Replayed: true); the same key with another body is refused (409).")
+    @ApiResponse(responseCode = "201", description = "Case opened")
+    public ResponseEntity<CommandResult> report(
+            @Parameter(in = ParameterIn.HEADER, description = "Client-chosen key, unique per report",
+                    schema = @Schema(maxLength = 255), example = "7c5e0c52-report-1")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody ReportCaseRequest request) {
+        Actor actor = currentActor.require();
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw new BadRequestException("Idempotency-Key", "must be 1 to 255 characters");
+        }
+        orgUnits.require("communeCode", request.communeCode(), OrgUnitType.COMMUNE);
+        Instant occurredAt = times.occurredAt(request.occurredAt());
+        ReportCaseRequest.Child child = request.child();
+        int ageYears = ageAtReport(child, occurredAt);
+        ReportCase command = new ReportCase(UUID.randomUUID().toString(), UUID.randomUUID().toString(), occurredAt,
+                request.communeCode(), actor.orgUnit(), request.category(), request.channel(),
+                orEmpty(request.abuseForms()), request.setting(), orEmpty(request.specialCircumstanceGroups()),
+                child.sex(), ageYears, child.birthDate() == null, child.ethnicity(), PersonalText.of(child.name()),
+                child.birthDate() == null ? null : PersonalText.of(child.birthDate().toString()),
+                PersonalText.of(child.address()), request.reporter().consentToRecordIdentity(),
+                PersonalText.of(request.reporter().identity()), PersonalText.of(request.narrative()));
+        ReportIntake.Outcome outcome = intake.receive(command, actor.username(),
+                idempotencyKey == null ? null : idempotencyKey.trim(), hash(request));
+        CommandResult result = new CommandResult(outcome.caseId(), 1);
+        if (outcome.replayed()) {
+            return ResponseEntity.ok().header("Idempotent-Replayed", "true")
+                    .location(URI.create("/api/v1/cases/" + outcome.caseId())).body(result);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + outcome.caseId())).eTag("\"1\"").body(result);
+    }
+
+    @PostMapping("/{caseId}/initial-assessment")
+    @Operation(summary = "Initial assessment (đánh giá nguy cơ ban đầu — Mẫu 02)")
+    public ResponseEntity<CommandResult> initialAssessment(@PathVariable String caseId,
+                                                           @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                           @Valid @RequestBody InitialAssessmentRequest request) {
+        return send(caseId, new RecordInitialAssessment(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.riskLevel(), request.emergency(),
+                PersonalText.of(request.notes())));
+    }
+
+    @PostMapping("/{caseId}/emergency-measures")
+    @Operation(summary = "Emergency measures (can thiệp khẩn cấp — Mẫu 07)")
+    public ResponseEntity<CommandResult> emergencyMeasures(@PathVariable String caseId,
+                                                           @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                           @Valid @RequestBody EmergencyMeasuresRequest request) {
+        EmergencyMeasuresRequest.Removal removal = request.temporaryRemoval();
+        return send(caseId, new TakeEmergencyMeasures(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.measures(),
+                removal == null ? null : new TemporaryRemoval(removal.startDate(), removal.endDate()),
+                PersonalText.of(request.notes())));
+    }
+
+    @PostMapping("/{caseId}/detailed-assessment")
+    @Operation(summary = "Detailed assessment (đánh giá nguy cơ cụ thể — Mẫu 03)")
+    public ResponseEntity<CommandResult> detailedAssessment(@PathVariable String caseId,
+                                                            @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                            @Valid @RequestBody DetailedAssessmentRequest request) {
+        return send(caseId, new RecordDetailedAssessment(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.riskLevel(), PersonalText.of(request.findings())));
+    }
+
+    @PostMapping("/{caseId}/plan")
+    @Operation(summary = "Draft the support plan (xây dựng kế hoạch hỗ trợ, can thiệp — Mẫu 04)",
+            description = "Each call drafts a new version. Agencies are org unit codes of type AGENCY or COMMUNE.")
+    public ResponseEntity<CommandResult> draftPlan(@PathVariable String caseId,
+                                                   @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                   @Valid @RequestBody SupportPlanRequest request) {
+        Set<String> ids = new HashSet<>();
+        List<DraftSupportPlan.Intervention> interventions = new java.util.ArrayList<>();
+        for (int i = 0; i < request.interventions().size(); i++) {
+            SupportPlanRequest.Intervention in = request.interventions().get(i);
+            orgUnits.require("interventions[" + i + "].agencyCode", in.agencyCode(), OrgUnitType.AGENCY,
+                    OrgUnitType.COMMUNE);
+            String id = in.interventionId() == null ? UUID.randomUUID().toString() : in.interventionId();
+            if (!ids.add(id)) {
+                throw new BadRequestException("interventions[" + i + "].interventionId", "is used twice in the plan");
+            }
+            interventions.add(new DraftSupportPlan.Intervention(id, in.measure(), in.agencyCode(), in.dueDate(),
+                    PersonalText.of(in.description())));
+        }
+        return send(caseId, new DraftSupportPlan(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), interventions, PersonalText.of(request.goals())));
+    }
+
+    @PostMapping("/{caseId}/plan/approval")
+    @Operation(summary = "Approve the plan (phê duyệt — Mẫu 05)")
+    public ResponseEntity<CommandResult> approvePlan(@PathVariable String caseId,
+                                                     @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                     @Valid @RequestBody PlanApprovalRequest request) {
+        return send(caseId, new ApproveSupportPlan(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.planVersion()));
+    }
+
+    @PostMapping("/{caseId}/interventions/{interventionId}/status")
+    @Operation(summary = "Change an intervention's status (by the assigned agency)",
+            description = "The signed-in user's org unit must be the agency the intervention is assigned to.")
+    public ResponseEntity<CommandResult> interventionStatus(@PathVariable String caseId,
+                                                            @PathVariable String interventionId,
+                                                            @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                            @Valid @RequestBody InterventionStatusRequest request) {
+        return send(caseId, new ChangeInterventionStatus(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), interventionId, request.status(),
+                currentActor.require().orgUnit(), PersonalText.of(request.note())));
+    }
+
+    @PostMapping("/{caseId}/reviews")
+    @Operation(summary = "Review (rà soát, đánh giá — Mẫu 06)")
+    public ResponseEntity<CommandResult> review(@PathVariable String caseId,
+                                                @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody ReviewRequest request) {
+        return send(caseId, new ReviewCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.riskLevel(), request.outcome(),
+                PersonalText.of(request.notes())));
+    }
+
+    @PostMapping("/{caseId}/closure")
+    @Operation(summary = "Close the case (kết thúc)")
+    public ResponseEntity<CommandResult> close(@PathVariable String caseId,
+                                               @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               @Valid @RequestBody ClosureRequest request) {
+        if (!settings.closingReasons().contains(request.reasonCode())) {
+            throw new BadRequestException("reasonCode", "must be one of " + String.join(", ",
+                    settings.closingReasons()));
+        }
+        return send(caseId, new CloseCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.reasonCode(), PersonalText.of(request.notes())));
+    }
+
+    @PostMapping("/{caseId}/reopening")
+    @Operation(summary = "Reopen a closed case")
+    public ResponseEntity<CommandResult> reopen(@PathVariable String caseId,
+                                                @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody ReopeningRequest request) {
+        return send(caseId, new ReopenCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), PersonalText.of(request.reason())));
+    }
+
+    @PostMapping("/{caseId}/transfer")
+    @Operation(summary = "Transfer to another commune")
+    public ResponseEntity<CommandResult> transfer(@PathVariable String caseId,
+                                                  @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @Valid @RequestBody TransferRequest request) {
+        orgUnits.require("toCommuneCode", request.toCommuneCode(), OrgUnitType.COMMUNE);
+        return send(caseId, new TransferCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.toCommuneCode(), PersonalText.of(request.reason())));
+    }
+
+    private ResponseEntity<CommandResult> send(String caseId, Object command) {
+        Long version = commands.sendAndWait(command);
+        return ResponseEntity.ok().eTag("\"" + version + "\"").body(new CommandResult(caseId, version));
+    }
+
+    private static int ageAtReport(ReportCaseRequest.Child child, Instant occurredAt) {
+        if (child.birthDate() == null) {
+            return child.ageYears();
+        }
+        LocalDate reportDay = occurredAt.atZone(VIETNAM).toLocalDate();
+        if (child.birthDate().isAfter(reportDay)) {
+            throw new BadRequestException("child.birthDate", "must not be after the report");
+        }
+        int age = Period.between(child.birthDate(), reportDay).getYears();
+        if (age >= 16) {
+            throw new BadRequestException("child.birthDate", "gives an age of 16 or more; a child (trẻ em) is "
+                    + "under 16");
+        }
+        return age;
+    }
+
+    private static <T> Set<T> orEmpty(Set<T> values) {
+        return values == null ? Set.of() : values;
+    }
+
+    private String hash(ReportCaseRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,80 @@
+package vn.childprotection.casetracker.command.web;
+
+import java.util.Map;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import vn.childprotection.casetracker.command.casefile.ProcedureViolation;
+import vn.childprotection.casetracker.command.casefile.UnknownInterventionException;
+import vn.childprotection.casetracker.command.intake.IdempotencyKeyReused;
+import vn.childprotection.casetracker.platform.problem.ApiExceptionHandler;
+
+/**
+ * Maps the procedure's refusals: 409 naming the rule, 404 for an unknown case or intervention, 409 for a version
+ * conflict or a reused idempotency key.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandExceptionHandler {
+
+    @ExceptionHandler(ProcedureViolation.class)
+    ResponseEntity<Object> violation(ProcedureViolation ex, WebRequest request) {
+        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Not allowed by the procedure",
+                ex.getMessage(), request), Map.of("rule", ex.rule().code()));
+    }
+
+    @ExceptionHandler(UnknownInterventionException.class)
+    ResponseEntity<Object> unknownIntervention(UnknownInterventionException ex, WebRequest request) {
+        return ApiExceptionHandler.problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), request);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> unknownCase(AggregateNotFoundException ex, WebRequest request) {
+        return ApiExceptionHandler.problem(HttpStatus.NOT_FOUND, "Not found", "There is no case with this id.",
+                request);
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ResponseEntity<Object> versionConflict(ConflictingAggregateVersionException ex, WebRequest request) {
+        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Version conflict",
+                "The case has changed since version " + (ex.getExpectedVersion() + 1) + "; it is now at version "
+                        + (ex.getActualVersion() + 1) + ". Read it again and retry.", request),
+                Map.of("rule", "version-conflict", "currentVersion", ex.getActualVersion() + 1));
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ResponseEntity<Object> keyReused(IdempotencyKeyReused ex, WebRequest request) {
+        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Idempotency key reused",
+                ex.getMessage(), request), Map.of("rule", "idempotency-key-reused"));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<Object> execution(CommandExecutionException ex, WebRequest request) throws Exception {
+        Throwable cause = ex.getCause();
+        if (cause instanceof ProcedureViolation v) {
+            return violation(v, request);
+        }
+        if (cause instanceof UnknownInterventionException u) {
+            return unknownIntervention(u, request);
+        }
+        if (cause instanceof AggregateNotFoundException a) {
+            return unknownCase(a, request);
+        }
+        throw ex;
+    }
+
+    private static ResponseEntity<Object> withProperties(ResponseEntity<Object> response, Map<String, Object> props) {
+        if (response.getBody() instanceof ProblemDetail problem) {
+            props.forEach(problem::setProperty);
+        }
+        return response;
+    }
+}
