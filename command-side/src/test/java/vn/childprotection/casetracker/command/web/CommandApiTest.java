@@ -1,0 +1,257 @@
+package vn.childprotection.casetracker.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.command.CommandSideApplication;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * The command side alone, over real HTTP, on a real (embedded) PostgreSQL.
+ */
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casetracker.database.embedded.ephemeral=true")
+class CommandApiTest {
+
+    private static final String WORKER = "worker.anlao";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionManager axonTransactionManager;
+    @Autowired
+    EventStorageEngine storageEngine;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    static Map<String, Object> report(String name) {
+        return object(
+                "communeCode", "313-tt-an-lao",
+                "category", "ABUSED",
+                "channel", "HOTLINE_111",
+                "abuseForms", List.of("VIOLENCE"),
+                "setting", "FAMILY",
+                "child", object("name", name, "birthDate", "2016-02-03", "sex", "FEMALE",
+                        "ethnicity", "Kinh", "address", "Xóm Đê Thử Nghiệm " + name),
+                "reporter", object("consentToRecordIdentity", true, "identity", "Người Báo " + name),
+                "narrative", "Tường thuật riêng tư " + name);
+    }
+
+    String newCase() {
+        Response created = api.post("/api/v1/cases", WORKER, json(report("Trẻ Mẫu")));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().get("caseId").asString();
+    }
+
+    long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    @Test
+    void axon_runs_on_spring_transactions_jdbc_storage_and_jackson() {
+        assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+    }
+
+    @Test
+    void a_report_is_stored_as_readable_json_without_personal_data_and_with_who_did_it() {
+        Response created = api.post("/api/v1/cases", WORKER, json(report("Lê Thị Bí Mật")));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("version").asLong()).isEqualTo(1);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        String caseId = created.json().get("caseId").asString();
+        Map<String, Object> row = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8') AS payload, "
+                + "convert_from(meta_data, 'UTF8') AS meta FROM domain_event_entry WHERE aggregate_identifier = ?",
+                caseId);
+        String payload = (String) row.get("payload");
+        assertThat(payload).contains("\"category\":\"ABUSED\"", "\"ageYears\":");
+        assertThat(payload).doesNotContain("Lê Thị Bí Mật", "Xóm Đê Thử Nghiệm", "Người Báo", "Tường thuật riêng tư",
+                "2016-02-03");
+        assertThat((String) row.get("meta")).contains("\"userId\":\"worker.anlao\"",
+                "\"orgUnit\":\"313-tt-an-lao\"", "\"role\":\"COMMUNE_WORKER\"");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM child_key", Long.class)).isPositive();
+    }
+
+    @Test
+    void the_same_idempotency_key_never_creates_a_second_case() {
+        String body = json(report("Trẻ Lặp"));
+        Map<String, String> key = Map.of("Idempotency-Key", "report-key-1");
+        long before = eventCount();
+
+        Response first = api.post("/api/v1/cases", WORKER, body, key);
+        Response again = api.post("/api/v1/cases", WORKER, body, key);
+        Response other = api.post("/api/v1/cases", WORKER, json(report("Trẻ Khác")), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.json().get("caseId").asString()).isEqualTo(first.json().get("caseId").asString());
+        assertThat(other.status()).isEqualTo(409);
+        assertThat(other.isProblem()).isTrue();
+        assertThat(other.json().get("rule").asString()).isEqualTo("idempotency-key-reused");
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void if_match_makes_a_write_conditional_on_the_version() {
+        String caseId = newCase();
+        String assessment = json(object("riskLevel", "HIGH", "emergency", true));
+
+        Response stale = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER, assessment,
+                Map.of("If-Match", "\"7\""));
+        Response current = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER, assessment,
+                Map.of("If-Match", "\"1\""));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.isProblem()).isTrue();
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
+        assertThat(current.status()).isEqualTo(200);
+        assertThat(current.json().get("version").asLong()).isEqualTo(2);
+        assertThat(current.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void a_step_out_of_order_is_refused_with_409_naming_the_rule_and_writes_nothing() {
+        String caseId = newCase();
+        long before = eventCount();
+
+        Response refused = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.anlao",
+                json(object("planVersion", 1)));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("rule").asString()).isEqualTo("approval-needs-draft");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void only_the_assigned_agency_changes_an_intervention() {
+        String caseId = newCase();
+        String base = "/api/v1/cases/" + caseId;
+        assertThat(api.post(base + "/initial-assessment", WORKER,
+                json(object("riskLevel", "MEDIUM", "emergency", false))).status()).isEqualTo(200);
+        assertThat(api.post(base + "/detailed-assessment", WORKER,
+                json(object("riskLevel", "MEDIUM"))).status()).isEqualTo(200);
+        assertThat(api.post(base + "/plan", WORKER, json(object("interventions", List.of(
+                object("interventionId", "iv-health", "measure", "PSYCHOLOGICAL_THERAPY",
+                        "agencyCode", "313-health-centre", "dueDate", "2030-01-31"))))).status()).isEqualTo(200);
+        assertThat(api.post(base + "/plan/approval", "chair.anlao", json(object("planVersion", 1))).status())
+                .isEqualTo(200);
+
+        Response byPolice = api.post(base + "/interventions/iv-health/status", "police",
+                json(object("status", "ACCEPTED")));
+        Response byHealth = api.post(base + "/interventions/iv-health/status", "health",
+                json(object("status", "ACCEPTED")));
+        Response unknown = api.post(base + "/interventions/iv-none/status", "health",
+                json(object("status", "ACCEPTED")));
+
+        assertThat(byPolice.status()).isEqualTo(409);
+        assertThat(byPolice.json().get("rule").asString()).isEqualTo("not-assigned-agency");
+        assertThat(byHealth.status()).isEqualTo(200);
+        assertThat(byHealth.json().get("version").asLong()).isEqualTo(6);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
+    void bad_input_of_every_kind_gets_a_4xx_problem_and_appends_nothing() {
+        String caseId = newCase();
+        String cases = "/api/v1/cases";
+        Map<String, Object> unknownEnum = report("X");
+        unknownEnum.put("category", "KIDNAPPED");
+        Map<String, Object> wrongType = report("X");
+        wrongType.put("child", object("sex", "MALE", "ageYears", "nine"));
+        Map<String, Object> missing = report("X");
+        missing.remove("communeCode");
+        missing.remove("channel");
+        Map<String, Object> unknownCommune = report("X");
+        unknownCommune.put("communeCode", "999-nowhere");
+        Map<String, Object> tooOld = report("X");
+        tooOld.put("child", object("sex", "MALE", "ageYears", 17));
+        Map<String, Object> noConsent = report("X");
+        noConsent.put("reporter", object("consentToRecordIdentity", false, "identity", "Tên Người Báo"));
+        Map<String, Object> unknownField = report("X");
+        unknownField.put("favouriteColour", "blue");
+        String oversized = json(object("communeCode", "313-tt-an-lao", "narrative", "x".repeat(300_000)));
+        long before = eventCount();
+
+        record Case(String name, Response response, int status, String field) {
+        }
+        List<Case> answers = List.of(
+                new Case("malformed JSON", api.post(cases, WORKER, "{\"communeCode\": "), 400, "body"),
+                new Case("empty body", api.post(cases, WORKER, ""), 400, "body"),
+                new Case("missing fields", api.post(cases, WORKER, json(missing)), 400, "communeCode"),
+                new Case("wrong type", api.post(cases, WORKER, json(wrongType)), 400, "child.ageYears"),
+                new Case("unknown enum", api.post(cases, WORKER, json(unknownEnum)), 400, "category"),
+                new Case("unknown field", api.post(cases, WORKER, json(unknownField)), 400, "favouriteColour"),
+                new Case("unknown commune", api.post(cases, WORKER, json(unknownCommune)), 400, "communeCode"),
+                new Case("not a child", api.post(cases, WORKER, json(tooOld)), 400, "child.ageYears"),
+                new Case("identity without consent", api.post(cases, WORKER, json(noConsent)), 400, null),
+                new Case("future time", api.post(cases + "/" + caseId + "/initial-assessment", WORKER,
+                        json(object("riskLevel", "LOW", "emergency", false, "occurredAt", "2999-01-01T00:00:00Z"))),
+                        400, "occurredAt"),
+                new Case("bad If-Match", api.post(cases + "/" + caseId + "/initial-assessment", WORKER,
+                        json(object("riskLevel", "LOW", "emergency", false)), Map.of("If-Match", "yesterday")),
+                        400, "If-Match"),
+                new Case("unknown closing reason", api.post(cases + "/" + caseId + "/closure", WORKER,
+                        json(object("reasonCode", "BORED"))), 400, "reasonCode"),
+                new Case("removal without dates", api.post(cases + "/" + caseId + "/emergency-measures", WORKER,
+                        json(object("measures", List.of("TEMPORARY_REMOVAL")))), 400, null),
+                new Case("unknown agency", api.post(cases + "/" + caseId + "/plan", WORKER,
+                        json(object("interventions", List.of(object("measure", "LEGAL_AID",
+                                "agencyCode", "313-tt-an-lao-nope", "dueDate", "2030-01-01"))))),
+                        400, "interventions[0].agencyCode"),
+                new Case("unknown case", api.post(cases + "/no-such-case/initial-assessment", WORKER,
+                        json(object("riskLevel", "LOW", "emergency", false))), 404, null),
+                new Case("oversized body", api.post(cases, WORKER, oversized), 413, null),
+                new Case("wrong content type", api.postRaw(cases, WORKER, "text/plain",
+                        "hello".getBytes(StandardCharsets.UTF_8)), 415, null),
+                new Case("no credentials", api.post(cases, null, json(report("X"))), 401, null),
+                new Case("wrong password", new ApiClient(port).post(cases, "nobody", json(report("X"))), 401, null));
+
+        for (Case c : answers) {
+            assertThat(c.response().status()).as(c.name()).isEqualTo(c.status());
+            assertThat(c.response().isProblem()).as(c.name() + " is problem+json: " + c.response().contentType())
+                    .isTrue();
+            JsonNode problem = c.response().json();
+            assertThat(problem.get("status").asInt()).as(c.name()).isEqualTo(c.status());
+            assertThat(problem.get("detail").asString()).as(c.name()).isNotBlank();
+            assertThat(c.response().body()).as(c.name()).doesNotContain("Exception", "\tat ");
+            if (c.field() != null) {
+                assertThat(problem.get("errors").findValuesAsString("field")).as(c.name()).contains(c.field());
+            }
+        }
+        assertThat(eventCount()).isEqualTo(before);
+    }
+}

@@ -1,0 +1,375 @@
+package vn.childprotection.casetracker.query.casefile;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+import vn.childprotection.casetracker.events.CaseClosed;
+import vn.childprotection.casetracker.events.CaseReopened;
+import vn.childprotection.casetracker.events.CaseReported;
+import vn.childprotection.casetracker.events.CaseReviewed;
+import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
+import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
+import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.InterventionStatusChanged;
+import vn.childprotection.casetracker.events.SupportPlanApproved;
+import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.EncryptedText;
+import vn.childprotection.casetracker.values.InterventionStatus;
+import vn.childprotection.casetracker.values.PlannedIntervention;
+import vn.childprotection.casetracker.values.ReviewOutcome;
+
+/**
+ * Keeps the case file view (<i>hồ sơ vụ việc</i>): the current state of each case as one JSON document in
+ * {@code case_file}, shaped like {@link CaseFileView}. Personal fields are stored as they are in the events, sealed
+ * with the child's key; {@link CaseFileOpener} opens them only when a response is written.
+ * <p>
+ * Each event is applied once: the row's {@code version} (the event's sequence number + 1) tells which events it
+ * already holds, so an event delivered again is ignored. A reset empties the table and the replay rebuilds it.
+ */
+@Component
+@ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
+public class CaseFileProjection {
+
+    public static final String PROCESSING_GROUP = "case-file";
+
+    private static final Logger log = LoggerFactory.getLogger(CaseFileProjection.class);
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+
+    public CaseFileProjection(JdbcTemplate jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM case_file");
+    }
+
+    @EventHandler
+    void on(CaseReported e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        long version = sequenceNumber + 1;
+        ObjectNode doc = json.createObjectNode();
+        doc.put("caseId", e.caseId());
+        doc.put("communeCode", e.communeCode());
+        doc.put("status", CaseStatus.REPORTED.name());
+        doc.put("version", version);
+        doc.put("updatedAt", recordedAt.toString());
+        doc.putNull("riskLevel");
+        doc.put("emergency", false);
+
+        ObjectNode child = doc.putObject("child");
+        child.put("childId", e.childId());
+        child.put("sex", name(e.sex()));
+        child.put("ageYears", e.ageYears());
+        child.put("ageEstimated", e.ageEstimated());
+        child.put("ethnicity", e.ethnicity());
+        child.set("name", sealed(e.childName()));
+        child.set("birthDate", sealed(e.birthDate()));
+        child.set("address", sealed(e.address()));
+
+        ObjectNode report = doc.putObject("report");
+        report.put("category", name(e.category()));
+        report.put("channel", name(e.channel()));
+        report.set("abuseForms", names(e.abuseForms()));
+        report.put("setting", name(e.setting()));
+        report.set("specialCircumstanceGroups", names(e.specialCircumstanceGroups()));
+        report.put("receivingOrgUnit", e.receivingOrgUnit());
+        report.put("reportedAt", instant(e.occurredAt()));
+        report.put("reporterConsent", e.reporterConsentToRecordIdentity());
+        report.set("reporterIdentity", sealed(e.reporterIdentity()));
+        report.set("narrative", sealed(e.narrative()));
+
+        doc.putNull("initialAssessment");
+        doc.putNull("detailedAssessment");
+        doc.putArray("emergencyMeasures");
+        doc.putNull("temporaryRemoval");
+        doc.putNull("plan");
+        doc.putArray("reviews");
+        doc.putNull("closure");
+        doc.putArray("reopenings");
+        doc.putArray("transfers");
+
+        jdbc.update("""
+                INSERT INTO case_file (case_id, commune_code, status, version, doc, updated_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (case_id) DO NOTHING""",
+                e.caseId(), e.communeCode(), CaseStatus.REPORTED.name(), version, json.writeValueAsString(doc),
+                utc(recordedAt));
+    }
+
+    @EventHandler
+    void on(InitialAssessmentRecorded e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode assessment = doc.putObject("initialAssessment");
+            assessment.put("assessedAt", instant(e.occurredAt()));
+            assessment.put("riskLevel", name(e.riskLevel()));
+            assessment.put("emergency", e.emergency());
+            assessment.set("notes", sealed(e.notes()));
+            doc.put("riskLevel", name(e.riskLevel()));
+            doc.put("emergency", e.emergency());
+            doc.put("status", CaseStatus.INITIALLY_ASSESSED.name());
+        });
+    }
+
+    @EventHandler
+    void on(EmergencyMeasuresTaken e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode taken = array(doc, "emergencyMeasures").addObject();
+            taken.put("takenAt", instant(e.occurredAt()));
+            taken.set("measures", json.valueToTree(e.measures() == null ? List.of() : e.measures()));
+            taken.set("temporaryRemoval", json.valueToTree(e.temporaryRemoval()));
+            taken.set("notes", sealed(e.notes()));
+            if (e.temporaryRemoval() != null) {
+                doc.set("temporaryRemoval", json.valueToTree(e.temporaryRemoval()));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DetailedAssessmentRecorded e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode assessment = doc.putObject("detailedAssessment");
+            assessment.put("assessedAt", instant(e.occurredAt()));
+            assessment.put("riskLevel", name(e.riskLevel()));
+            assessment.set("findings", sealed(e.findings()));
+            doc.put("riskLevel", name(e.riskLevel()));
+            doc.put("status", CaseStatus.DETAILED_ASSESSED.name());
+        });
+    }
+
+    /**
+     * A new plan version replaces the interventions shown. An intervention carried over from the previous version
+     * (same id) keeps the status its agency reported; a new one has no status until its version is approved.
+     */
+    @EventHandler
+    void on(SupportPlanDrafted e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            JsonNode previous = doc.get("plan");
+            Map<String, JsonNode> carried = new HashMap<>();
+            if (previous != null && previous.isObject()) {
+                previous.get("interventions").values().forEach(i -> carried.put(i.get("interventionId").asString(), i));
+            }
+            ObjectNode plan = json.createObjectNode();
+            plan.put("currentVersion", e.planVersion());
+            plan.set("approvedVersion", previous != null && previous.isObject()
+                    ? previous.get("approvedVersion") : json.nullNode());
+            plan.put("draftedAt", instant(e.occurredAt()));
+            plan.set("approvedAt", previous != null && previous.isObject()
+                    ? previous.get("approvedAt") : json.nullNode());
+            plan.set("goals", sealed(e.goals()));
+            ArrayNode interventions = plan.putArray("interventions");
+            for (PlannedIntervention planned : e.interventions() == null ? List.<PlannedIntervention>of()
+                    : e.interventions()) {
+                JsonNode before = carried.get(planned.interventionId());
+                ObjectNode intervention = interventions.addObject();
+                intervention.put("interventionId", planned.interventionId());
+                intervention.put("measure", name(planned.measure()));
+                intervention.put("agencyCode", planned.agencyCode());
+                intervention.put("dueDate", planned.dueDate().toString());
+                intervention.set("description", sealed(planned.description()));
+                intervention.set("status", before == null ? json.nullNode() : before.get("status"));
+                intervention.set("statusChangedAt", before == null ? json.nullNode() : before.get("statusChangedAt"));
+                intervention.set("note", before == null ? json.nullNode() : before.get("note"));
+            }
+            doc.set("plan", plan);
+            doc.put("status", CaseStatus.PLAN_DRAFTED.name());
+        });
+    }
+
+    /**
+     * The commune chair's approval assigns the interventions of that version to their agencies.
+     */
+    @EventHandler
+    void on(SupportPlanApproved e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            JsonNode plan = doc.get("plan");
+            if (plan instanceof ObjectNode current) {
+                current.put("approvedVersion", e.planVersion());
+                current.put("approvedAt", instant(e.occurredAt()));
+                if (current.get("currentVersion").asInt() == e.planVersion()) {
+                    for (JsonNode intervention : current.get("interventions").values()) {
+                        if (intervention.get("status").isNull()) {
+                            ((ObjectNode) intervention).put("status", InterventionStatus.ASSIGNED.name());
+                            ((ObjectNode) intervention).put("statusChangedAt", instant(e.occurredAt()));
+                        }
+                    }
+                }
+            } else {
+                log.warn("Case file {}: plan version {} approved before any draft", e.caseId(), e.planVersion());
+            }
+            doc.put("status", CaseStatus.PLAN_APPROVED.name());
+        });
+    }
+
+    @EventHandler
+    void on(InterventionStatusChanged e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            JsonNode plan = doc.get("plan");
+            ObjectNode intervention = null;
+            if (plan != null && plan.isObject()) {
+                for (JsonNode candidate : plan.get("interventions").values()) {
+                    if (e.interventionId().equals(candidate.get("interventionId").asString())) {
+                        intervention = (ObjectNode) candidate;
+                    }
+                }
+            }
+            if (intervention == null) {
+                log.warn("Case file {}: status of unknown intervention {}", e.caseId(), e.interventionId());
+                return;
+            }
+            intervention.put("status", name(e.newStatus()));
+            intervention.put("statusChangedAt", instant(e.occurredAt()));
+            intervention.set("note", sealed(e.note()));
+        });
+    }
+
+    /**
+     * A review updates the risk level; re-planning sends the case back to drafting (status
+     * {@code DETAILED_ASSESSED}), the other outcomes leave the status as it is.
+     */
+    @EventHandler
+    void on(CaseReviewed e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode review = array(doc, "reviews").addObject();
+            review.put("reviewedAt", instant(e.occurredAt()));
+            review.put("riskLevel", name(e.riskLevel()));
+            review.put("outcome", name(e.outcome()));
+            review.set("notes", sealed(e.notes()));
+            if (e.riskLevel() != null) {
+                doc.put("riskLevel", name(e.riskLevel()));
+            }
+            if (e.outcome() == ReviewOutcome.REPLAN) {
+                doc.put("status", CaseStatus.DETAILED_ASSESSED.name());
+            }
+        });
+    }
+
+    @EventHandler
+    void on(CaseClosed e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode closure = doc.putObject("closure");
+            closure.put("reasonCode", e.reasonCode());
+            closure.put("closedAt", instant(e.occurredAt()));
+            closure.set("notes", sealed(e.notes()));
+            doc.put("status", CaseStatus.CLOSED.name());
+        });
+    }
+
+    /**
+     * A reopened case is no longer closed: its closure moves out of the current state (the history keeps it).
+     */
+    @EventHandler
+    void on(CaseReopened e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode reopening = array(doc, "reopenings").addObject();
+            reopening.put("reopenedAt", instant(e.occurredAt()));
+            reopening.set("previousClosure", doc.get("closure") == null ? json.nullNode() : doc.get("closure"));
+            reopening.set("reason", sealed(e.reason()));
+            doc.putNull("closure");
+            doc.put("status", CaseStatus.REOPENED.name());
+        });
+    }
+
+    @EventHandler
+    void on(CaseTransferred e, @SequenceNumber Long sequenceNumber,
+            @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode transfer = array(doc, "transfers").addObject();
+            transfer.put("transferredAt", instant(e.occurredAt()));
+            transfer.put("fromCommuneCode", e.fromCommuneCode());
+            transfer.put("toCommuneCode", e.toCommuneCode());
+            transfer.set("reason", sealed(e.reason()));
+            doc.put("communeCode", e.toCommuneCode());
+        });
+    }
+
+    private void update(String caseId, long sequenceNumber, Instant recordedAt, Consumer<ObjectNode> change) {
+        long version = sequenceNumber + 1;
+        List<StoredCaseFile> rows = jdbc.query("SELECT version, doc FROM case_file WHERE case_id = ?",
+                (rs, i) -> new StoredCaseFile(rs.getLong(1), rs.getString(2)), caseId);
+        if (rows.isEmpty()) {
+            log.warn("No case file {} for its event at version {}; the event is skipped", caseId, version);
+            return;
+        }
+        StoredCaseFile stored = rows.get(0);
+        if (stored.version() >= version) {
+            return;
+        }
+        ObjectNode doc = (ObjectNode) json.readTree(stored.doc());
+        change.accept(doc);
+        doc.put("version", version);
+        doc.put("updatedAt", recordedAt.toString());
+        jdbc.update("""
+                UPDATE case_file SET commune_code = ?, status = ?, version = ?, doc = ?::jsonb, updated_at = ?
+                WHERE case_id = ?""",
+                doc.get("communeCode").asString(), doc.get("status").asString(), version,
+                json.writeValueAsString(doc), utc(recordedAt), caseId);
+    }
+
+    private record StoredCaseFile(long version, String doc) {
+    }
+
+    private JsonNode sealed(EncryptedText value) {
+        return value == null ? json.nullNode() : json.valueToTree(value);
+    }
+
+    private static ArrayNode array(ObjectNode doc, String field) {
+        return doc.get(field) instanceof ArrayNode existing ? existing : doc.putArray(field);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /**
+     * Enum names in declaration order, so a set gives the same document however it was iterated.
+     */
+    private ArrayNode names(Collection<? extends Enum<?>> values) {
+        ArrayNode array = json.createArrayNode();
+        if (values != null) {
+            values.stream().sorted(Comparator.comparingInt(Enum::ordinal)).forEach(v -> array.add(v.name()));
+        }
+        return array;
+    }
+
+    private static OffsetDateTime utc(Instant value) {
+        return value.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String instant(Instant value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,133 @@
+package vn.childprotection.casetracker.query.casefile;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.childprotection.casetracker.values.AbuseForm;
+import vn.childprotection.casetracker.values.AbuseSetting;
+import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.EmergencyMeasure;
+import vn.childprotection.casetracker.values.InterventionMeasure;
+import vn.childprotection.casetracker.values.InterventionStatus;
+import vn.childprotection.casetracker.values.ReportChannel;
+import vn.childprotection.casetracker.values.ReviewOutcome;
+import vn.childprotection.casetracker.values.RiskLevel;
+import vn.childprotection.casetracker.values.Sex;
+import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
+
+/**
+ * The case file (<i>hồ sơ vụ việc</i>) as a client reads it: the current state of one case. Personal fields (the
+ * child's name, birth date and address, the reporter's identity, narratives, notes, findings, goals, descriptions)
+ * are plain strings here, opened for this response only; they are null when absent or when the child's key was
+ * erased. The stored document has the same shape with those fields sealed.
+ */
+@Schema(name = "CaseFile", description = "Current state of one case (hồ sơ vụ việc)")
+public record CaseFileView(
+        String caseId,
+        @Schema(description = "Org unit code of the commune that runs the case now")
+        String communeCode,
+        CaseStatus status,
+        @Schema(description = "Number of events of the case; also the ETag and the If-Match value for commands")
+        long version,
+        @Schema(description = "When the last event of the case was recorded")
+        Instant updatedAt,
+        @Schema(description = "Latest risk level from the initial assessment, detailed assessment or a review; "
+                + "null until assessed")
+        RiskLevel riskLevel,
+        @Schema(description = "Whether the initial assessment called for emergency measures")
+        boolean emergency,
+        @Schema(description = "True when the child's key was erased: personal fields can no longer be read")
+        boolean personalDataErased,
+        Child child,
+        Report report,
+        InitialAssessment initialAssessment,
+        DetailedAssessment detailedAssessment,
+        List<EmergencyResponse> emergencyMeasures,
+        @Schema(description = "The latest temporary removal (tạm thời cách ly), or null")
+        Removal temporaryRemoval,
+        Plan plan,
+        List<Review> reviews,
+        @Schema(description = "Set while the case is closed; null when open or reopened")
+        Closure closure,
+        List<Reopening> reopenings,
+        List<Transfer> transfers) {
+
+    @Schema(name = "CaseFileChild", description = "The child (trẻ em)")
+    public record Child(String childId, Sex sex, int ageYears, boolean ageEstimated, String ethnicity,
+                        @Schema(description = "Personal data") String name,
+                        @Schema(description = "Personal data, YYYY-MM-DD as recorded") String birthDate,
+                        @Schema(description = "Personal data") String address) {
+    }
+
+    @Schema(name = "CaseFileReport", description = "The report and its intake (thông báo, tiếp nhận; Mẫu 01)")
+    public record Report(CaseCategory category, ReportChannel channel, List<AbuseForm> abuseForms,
+                         AbuseSetting setting, List<SpecialCircumstanceGroup> specialCircumstanceGroups,
+                         String receivingOrgUnit, Instant reportedAt,
+                         @Schema(description = "Whether the reporter agreed to have their identity recorded")
+                         boolean reporterConsent,
+                         @Schema(description = "Personal data; only with the reporter's consent") String reporterIdentity,
+                         @Schema(description = "Personal data") String narrative) {
+    }
+
+    @Schema(name = "CaseFileInitialAssessment", description = "Đánh giá nguy cơ ban đầu (Mẫu 02)")
+    public record InitialAssessment(Instant assessedAt, RiskLevel riskLevel, boolean emergency,
+                                    @Schema(description = "Personal data") String notes) {
+    }
+
+    @Schema(name = "CaseFileDetailedAssessment", description = "Đánh giá nguy cơ cụ thể (Mẫu 03)")
+    public record DetailedAssessment(Instant assessedAt, RiskLevel riskLevel,
+                                     @Schema(description = "Personal data") String findings) {
+    }
+
+    @Schema(name = "CaseFileEmergencyResponse", description = "Can thiệp khẩn cấp (Mẫu 07)")
+    public record EmergencyResponse(Instant takenAt, List<EmergencyMeasure> measures, Removal temporaryRemoval,
+                                    @Schema(description = "Personal data") String notes) {
+    }
+
+    @Schema(name = "CaseFileTemporaryRemoval", description = "Tạm thời cách ly (Decree 56 Art 32)")
+    public record Removal(LocalDate startDate, LocalDate endDate) {
+    }
+
+    @Schema(name = "CaseFilePlan", description = "Kế hoạch hỗ trợ, can thiệp (Mẫu 04, 05)")
+    public record Plan(int currentVersion,
+                       @Schema(description = "The approved version, or null while none is approved")
+                       Integer approvedVersion,
+                       Instant draftedAt, Instant approvedAt,
+                       @Schema(description = "Personal data") String goals,
+                       @Schema(description = "Interventions of the current version")
+                       List<Intervention> interventions) {
+    }
+
+    @Schema(name = "CaseFileIntervention", description = "One intervention of the plan and what its agency reported")
+    public record Intervention(String interventionId, InterventionMeasure measure, String agencyCode,
+                               LocalDate dueDate,
+                               @Schema(description = "Null until its plan version is approved, then ASSIGNED, "
+                                       + "then as the agency reports")
+                               InterventionStatus status,
+                               Instant statusChangedAt,
+                               @Schema(description = "Personal data") String description,
+                               @Schema(description = "Personal data: the agency's last note") String note) {
+    }
+
+    @Schema(name = "CaseFileReview", description = "Rà soát, đánh giá (Mẫu 06)")
+    public record Review(Instant reviewedAt, RiskLevel riskLevel, ReviewOutcome outcome,
+                         @Schema(description = "Personal data") String notes) {
+    }
+
+    @Schema(name = "CaseFileClosure", description = "Kết thúc")
+    public record Closure(String reasonCode, Instant closedAt,
+                          @Schema(description = "Personal data") String notes) {
+    }
+
+    @Schema(name = "CaseFileReopening", description = "A reopening and the closure it ended")
+    public record Reopening(Instant reopenedAt, Closure previousClosure,
+                            @Schema(description = "Personal data") String reason) {
+    }
+
+    @Schema(name = "CaseFileTransfer", description = "A move of the case to another commune")
+    public record Transfer(Instant transferredAt, String fromCommuneCode, String toCommuneCode,
+                           @Schema(description = "Personal data") String reason) {
+    }
+}

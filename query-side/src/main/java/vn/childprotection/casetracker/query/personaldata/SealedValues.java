@@ -1,0 +1,70 @@
+package vn.childprotection.casetracker.query.personaldata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Finds personal data in a JSON tree. An {@code EncryptedText} serializes as an object with exactly the fields
+ * {@code keyId} and {@code cipherText}; whatever the event or document around it looks like, such a node is a sealed
+ * value. The history drops them, the case file view opens them when it answers.
+ */
+public final class SealedValues {
+
+    private SealedValues() {
+    }
+
+    public static boolean isSealed(JsonNode node) {
+        return node != null && node.isObject() && node.size() == 2 && node.has("keyId") && node.has("cipherText");
+    }
+
+    /**
+     * Removes every sealed value from the tree, in place: the property holding it, or the array element.
+     */
+    public static void removeAll(JsonNode tree) {
+        replaceAll(tree, sealed -> null);
+    }
+
+    /**
+     * Replaces every sealed value in the tree, in place, by what {@code replacement} returns for it; a Java
+     * {@code null} removes the value.
+     */
+    public static void replaceAll(JsonNode tree, UnaryOperator<JsonNode> replacement) {
+        if (tree instanceof ObjectNode object) {
+            for (String name : List.copyOf(object.propertyNames())) {
+                JsonNode value = object.get(name);
+                if (isSealed(value)) {
+                    JsonNode replaced = replacement.apply(value);
+                    if (replaced == null) {
+                        object.remove(name);
+                    } else {
+                        object.set(name, replaced);
+                    }
+                } else {
+                    replaceAll(value, replacement);
+                }
+            }
+        } else if (tree instanceof ArrayNode array) {
+            List<Integer> removed = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode value = array.get(i);
+                if (isSealed(value)) {
+                    JsonNode replaced = replacement.apply(value);
+                    if (replaced == null) {
+                        removed.add(i);
+                    } else {
+                        array.set(i, replaced);
+                    }
+                } else {
+                    replaceAll(value, replacement);
+                }
+            }
+            for (int i = removed.size() - 1; i >= 0; i--) {
+                array.remove((int) removed.get(i));
+            }
+        }
+    }
+}
