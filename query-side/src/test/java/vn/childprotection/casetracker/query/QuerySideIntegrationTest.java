@@ -26,6 +26,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.CaseReported;
+import vn.childprotection.casetracker.events.CaseReviewed;
+import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
+import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
+import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.InterventionStatusChanged;
+import vn.childprotection.casetracker.events.SupportPlanApproved;
+import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.platform.axon.ActorMetaData;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.platform.security.Actor;
@@ -33,10 +40,17 @@ import vn.childprotection.casetracker.platform.security.Role;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.EncryptedText;
+import vn.childprotection.casetracker.values.InterventionMeasure;
+import vn.childprotection.casetracker.values.InterventionStatus;
+import vn.childprotection.casetracker.values.PlannedIntervention;
 import vn.childprotection.casetracker.values.ReportChannel;
+import vn.childprotection.casetracker.values.ReviewOutcome;
+import vn.childprotection.casetracker.values.RiskLevel;
 import vn.childprotection.casetracker.values.Sex;
 import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
+import vn.childprotection.casetracker.values.TemporaryRemoval;
 
 /**
  * The query side as it runs: embedded PostgreSQL, Axon's JDBC event store, the pooled processors and the HTTP API.
@@ -102,6 +116,45 @@ public abstract class QuerySideIntegrationTest {
                 seal(childId, "Nguyễn Thị Test"), seal(childId, "2015-06-01"),
                 seal(childId, "Thôn Thử Nghiệm, xã An Thái"), true, seal(childId, "Trần Văn Báo Tin"),
                 seal(childId, "Hàng xóm nghe tiếng khóc kéo dài"));
+    }
+
+    /**
+     * The procedure up to a first review, one event an hour from {@code t0} (its report received then), with the
+     * worker, the chair and the health centre acting:
+     * 0 reported, 1 initial assessment HIGH with emergency, 2 emergency measures with a temporary removal,
+     * 3 detailed assessment MEDIUM, 4 plan v1 drafted (i-1 therapy by the health centre, i-2 legal aid by the
+     * justice office), 5 plan v1 approved, 6 i-1 in progress, 7 review LOW, continue.
+     */
+    protected void appendProcedureUpToFirstReview(String caseId, String childId, String communeCode, Instant t0) {
+        append(WORKER, t0, reported(caseId, childId, communeCode, t0));
+        append(WORKER, t0.plus(Duration.ofHours(1)), new InitialAssessmentRecorded(caseId,
+                t0.plus(Duration.ofHours(1)), RiskLevel.HIGH, true, seal(childId, "Vết bầm trên cánh tay trái")));
+        append(CHAIR, t0.plus(Duration.ofHours(2)), new EmergencyMeasuresTaken(caseId, t0.plus(Duration.ofHours(2)),
+                List.of(EmergencyMeasure.TEMPORARY_REMOVAL, EmergencyMeasure.SAFE_PLACE),
+                new TemporaryRemoval(day("2025-03-03"), day("2025-03-17")), seal(childId, "Đưa về nhà bà ngoại")));
+        append(WORKER, t0.plus(Duration.ofHours(3)), new DetailedAssessmentRecorded(caseId,
+                t0.plus(Duration.ofHours(3)), RiskLevel.MEDIUM, seal(childId, "Cha thường xuyên say rượu")));
+        append(WORKER, t0.plus(Duration.ofHours(4)), new SupportPlanDrafted(caseId, t0.plus(Duration.ofHours(4)), 1,
+                List.of(new PlannedIntervention("i-1", InterventionMeasure.PSYCHOLOGICAL_THERAPY,
+                                "313-health-centre", day("2025-04-01"), seal(childId, "Tham vấn tâm lý hằng tuần")),
+                        new PlannedIntervention("i-2", InterventionMeasure.LEGAL_AID, "313-justice-office",
+                                day("2025-04-15"), seal(childId, "Trợ giúp pháp lý cho mẹ"))),
+                seal(childId, "Trẻ an toàn và đi học lại")));
+        append(CHAIR, t0.plus(Duration.ofHours(5)), new SupportPlanApproved(caseId, t0.plus(Duration.ofHours(5)), 1));
+        append(HEALTH, t0.plus(Duration.ofHours(6)), new InterventionStatusChanged(caseId,
+                t0.plus(Duration.ofHours(6)), "i-1", "313-health-centre", InterventionStatus.ASSIGNED,
+                InterventionStatus.IN_PROGRESS, seal(childId, "Buổi tham vấn đầu tiên đã diễn ra")));
+        append(WORKER, t0.plus(Duration.ofHours(7)), new CaseReviewed(caseId, t0.plus(Duration.ofHours(7)),
+                RiskLevel.LOW, ReviewOutcome.CONTINUE, seal(childId, "Trẻ đã ổn định hơn")));
+    }
+
+    /**
+     * Every plain text {@link #appendProcedureUpToFirstReview} seals (or a telling part of it).
+     */
+    protected static List<String> procedurePlainTexts() {
+        return List.of("Nguyễn Thị Test", "2015-06-01", "Thôn Thử Nghiệm", "Trần Văn Báo Tin",
+                "Hàng xóm nghe tiếng khóc", "Vết bầm", "Đưa về nhà bà ngoại", "say rượu", "Tham vấn tâm lý hằng tuần",
+                "Trợ giúp pháp lý cho mẹ", "đi học lại", "Buổi tham vấn đầu tiên", "ổn định hơn");
     }
 
     /**

@@ -1,7 +1,9 @@
 package vn.childprotection.casetracker.events;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
@@ -46,4 +48,13 @@ public record CaseReported(String caseId,
         boolean reporterConsentToRecordIdentity,
         EncryptedText reporterIdentity,
         EncryptedText narrative) implements CaseEvent {
+
+    /**
+     * Sets are kept in the order of their enum, so the stored JSON is the same on every run and every replay.
+     */
+    public CaseReported {
+        abuseForms = abuseForms == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(abuseForms));
+        specialCircumstanceGroups = specialCircumstanceGroups == null ? Set.of()
+                : Collections.unmodifiableSortedSet(new TreeSet<>(specialCircumstanceGroups));
+    }
 }

@@ -69,8 +69,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(CaseReported e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(CaseReported e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         long version = sequenceNumber + 1;
         ObjectNode doc = json.createObjectNode();
         doc.put("caseId", e.caseId());
@@ -122,8 +121,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(InitialAssessmentRecorded e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(InitialAssessmentRecorded e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode assessment = doc.putObject("initialAssessment");
             assessment.put("assessedAt", instant(e.occurredAt()));
@@ -137,8 +135,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(EmergencyMeasuresTaken e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(EmergencyMeasuresTaken e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode taken = array(doc, "emergencyMeasures").addObject();
             taken.put("takenAt", instant(e.occurredAt()));
@@ -152,8 +149,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(DetailedAssessmentRecorded e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(DetailedAssessmentRecorded e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode assessment = doc.putObject("detailedAssessment");
             assessment.put("assessedAt", instant(e.occurredAt()));
@@ -165,12 +161,11 @@ public class CaseFileProjection {
     }
 
     /**
-     * A new plan version replaces the interventions shown. An intervention carried over from the previous version
-     * (same id) keeps the status its agency reported; a new one has no status until its version is approved.
+     * A new plan version replaces the interventions shown. Until it is approved, an intervention carried over from
+     * the previous version (same id) shows the status its agency last reported, and a new one has none.
      */
     @EventHandler
-    void on(SupportPlanDrafted e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(SupportPlanDrafted e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             JsonNode previous = doc.get("plan");
             Map<String, JsonNode> carried = new HashMap<>();
@@ -205,11 +200,11 @@ public class CaseFileProjection {
     }
 
     /**
-     * The commune chair's approval assigns the interventions of that version to their agencies.
+     * The commune chair's approval assigns every intervention of that version to its agency, afresh: as in the
+     * aggregate, a carried-over intervention starts again at {@code ASSIGNED}.
      */
     @EventHandler
-    void on(SupportPlanApproved e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(SupportPlanApproved e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             JsonNode plan = doc.get("plan");
             if (plan instanceof ObjectNode current) {
@@ -217,10 +212,8 @@ public class CaseFileProjection {
                 current.put("approvedAt", instant(e.occurredAt()));
                 if (current.get("currentVersion").asInt() == e.planVersion()) {
                     for (JsonNode intervention : current.get("interventions").values()) {
-                        if (intervention.get("status").isNull()) {
-                            ((ObjectNode) intervention).put("status", InterventionStatus.ASSIGNED.name());
-                            ((ObjectNode) intervention).put("statusChangedAt", instant(e.occurredAt()));
-                        }
+                        ((ObjectNode) intervention).put("status", InterventionStatus.ASSIGNED.name());
+                        ((ObjectNode) intervention).put("statusChangedAt", instant(e.occurredAt()));
                     }
                 }
             } else {
@@ -231,8 +224,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(InterventionStatusChanged e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(InterventionStatusChanged e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             JsonNode plan = doc.get("plan");
             ObjectNode intervention = null;
@@ -258,8 +250,7 @@ public class CaseFileProjection {
      * {@code DETAILED_ASSESSED}), the other outcomes leave the status as it is.
      */
     @EventHandler
-    void on(CaseReviewed e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(CaseReviewed e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode review = array(doc, "reviews").addObject();
             review.put("reviewedAt", instant(e.occurredAt()));
@@ -276,8 +267,7 @@ public class CaseFileProjection {
     }
 
     @EventHandler
-    void on(CaseClosed e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(CaseClosed e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode closure = doc.putObject("closure");
             closure.put("reasonCode", e.reasonCode());
@@ -288,24 +278,32 @@ public class CaseFileProjection {
     }
 
     /**
-     * A reopened case is no longer closed: its closure moves out of the current state (the history keeps it).
+     * A reopened case is no longer closed: its closure moves into the reopening. As in the aggregate, the procedure
+     * starts again, so no plan version is approved any more and no intervention is assigned (statuses become null;
+     * the agencies' last notes stay).
      */
     @EventHandler
-    void on(CaseReopened e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(CaseReopened e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode reopening = array(doc, "reopenings").addObject();
             reopening.put("reopenedAt", instant(e.occurredAt()));
             reopening.set("previousClosure", doc.get("closure") == null ? json.nullNode() : doc.get("closure"));
             reopening.set("reason", sealed(e.reason()));
             doc.putNull("closure");
+            if (doc.get("plan") instanceof ObjectNode plan) {
+                plan.putNull("approvedVersion");
+                plan.putNull("approvedAt");
+                for (JsonNode intervention : plan.get("interventions").values()) {
+                    ((ObjectNode) intervention).putNull("status");
+                    ((ObjectNode) intervention).putNull("statusChangedAt");
+                }
+            }
             doc.put("status", CaseStatus.REOPENED.name());
         });
     }
 
     @EventHandler
-    void on(CaseTransferred e, @SequenceNumber Long sequenceNumber,
-            @Timestamp Instant recordedAt) {
+    void on(CaseTransferred e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode transfer = array(doc, "transfers").addObject();
             transfer.put("transferredAt", instant(e.occurredAt()));

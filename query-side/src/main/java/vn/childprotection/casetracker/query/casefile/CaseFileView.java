@@ -67,7 +67,8 @@ public record CaseFileView(
                          String receivingOrgUnit, Instant reportedAt,
                          @Schema(description = "Whether the reporter agreed to have their identity recorded")
                          boolean reporterConsent,
-                         @Schema(description = "Personal data; only with the reporter's consent") String reporterIdentity,
+                         @Schema(description = "Personal data; only with the reporter's consent")
+                         String reporterIdentity,
                          @Schema(description = "Personal data") String narrative) {
     }
 
@@ -92,7 +93,8 @@ public record CaseFileView(
 
     @Schema(name = "CaseFilePlan", description = "Kế hoạch hỗ trợ, can thiệp (Mẫu 04, 05)")
     public record Plan(int currentVersion,
-                       @Schema(description = "The approved version, or null while none is approved")
+                       @Schema(description = "The approved version, or null while none is approved (also after "
+                               + "a reopening)")
                        Integer approvedVersion,
                        Instant draftedAt, Instant approvedAt,
                        @Schema(description = "Personal data") String goals,
@@ -103,8 +105,9 @@ public record CaseFileView(
     @Schema(name = "CaseFileIntervention", description = "One intervention of the plan and what its agency reported")
     public record Intervention(String interventionId, InterventionMeasure measure, String agencyCode,
                                LocalDate dueDate,
-                               @Schema(description = "Null until its plan version is approved, then ASSIGNED, "
-                                       + "then as the agency reports")
+                               @Schema(description = "ASSIGNED when its plan version is approved, then as the "
+                                       + "agency reports; in an unapproved draft, the status last reported for the "
+                                       + "same intervention id, else null; null after a reopening")
                                InterventionStatus status,
                                Instant statusChangedAt,
                                @Schema(description = "Personal data") String description,

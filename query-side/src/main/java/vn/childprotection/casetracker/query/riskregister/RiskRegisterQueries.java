@@ -38,9 +38,8 @@ public class RiskRegisterQueries {
             sql.append(" AND risk_level = ?");
             arguments.add(riskLevel.name());
         }
-        sql.append("""
-                 ORDER BY CASE risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END,
-                          reported_at, case_id""");
+        sql.append(" ORDER BY CASE risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END,"
+                + " reported_at, case_id");
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
                 rs.getString("case_id"),
                 rs.getString("commune_code"),

@@ -42,6 +42,14 @@ public final class ApiClient {
         return send(builder, user);
     }
 
+    /**
+     * A POST signed in with a password other than the user name (the demo users' password).
+     */
+    public Response postWithPassword(String path, String user, String password, String body) {
+        return send(builder(path, user, password).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user);
+    }
+
     public Response postRaw(String path, String user, String contentType, byte[] body) {
         return send(builder(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user);
@@ -63,9 +71,13 @@ public final class ApiClient {
     }
 
     private HttpRequest.Builder builder(String path, String user) {
+        return builder(path, user, user);
+    }
+
+    private HttpRequest.Builder builder(String path, String user, String password) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {
-            String credentials = user + ":" + user;
+            String credentials = user + ":" + password;
             builder.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }

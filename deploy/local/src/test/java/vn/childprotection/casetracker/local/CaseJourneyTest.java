@@ -1,0 +1,153 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * A case walked from the report to its closing through the public API of the all-in-one, read back on the query
+ * side: the same steps README walks a new user through.
+ */
+@SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casetracker.database.embedded.ephemeral=true")
+class CaseJourneyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void a_case_goes_from_report_to_closure_and_every_step_is_read_back() {
+        ApiClient api = new ApiClient(port);
+        Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
+                "occurredAt", "2025-03-01T01:30:00Z",
+                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
+                "abuseForms", List.of("VIOLENCE", "NEGLECT"), "setting", "FAMILY",
+                "specialCircumstanceGroups", List.of("I_HARMED_BY_VIOLENCE"),
+                "child", object("name", "Phạm Thị Giả Định", "birthDate", "2016-05-20", "sex", "FEMALE",
+                        "ethnicity", "Kinh", "address", "Số 1 Đường Thử"),
+                "reporter", object("consentToRecordIdentity", true, "identity", "Cô giáo chủ nhiệm"),
+                "narrative", "Trẻ đến lớp với vết bầm.")));
+        assertThat(created.status()).isEqualTo(201);
+        String caseId = created.json().get("caseId").asString();
+        String base = "/api/v1/cases/" + caseId;
+
+        long v = step(api, "worker.anlao", base + "/initial-assessment",
+                object("occurredAt", "2025-03-01T05:00:00Z", "riskLevel", "HIGH", "emergency", true), 2);
+        v = step(api, "chair.anlao", base + "/emergency-measures", object("occurredAt", "2025-03-01T09:00:00Z",
+                "measures", List.of("TEMPORARY_REMOVAL"),
+                "temporaryRemoval", object("startDate", "2025-03-01", "endDate", "2025-03-15"),
+                "notes", "Ở nhà bà ngoại"), v + 1);
+        v = step(api, "worker.anlao", base + "/detailed-assessment", object("occurredAt", "2025-03-03T02:00:00Z",
+                "riskLevel", "MEDIUM", "findings", "Cần trị liệu tâm lý"), v + 1);
+        v = step(api, "worker.anlao", base + "/plan", object("occurredAt", "2025-03-05T02:00:00Z",
+                "goals", "An toàn, ổn định", "interventions", List.of(
+                        object("interventionId", "therapy", "measure", "PSYCHOLOGICAL_THERAPY",
+                                "agencyCode", "313-health-centre", "dueDate", "2025-03-31",
+                                "description", "4 buổi tư vấn"),
+                        object("interventionId", "legal", "measure", "LEGAL_AID", "agencyCode", "313-police",
+                                "dueDate", "2025-03-20"))), v + 1);
+        v = step(api, "chair.anlao", base + "/plan/approval", object("occurredAt", "2025-03-06T02:00:00Z",
+                "planVersion", 1), v + 1);
+        v = step(api, "health", base + "/interventions/therapy/status", object("status", "ACCEPTED"), v + 1);
+        v = step(api, "police", base + "/interventions/legal/status", object("status", "DECLINED",
+                "note", "Không thuộc thẩm quyền"), v + 1);
+        v = step(api, "health", base + "/interventions/therapy/status", object("status", "COMPLETED"), v + 1);
+        v = step(api, "worker.anlao", base + "/reviews", object("riskLevel", "LOW", "outcome", "PROPOSE_CLOSURE",
+                "notes", "Ổn định"), v + 1);
+        long open = v;
+        JsonNode register = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json(),
+                r -> r.get("cases").findValuesAsString("caseId").contains(caseId)
+                        && r.get("cases").valueStream().filter(c -> c.get("caseId").asString().equals(caseId))
+                        .anyMatch(c -> "LOW".equals(c.get("riskLevel").asString())));
+        assertThat(register.get("cases").valueStream().filter(c -> c.get("caseId").asString().equals(caseId))
+                .findFirst().orElseThrow().get("category").asString()).isEqualTo("ABUSED");
+        v = step(api, "chair.anlao", base + "/closure", object("reasonCode", "NO_FURTHER_RISK"), v + 1);
+        assertThat(v).isEqualTo(open + 1).isEqualTo(11);
+
+        JsonNode file = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.anlao"),
+                r -> r.status() == 200 && r.json().get("version").asLong() == 11).json();
+        assertThat(file.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(file.get("child").get("name").asString()).isEqualTo("Phạm Thị Giả Định");
+        assertThat(file.get("child").get("birthDate").asString()).isEqualTo("2016-05-20");
+        assertThat(file.get("child").get("ageYears").asInt()).isEqualTo(8);
+        assertThat(file.get("report").get("reporterIdentity").asString()).isEqualTo("Cô giáo chủ nhiệm");
+        assertThat(file.get("report").get("narrative").asString()).isEqualTo("Trẻ đến lớp với vết bầm.");
+        assertThat(file.get("temporaryRemoval").get("endDate").asString()).isEqualTo("2025-03-15");
+        assertThat(file.get("plan").get("approvedVersion").asInt()).isEqualTo(1);
+        assertThat(file.get("plan").get("interventions").valueStream()
+                .map(i -> i.get("interventionId").asString() + "=" + i.get("status").asString()).toList())
+                .containsExactlyInAnyOrder("therapy=COMPLETED", "legal=DECLINED");
+        assertThat(file.get("closure").get("reasonCode").asString()).isEqualTo("NO_FURTHER_RISK");
+
+        JsonNode history = api.get(base + "/history", "auditor").json();
+        assertThat(history.get("entries").valueStream().map(e -> e.get("eventType").asString()).toList())
+                .containsExactly("CaseReported", "InitialAssessmentRecorded", "EmergencyMeasuresTaken",
+                        "DetailedAssessmentRecorded", "SupportPlanDrafted", "SupportPlanApproved",
+                        "InterventionStatusChanged", "InterventionStatusChanged", "InterventionStatusChanged",
+                        "CaseReviewed", "CaseClosed");
+        assertThat(history.get("entries").valueStream().map(e -> e.get("userId").asString() + "@"
+                + e.get("orgUnit").asString()).toList()).containsExactly(
+                "worker.anlao@313-tt-an-lao", "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao",
+                "worker.anlao@313-tt-an-lao", "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao",
+                "health@313-health-centre", "police@313-police", "health@313-health-centre",
+                "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao");
+        assertThat(history.get("entries").get(0).get("occurredAt").asString()).isEqualTo("2025-03-01T01:30:00Z");
+        assertThat(history.toString()).doesNotContain("Phạm Thị Giả Định", "Cô giáo chủ nhiệm", "vết bầm");
+
+        JsonNode after = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json(),
+                r -> !r.get("cases").findValuesAsString("caseId").contains(caseId));
+        assertThat(after.get("cases").findValuesAsString("caseId")).doesNotContain(caseId);
+
+        Response afterClose = api.post(base + "/reviews", "worker.anlao",
+                json(object("riskLevel", "LOW", "outcome", "CONTINUE")));
+        assertThat(afterClose.status()).isEqualTo(409);
+        assertThat(afterClose.json().get("rule").asString()).isEqualTo("case-closed");
+        step(api, "worker.anlao", base + "/reopening", object("reason", "Báo lại"), 12);
+    }
+
+    @Test
+    void org_units_are_served_from_the_data_file() {
+        JsonNode communes = new ApiClient(port).get("/api/v1/org-units?type=COMMUNE", "worker.anlao").json();
+        assertThat(communes.findValuesAsString("code")).hasSize(17).contains("313-tt-an-lao", "313-truong-tho");
+        assertThat(communes.findValuesAsString("nameVi")).contains("Xã Quốc Tuấn");
+        Response bad = new ApiClient(port).get("/api/v1/org-units?type=HAMLET", "worker.anlao");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.isProblem()).isTrue();
+    }
+
+    @Test
+    void the_axon_server_connector_is_on_the_classpath_but_off() {
+        assertThat(AxonServerAutoConfiguration.class).isNotNull();
+        assertThat(context.getBeanNamesForType(
+                org.axonframework.axonserver.connector.AxonServerConnectionManager.class)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables "
+                + "WHERE table_name = 'domain_event_entry'", Long.class)).isEqualTo(1);
+    }
+
+    private static long step(ApiClient api, String user, String path, Object body, long expectedVersion) {
+        Response response = api.post(path, user, json(body));
+        assertThat(response.status()).as(path + " " + response.body()).isEqualTo(200);
+        assertThat(response.json().get("version").asLong()).as(path).isEqualTo(expectedVersion);
+        return response.json().get("version").asLong();
+    }
+}

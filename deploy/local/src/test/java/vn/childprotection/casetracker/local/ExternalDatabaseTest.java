@@ -1,0 +1,91 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import vn.childprotection.casetracker.platform.db.DatabaseServer;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+
+/**
+ * With {@code spring.datasource.*} set the service uses that PostgreSQL and starts none; there the demo users
+ * (password equal to the user name) are refused.
+ */
+class ExternalDatabaseTest {
+
+    static EmbeddedPostgres external;
+
+    @BeforeAll
+    static void startExternal() throws IOException {
+        external = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stopExternal() throws IOException {
+        external.close();
+    }
+
+    static SpringApplicationBuilder app(String... properties) {
+        return new SpringApplicationBuilder(LocalApplication.class).properties("server.port=0",
+                "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres", "spring.datasource.password=postgres")
+                .properties(properties);
+    }
+
+    @Test
+    void uses_the_configured_postgresql_and_starts_none() throws SQLException {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a-long-secret");
+        try (ConfigurableApplicationContext context = app(
+                "casetracker.security.users[0].username=lan.worker",
+                "casetracker.security.users[0].password-hash=" + hash,
+                "casetracker.security.users[0].org-unit=313-an-thai",
+                "casetracker.security.users[0].role=COMMUNE_WORKER").run()) {
+            assertThat(context.getBean(DatabaseServer.class).isEmbedded()).isFalse();
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            ApiClient api = new ApiClient(port);
+
+            assertThat(api.get("/api/v1/org-units", "worker.anlao").status()).as("demo user").isEqualTo(401);
+            ApiClient.Response created = api.postWithPassword("/api/v1/cases", "lan.worker", "a-long-secret", json(object(
+                    "communeCode", "313-an-thai", "category", "AT_RISK", "channel", "SCHOOL",
+                    "child", object("sex", "MALE", "ageYears", 7),
+                    "reporter", object("consentToRecordIdentity", false))));
+            assertThat(created.status()).isEqualTo(201);
+            String caseId = created.json().get("caseId").asString();
+            try (Connection connection = external.getPostgresDatabase().getConnection();
+                 ResultSet rs = connection.createStatement().executeQuery(
+                         "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = '" + caseId + "'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void demo_users_are_refused_outside_the_local_default() {
+        assertThatThrownBy(() -> app("casetracker.security.demo-users=true").run().close())
+                .hasStackTraceContaining("only allowed on the local default");
+    }
+
+    @Test
+    void a_password_equal_to_the_user_name_is_refused_outside_the_local_default() {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("minh");
+        assertThatThrownBy(() -> app("casetracker.security.users[0].username=minh",
+                "casetracker.security.users[0].password-hash=" + hash,
+                "casetracker.security.users[0].org-unit=313-an-thai",
+                "casetracker.security.users[0].role=COMMUNE_WORKER").run().close())
+                .hasStackTraceContaining("password equal to its user name");
+    }
+
+}

@@ -1,0 +1,70 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * The OpenAPI document is exact enough for a generated client: every request body has a schema with required
+ * fields, enums and an example.
+ */
+@SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casetracker.database.embedded.ephemeral=true")
+class OpenApiDocumentTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void every_request_body_has_a_schema_with_required_fields_enums_and_an_example() {
+        Response response = new ApiClient(port).get("/v3/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode doc = response.json();
+        JsonNode schemas = doc.get("components").get("schemas");
+        List<String> checked = new ArrayList<>();
+
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            JsonNode post = path.getValue().get("post");
+            if (post == null) {
+                continue;
+            }
+            JsonNode body = post.get("requestBody");
+            assertThat(body).as(path.getKey() + " has a request body").isNotNull();
+            assertThat(body.get("required").asBoolean()).as(path.getKey() + " body required").isTrue();
+            String ref = body.get("content").get("application/json").get("schema").get("$ref").asString();
+            JsonNode schema = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            assertThat(schema.get("required")).as(ref + " lists its required fields").isNotNull();
+            assertThat(schema.get("required").size()).as(ref + " required fields").isPositive();
+            for (JsonNode required : schema.get("required")) {
+                assertThat(schema.get("properties").has(required.asString()))
+                        .as(ref + " required field " + required.asString() + " is a property").isTrue();
+            }
+            for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                JsonNode p = property.getValue();
+                boolean hasExample = p.has("example") || p.has("$ref") || p.has("items") && (p.get("items")
+                        .has("$ref") || p.get("items").has("enum"));
+                assertThat(hasExample).as(ref + "." + property.getKey() + " has an example").isTrue();
+            }
+            checked.add(path.getKey());
+        }
+
+        assertThat(checked).contains("/api/v1/cases", "/api/v1/cases/{caseId}/initial-assessment",
+                "/api/v1/cases/{caseId}/emergency-measures", "/api/v1/cases/{caseId}/detailed-assessment",
+                "/api/v1/cases/{caseId}/plan", "/api/v1/cases/{caseId}/plan/approval",
+                "/api/v1/cases/{caseId}/interventions/{interventionId}/status", "/api/v1/cases/{caseId}/reviews",
+                "/api/v1/cases/{caseId}/closure", "/api/v1/cases/{caseId}/reopening",
+                "/api/v1/cases/{caseId}/transfer");
+        JsonNode category = schemas.get("ReportCaseRequest").get("properties").get("category");
+        assertThat(category.get("enum").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("ABUSED", "AT_RISK", "SPECIAL_CIRCUMSTANCES");
+        assertThat(new ApiClient(port).get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+}

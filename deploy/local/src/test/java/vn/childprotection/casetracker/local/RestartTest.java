@@ -1,0 +1,67 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * Stop the service and start it again on the same data directory: every case is still there, and the case
+ * goes on where it stopped.
+ */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(LocalApplication.class).properties(Map.of("server.port", "0",
+                "casetracker.database.embedded.data-dir", dataDir.resolve("postgres").toString())).run();
+    }
+
+    private static ApiClient api(ConfigurableApplicationContext context) {
+        return new ApiClient(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void every_case_is_still_there_after_a_restart() {
+        String caseId;
+        try (ConfigurableApplicationContext first = start()) {
+            ApiClient api = api(first);
+            Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
+                    "communeCode", "313-an-tho", "category", "AT_RISK", "channel", "SCHOOL",
+                    "child", object("name", "Đỗ Văn Khởi Động", "sex", "MALE", "ageYears", 11),
+                    "reporter", object("consentToRecordIdentity", false))));
+            assertThat(created.status()).isEqualTo(201);
+            caseId = created.json().get("caseId").asString();
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/cases/" + caseId, "worker.anlao")
+                    .status() == 200);
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            ApiClient api = api(second);
+            Response file = api.get("/api/v1/cases/" + caseId, "worker.anlao");
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(file.json().get("child").get("name").asString()).isEqualTo("Đỗ Văn Khởi Động");
+            assertThat(file.json().get("communeCode").asString()).isEqualTo("313-an-tho");
+
+            Response next = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
+                    json(object("riskLevel", "MEDIUM", "emergency", false)), Map.of("If-Match", "\"1\""));
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(next.json().get("version").asLong()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    api.get("/api/v1/cases/" + caseId, "worker.anlao").json().get("status").asString())
+                    .isEqualTo("INITIALLY_ASSESSED"));
+        }
+    }
+}
