@@ -14,4 +14,12 @@ import org.springframework.context.annotation.PropertySource;
 @ConfigurationPropertiesScan
 @PropertySource(value = "classpath:casetracker-platform.properties", encoding = "UTF-8")
 public class PlatformConfiguration {
+
+    static {
+        // Case records are confidential (Luật Trẻ em Art 6, 21): the service calls no one it was not configured
+        // to. Axon's update checker would report usage to its vendor; it stays off unless set explicitly.
+        if (System.getProperty("axoniq.update-checker.disabled") == null) {
+            System.setProperty("axoniq.update-checker.disabled", "true");
+        }
+    }
 }
