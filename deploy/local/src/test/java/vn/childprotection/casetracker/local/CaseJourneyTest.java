@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import org.axonframework.springboot.autoconfig.AxonServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "casetracker.database.embedded.ephemeral=true")
+@ExtendWith(OutputCaptureExtension.class)
 class CaseJourneyTest {
 
     @LocalServerPort
@@ -34,7 +38,7 @@ class CaseJourneyTest {
     ApplicationContext context;
 
     @Test
-    void a_case_goes_from_report_to_closure_and_every_step_is_read_back() {
+    void a_case_goes_from_report_to_closure_and_every_step_is_read_back(CapturedOutput output) {
         ApiClient api = new ApiClient(port);
         Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
                 "occurredAt", "2025-03-01T01:30:00Z",
@@ -123,6 +127,9 @@ class CaseJourneyTest {
         assertThat(afterClose.status()).isEqualTo(409);
         assertThat(afterClose.json().get("rule").asString()).isEqualTo("case-closed");
         step(api, "worker.anlao", base + "/reopening", object("reason", "Báo lại"), 12);
+
+        assertThat(output.getAll()).as("nothing personal is logged").doesNotContain("Phạm Thị Giả Định",
+                "Số 1 Đường Thử", "Cô giáo chủ nhiệm", "vết bầm", "Ở nhà bà ngoại", "4 buổi tư vấn", "2016-05-20");
     }
 
     @Test
