@@ -4,9 +4,10 @@ import java.time.Instant;
 import vn.childprotection.casetracker.values.EncryptedText;
 
 /**
- * The case moved to another commune, which now runs it (Luật Trẻ em Art 52: the commune where the child lives).
+ * The receiving commune accepted a transfer: it now runs the case (Luật Trẻ em Art 52: the commune where the child
+ * lives), and the commune's running time limits are now its own.
  *
- * @param reason why, encrypted; may be null
+ * @param reason the reason given with the request, encrypted; may be null
  */
 public record CaseTransferred(String caseId, Instant occurredAt, String fromCommuneCode, String toCommuneCode,
                               EncryptedText reason) implements CaseEvent {

@@ -2,13 +2,20 @@ package vn.childprotection.casetracker.command.casefile;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -16,14 +23,23 @@ import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
+import vn.childprotection.casetracker.command.deadlines.DeadlinePolicy;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.events.DeadlineScheduled;
+import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.InterventionReassigned;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.events.TransferDeclined;
+import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
 import vn.childprotection.casetracker.values.ReviewOutcome;
@@ -35,6 +51,11 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
  * Command handlers check the rules of order and apply events; event sourcing handlers only assign state. Personal
  * data arrives as {@link PersonalText} and leaves sealed with the child's key. Each handler answers the case's new
  * version: the number of its events.
+ * <p>
+ * The procedure's time limits run from the steps that start them: each is scheduled on the persistent
+ * {@link DeadlineManager} and recorded as {@link DeadlineScheduled}; the step that meets it cancels the schedule and
+ * records {@link DeadlineFulfilled} (late when it had been missed); a schedule that fires first records
+ * {@link DeadlineMissed}, written by the service itself.
  */
 @Aggregate
 public class CaseFile {
@@ -57,6 +78,14 @@ public class CaseFile {
     private Map<String, String> draftedAgencies = Map.of();
     private Integer approvedPlanVersion;
     private final Map<String, Assignment> interventions = new HashMap<>();
+    private Map<String, LocalDate> draftedDueDates = Map.of();
+    private Instant cycleStartedAt;
+    private String pendingTransferTo;
+    private int deadlinesScheduled;
+    private final Map<String, TrackedDeadline> openDeadlines = new LinkedHashMap<>();
+
+    static final String DEADLINE_NAME = "case-deadline";
+    static final String SYSTEM_USER = "system";
 
     protected CaseFile() {
         // for event sourcing
@@ -76,18 +105,24 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(RecordInitialAssessment command, PersonalDataProtector protector) {
+    public long handle(RecordInitialAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
+                       DeadlinePolicy policy) {
         requireOpen();
         if (status != CaseStatus.REPORTED && status != CaseStatus.REOPENED) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_ONCE);
         }
         apply(new InitialAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(), command.emergency(),
                 protector.seal(childId, command.notes())));
+        if (command.emergency()) {
+            schedule(deadlines, command.occurredAt(), DeadlineRule.EMERGENCY_MEASURES,
+                    policy.emergencyMeasuresDue(cycleStartedAt), communeCode, null);
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(TakeEmergencyMeasures command, PersonalDataProtector protector, ProcedureSettings settings) {
+    public long handle(TakeEmergencyMeasures command, PersonalDataProtector protector, ProcedureSettings settings,
+                       DeadlineManager deadlines, DeadlinePolicy policy) {
         requireOpen();
         if (!initiallyAssessed) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
@@ -106,11 +141,19 @@ public class CaseFile {
         }
         apply(new EmergencyMeasuresTaken(caseId, command.occurredAt(), List.copyOf(command.measures()), removal,
                 protector.seal(childId, command.notes())));
+        fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.EMERGENCY_MEASURES);
+        if (removal != null) {
+            withdraw(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.TEMPORARY_REMOVAL_END,
+                    "REPLACED_BY_NEW_REMOVAL");
+            schedule(deadlines, command.occurredAt(), DeadlineRule.TEMPORARY_REMOVAL_END,
+                    policy.endOf(removal.endDate()), communeCode, null);
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(RecordDetailedAssessment command, PersonalDataProtector protector) {
+    public long handle(RecordDetailedAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
+                       DeadlinePolicy policy) {
         requireOpen();
         if (status != CaseStatus.INITIALLY_ASSESSED && status != CaseStatus.DETAILED_ASSESSED) {
             throw new ProcedureViolation(initiallyAssessed ? ProcedureRule.DETAILED_ASSESSMENT_ORDER
@@ -118,11 +161,16 @@ public class CaseFile {
         }
         apply(new DetailedAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(),
                 protector.seal(childId, command.findings())));
+        if (!hasOpen(DeadlineRule.PLAN_DRAFTING)) {
+            schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_DRAFTING,
+                    policy.planDraftingDue(command.occurredAt()), communeCode, null);
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(DraftSupportPlan command, PersonalDataProtector protector) {
+    public long handle(DraftSupportPlan command, PersonalDataProtector protector, DeadlineManager deadlines,
+                       DeadlinePolicy policy) {
         requireOpen();
         if (status == CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REPLAN_NEEDS_REVIEW);
@@ -136,11 +184,16 @@ public class CaseFile {
                 .toList();
         apply(new SupportPlanDrafted(caseId, command.occurredAt(), latestPlanVersion + 1, planned,
                 protector.seal(childId, command.goals())));
+        fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.PLAN_DRAFTING);
+        if (!hasOpen(DeadlineRule.PLAN_APPROVAL)) {
+            schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_APPROVAL,
+                    policy.planApprovalDue(command.occurredAt()), communeCode, null);
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(ApproveSupportPlan command) {
+    public long handle(ApproveSupportPlan command, DeadlineManager deadlines, DeadlinePolicy policy) {
         requireOpen();
         if (status != CaseStatus.PLAN_DRAFTED) {
             throw new ProcedureViolation(ProcedureRule.APPROVAL_NEEDS_DRAFT);
@@ -149,12 +202,20 @@ public class CaseFile {
             throw new ProcedureViolation(ProcedureRule.PLAN_VERSION_MISMATCH, "Version " + command.planVersion()
                     + " cannot be approved; the latest drafted version is " + latestPlanVersion + ".");
         }
-        apply(new SupportPlanApproved(caseId, command.occurredAt(), latestPlanVersion));
+        Instant at = command.occurredAt();
+        withdraw(deadlines, at, d -> d.rule() == DeadlineRule.INTERVENTION_DUE || d.rule() == DeadlineRule.CASE_REVIEW,
+                "PLAN_REPLACED");
+        apply(new SupportPlanApproved(caseId, at, latestPlanVersion));
+        fulfil(deadlines, at, d -> d.rule() == DeadlineRule.PLAN_APPROVAL
+                || d.rule() == DeadlineRule.TEMPORARY_REMOVAL_END);
+        draftedAgencies.forEach((interventionId, agency) -> schedule(deadlines, at, DeadlineRule.INTERVENTION_DUE,
+                policy.endOf(draftedDueDates.get(interventionId)), agency, interventionId));
+        schedule(deadlines, at, DeadlineRule.CASE_REVIEW, policy.reviewDue(at), communeCode, null);
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(ChangeInterventionStatus command, PersonalDataProtector protector) {
+    public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
         requireOpen();
         if (approvedPlanVersion == null) {
             throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
@@ -176,26 +237,67 @@ public class CaseFile {
         apply(new InterventionStatusChanged(caseId, command.occurredAt(), command.interventionId(),
                 assignment.agencyCode(), assignment.status(), command.newStatus(),
                 protector.seal(childId, command.note())));
+        if (command.newStatus() == InterventionStatus.COMPLETED) {
+            fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.INTERVENTION_DUE
+                    && command.interventionId().equals(d.interventionId()));
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(ReviewCase command, PersonalDataProtector protector) {
+    public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy) {
+        requireOpen();
+        if (approvedPlanVersion == null) {
+            throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
+        }
+        Assignment assignment = interventions.get(command.interventionId());
+        if (assignment == null) {
+            throw new UnknownInterventionException(command.interventionId());
+        }
+        if (assignment.status() == InterventionStatus.COMPLETED) {
+            throw new ProcedureViolation(ProcedureRule.REASSIGN_COMPLETED);
+        }
+        if (assignment.agencyCode().equals(command.toAgencyCode())) {
+            throw new ProcedureViolation(ProcedureRule.REASSIGN_SAME_AGENCY);
+        }
+        LocalDate dueDate = command.dueDate() != null ? command.dueDate() : assignment.dueDate();
+        Instant at = command.occurredAt();
+        withdraw(deadlines, at, d -> d.rule() == DeadlineRule.INTERVENTION_DUE
+                && command.interventionId().equals(d.interventionId()), "REASSIGNED");
+        apply(new InterventionReassigned(caseId, at, command.interventionId(), assignment.agencyCode(),
+                command.toAgencyCode(), dueDate));
+        schedule(deadlines, at, DeadlineRule.INTERVENTION_DUE, policy.endOf(dueDate), command.toAgencyCode(),
+                command.interventionId());
+        return newVersion();
+    }
+
+    @CommandHandler
+    public long handle(ReviewCase command, PersonalDataProtector protector, DeadlineManager deadlines,
+                       DeadlinePolicy policy) {
         requireOpen();
         if (status != CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REVIEW_NEEDS_APPROVED_PLAN);
         }
-        apply(new CaseReviewed(caseId, command.occurredAt(), command.riskLevel(), command.outcome(),
+        Instant at = command.occurredAt();
+        apply(new CaseReviewed(caseId, at, command.riskLevel(), command.outcome(),
                 protector.seal(childId, command.notes())));
+        fulfil(deadlines, at, d -> d.rule() == DeadlineRule.CASE_REVIEW);
+        if (command.outcome() == ReviewOutcome.REPLAN) {
+            schedule(deadlines, at, DeadlineRule.PLAN_DRAFTING, policy.planDraftingDue(at), communeCode, null);
+        } else {
+            schedule(deadlines, at, DeadlineRule.CASE_REVIEW, policy.reviewDue(at), communeCode, null);
+        }
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings) {
+    public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
+                       DeadlineManager deadlines) {
         requireOpen();
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
+        withdraw(deadlines, command.occurredAt(), d -> true, "CASE_CLOSED");
         apply(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
                 protector.seal(childId, command.notes())));
         return newVersion();
@@ -211,14 +313,89 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(TransferCase command, PersonalDataProtector protector) {
+    public long handle(RequestTransfer command, PersonalDataProtector protector) {
         requireOpen();
         if (command.toCommuneCode().equals(communeCode)) {
             throw new ProcedureViolation(ProcedureRule.TRANSFER_SAME_COMMUNE);
         }
-        apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, command.toCommuneCode(),
+        if (pendingTransferTo != null) {
+            throw new ProcedureViolation(ProcedureRule.TRANSFER_PENDING);
+        }
+        apply(new TransferRequested(caseId, command.occurredAt(), communeCode, command.toCommuneCode(),
                 protector.seal(childId, command.reason())));
         return newVersion();
+    }
+
+    @CommandHandler
+    public long handle(AcceptTransfer command) {
+        requireOpen();
+        requireReceivingCommune(command.actingOrgUnit());
+        apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo, null));
+        return newVersion();
+    }
+
+    @CommandHandler
+    public long handle(DeclineTransfer command, PersonalDataProtector protector) {
+        requireOpen();
+        requireReceivingCommune(command.actingOrgUnit());
+        apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                protector.seal(childId, command.reason())));
+        return newVersion();
+    }
+
+    /**
+     * A time limit came due. If it is still open, it was missed: recorded by the service itself, in the name of
+     * whoever had to meet it (the commune running the case now, or the intervention's agency).
+     */
+    @DeadlineHandler(deadlineName = DEADLINE_NAME)
+    void on(DeadlineDue due) {
+        TrackedDeadline deadline = openDeadlines.get(due.deadlineId());
+        if (deadline == null || deadline.missed() || status == CaseStatus.CLOSED) {
+            return;
+        }
+        String responsible = deadline.rule() == DeadlineRule.INTERVENTION_DUE ? deadline.responsibleOrgUnit()
+                : communeCode;
+        apply(new DeadlineMissed(caseId, deadline.dueAt(), due.deadlineId(), deadline.rule(), deadline.dueAt(),
+                responsible, deadline.interventionId()),
+                MetaData.with("userId", SYSTEM_USER).and("orgUnit", responsible).and("role", "SYSTEM"));
+    }
+
+    private void requireReceivingCommune(String actingOrgUnit) {
+        if (pendingTransferTo == null) {
+            throw new ProcedureViolation(ProcedureRule.NO_PENDING_TRANSFER);
+        }
+        if (!pendingTransferTo.equals(actingOrgUnit)) {
+            throw new ProcedureViolation(ProcedureRule.NOT_RECEIVING_COMMUNE);
+        }
+    }
+
+    private boolean hasOpen(DeadlineRule rule) {
+        return openDeadlines.values().stream().anyMatch(d -> d.rule() == rule);
+    }
+
+    private void schedule(DeadlineManager deadlines, Instant occurredAt, DeadlineRule rule, Instant dueAt,
+                          String responsibleOrgUnit, String interventionId) {
+        String deadlineId = rule.name() + "-" + (deadlinesScheduled + 1);
+        String scheduleId = deadlines.schedule(dueAt, DEADLINE_NAME, new DeadlineDue(deadlineId));
+        apply(new DeadlineScheduled(caseId, occurredAt, deadlineId, rule, dueAt, responsibleOrgUnit, interventionId,
+                scheduleId));
+    }
+
+    private void fulfil(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which) {
+        List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
+            TrackedDeadline d = e.getValue();
+            deadlines.cancelSchedule(DEADLINE_NAME, d.scheduleId());
+            apply(new DeadlineFulfilled(caseId, occurredAt, e.getKey(), d.rule(), d.interventionId(), d.missed()));
+        });
+    }
+
+    private void withdraw(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which,
+                          String reason) {
+        List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
+            TrackedDeadline d = e.getValue();
+            deadlines.cancelSchedule(DEADLINE_NAME, d.scheduleId());
+            apply(new DeadlineWithdrawn(caseId, occurredAt, e.getKey(), d.rule(), d.interventionId(), reason));
+        });
     }
 
     private void requireOpen() {
@@ -241,6 +418,7 @@ public class CaseFile {
         childId = event.childId();
         communeCode = event.communeCode();
         status = CaseStatus.REPORTED;
+        cycleStartedAt = event.occurredAt();
     }
 
     @EventSourcingHandler
@@ -257,9 +435,14 @@ public class CaseFile {
     @EventSourcingHandler
     void on(SupportPlanDrafted event) {
         latestPlanVersion = event.planVersion();
-        Map<String, String> agencies = new HashMap<>();
-        event.interventions().forEach(i -> agencies.put(i.interventionId(), i.agencyCode()));
+        Map<String, String> agencies = new LinkedHashMap<>();
+        Map<String, LocalDate> dueDates = new HashMap<>();
+        event.interventions().forEach(i -> {
+            agencies.put(i.interventionId(), i.agencyCode());
+            dueDates.put(i.interventionId(), i.dueDate());
+        });
         draftedAgencies = agencies;
+        draftedDueDates = dueDates;
         status = CaseStatus.PLAN_DRAFTED;
     }
 
@@ -268,13 +451,20 @@ public class CaseFile {
         approvedPlanVersion = event.planVersion();
         interventions.clear();
         draftedAgencies.forEach((id, agency) -> interventions.put(id,
-                new Assignment(agency, InterventionStatus.ASSIGNED)));
+                new Assignment(agency, InterventionStatus.ASSIGNED, draftedDueDates.get(id))));
         status = CaseStatus.PLAN_APPROVED;
     }
 
     @EventSourcingHandler
     void on(InterventionStatusChanged event) {
-        interventions.put(event.interventionId(), new Assignment(event.agencyCode(), event.newStatus()));
+        interventions.computeIfPresent(event.interventionId(), (id, a) -> new Assignment(a.agencyCode(),
+                event.newStatus(), a.dueDate()));
+    }
+
+    @EventSourcingHandler
+    void on(InterventionReassigned event) {
+        interventions.put(event.interventionId(), new Assignment(event.toAgencyCode(), InterventionStatus.ASSIGNED,
+                event.dueDate()));
     }
 
     @EventSourcingHandler
@@ -293,6 +483,7 @@ public class CaseFile {
     @EventSourcingHandler
     void on(CaseReopened event) {
         status = CaseStatus.REOPENED;
+        cycleStartedAt = event.occurredAt();
         initiallyAssessed = false;
         closureProposed = false;
         approvedPlanVersion = null;
@@ -302,8 +493,49 @@ public class CaseFile {
     @EventSourcingHandler
     void on(CaseTransferred event) {
         communeCode = event.toCommuneCode();
+        pendingTransferTo = null;
     }
 
-    private record Assignment(String agencyCode, InterventionStatus status) {
+    @EventSourcingHandler
+    void on(TransferRequested event) {
+        pendingTransferTo = event.toCommuneCode();
+    }
+
+    @EventSourcingHandler
+    void on(TransferDeclined event) {
+        pendingTransferTo = null;
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineScheduled event) {
+        deadlinesScheduled++;
+        openDeadlines.put(event.deadlineId(), new TrackedDeadline(event.rule(), event.dueAt(),
+                event.responsibleOrgUnit(), event.interventionId(), event.scheduleId(), false));
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissed event) {
+        openDeadlines.computeIfPresent(event.deadlineId(), (id, d) -> d.asMissed());
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineFulfilled event) {
+        openDeadlines.remove(event.deadlineId());
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineWithdrawn event) {
+        openDeadlines.remove(event.deadlineId());
+    }
+
+    private record Assignment(String agencyCode, InterventionStatus status, LocalDate dueDate) {
+    }
+
+    private record TrackedDeadline(DeadlineRule rule, Instant dueAt, String responsibleOrgUnit,
+                                   String interventionId, String scheduleId, boolean missed) {
+
+        TrackedDeadline asMissed() {
+            return new TrackedDeadline(rule, dueAt, responsibleOrgUnit, interventionId, scheduleId, true);
+        }
     }
 }

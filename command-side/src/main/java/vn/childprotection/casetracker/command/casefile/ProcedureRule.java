@@ -39,7 +39,17 @@ public enum ProcedureRule {
     REOPEN_ONLY_CLOSED("reopen-only-closed",
             "Only a closed case can be reopened."),
     TRANSFER_SAME_COMMUNE("transfer-same-commune",
-            "The case is already with that commune.");
+            "The case is already with that commune."),
+    TRANSFER_PENDING("transfer-pending",
+            "A transfer to another commune is already waiting for an answer."),
+    NO_PENDING_TRANSFER("no-pending-transfer",
+            "No transfer is waiting for an answer."),
+    NOT_RECEIVING_COMMUNE("not-receiving-commune",
+            "Only the commune the case is offered to can accept or decline the transfer."),
+    REASSIGN_COMPLETED("reassign-completed",
+            "A completed intervention is not reassigned."),
+    REASSIGN_SAME_AGENCY("reassign-same-agency",
+            "The intervention is already assigned to that agency.");
 
     private final String code;
     private final String explanation;

@@ -31,9 +31,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.casetracker.command.casefile.AcceptTransfer;
 import vn.childprotection.casetracker.command.casefile.ApproveSupportPlan;
 import vn.childprotection.casetracker.command.casefile.ChangeInterventionStatus;
 import vn.childprotection.casetracker.command.casefile.CloseCase;
+import vn.childprotection.casetracker.command.casefile.DeclineTransfer;
 import vn.childprotection.casetracker.command.casefile.DraftSupportPlan;
 import vn.childprotection.casetracker.command.casefile.PersonalText;
 import vn.childprotection.casetracker.command.casefile.ProcedureSettings;
@@ -43,7 +45,8 @@ import vn.childprotection.casetracker.command.casefile.ReopenCase;
 import vn.childprotection.casetracker.command.casefile.ReportCase;
 import vn.childprotection.casetracker.command.casefile.ReviewCase;
 import vn.childprotection.casetracker.command.casefile.TakeEmergencyMeasures;
-import vn.childprotection.casetracker.command.casefile.TransferCase;
+import vn.childprotection.casetracker.command.casefile.ReassignIntervention;
+import vn.childprotection.casetracker.command.casefile.RequestTransfer;
 import vn.childprotection.casetracker.command.intake.ReportIntake;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
@@ -236,13 +239,41 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/transfer")
-    @Operation(summary = "Transfer to another commune")
-    public ResponseEntity<CommandResult> transfer(@PathVariable String caseId,
-                                                  @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                                  @Valid @RequestBody TransferRequest request) {
+    @Operation(summary = "Ask another commune to take the case over",
+            description = "The case stays with its commune until the receiving commune accepts.")
+    public ResponseEntity<CommandResult> requestTransfer(@PathVariable String caseId,
+                                                         @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody TransferRequest request) {
         orgUnits.require("toCommuneCode", request.toCommuneCode(), OrgUnitType.COMMUNE);
-        return send(caseId, new TransferCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+        return send(caseId, new RequestTransfer(caseId, IfMatch.expectedAggregateVersion(ifMatch),
                 times.occurredAt(request.occurredAt()), request.toCommuneCode(), PersonalText.of(request.reason())));
+    }
+
+    @PostMapping("/{caseId}/transfer/decision")
+    @Operation(summary = "The receiving commune accepts or declines a transfer",
+            description = "Only a user of the receiving commune may decide. On acceptance the case, and its "
+                    + "running time limits, belong to that commune.")
+    public ResponseEntity<CommandResult> decideTransfer(@PathVariable String caseId,
+                                                        @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                        @Valid @RequestBody TransferDecisionRequest request) {
+        Long expected = IfMatch.expectedAggregateVersion(ifMatch);
+        Instant occurredAt = times.occurredAt(request.occurredAt());
+        String actingOrgUnit = currentActor.require().orgUnit();
+        return send(caseId, request.decision() == TransferDecisionRequest.Decision.ACCEPT
+                ? new AcceptTransfer(caseId, expected, occurredAt, actingOrgUnit)
+                : new DeclineTransfer(caseId, expected, occurredAt, actingOrgUnit, PersonalText.of(request.reason())));
+    }
+
+    @PostMapping("/{caseId}/interventions/{interventionId}/reassignment")
+    @Operation(summary = "Reassign an intervention to another agency (coordinator)",
+            description = "The intervention becomes ASSIGNED to the new agency; its time limit starts again with "
+                    + "the due date given (or the current one).")
+    public ResponseEntity<CommandResult> reassign(@PathVariable String caseId, @PathVariable String interventionId,
+                                                  @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @Valid @RequestBody ReassignmentRequest request) {
+        orgUnits.require("toAgencyCode", request.toAgencyCode(), OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
+        return send(caseId, new ReassignIntervention(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), interventionId, request.toAgencyCode(), request.dueDate()));
     }
 
     private ResponseEntity<CommandResult> send(String caseId, Object command) {

@@ -2,8 +2,11 @@ package vn.childprotection.casetracker.command.casefile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -15,16 +18,22 @@ import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
+import vn.childprotection.casetracker.command.deadlines.DeadlinePolicy;
+import vn.childprotection.casetracker.command.deadlines.WorkingCalendar;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.events.TransferDeclined;
+import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionMeasure;
@@ -60,6 +69,21 @@ class CaseFileTest {
                 text == null ? null : sealed(text.value()));
         fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
                 "NO_FURTHER_RISK"));
+        fixture.registerInjectableResource(POLICY);
+        fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
+    }
+
+    /**
+     * 12 hours, 5 and 2 working days, 30 days between reviews; Hung Kings' day in lieu, Reunification Day and
+     * Labour Day 2026 off.
+     */
+    static final DeadlinePolicy POLICY = new DeadlinePolicy(Duration.ofHours(12), 5, 2, Period.ofDays(30),
+            new WorkingCalendar(Set.of(LocalDate.parse("2026-04-27"), LocalDate.parse("2026-04-30"),
+                    LocalDate.parse("2026-05-01"))), ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private static DeadlineScheduled deadline(String id, DeadlineRule rule, Instant dueAt, String responsible,
+                                              String interventionId) {
+        return new DeadlineScheduled(CASE, T1, id, rule, dueAt, responsible, interventionId, null);
     }
 
     private static EncryptedText sealed(String text) {
@@ -90,6 +114,13 @@ class CaseFileTest {
     private static SupportPlanApproved approved(int version) {
         return new SupportPlanApproved(CASE, T1, version);
     }
+
+    /** 5 working days after Saturday 1 March 2025: Monday 3 to Friday 7, due when the 7th ends in Vietnam. */
+    private static final DeadlineScheduled PLAN_DRAFTING_DUE = deadline("PLAN_DRAFTING-1",
+            DeadlineRule.PLAN_DRAFTING, Instant.parse("2025-03-07T17:00:00Z"), COMMUNE, null);
+    /** 2 working days after Saturday 1 March 2025: due when Tuesday 4 March ends. */
+    private static final DeadlineScheduled PLAN_APPROVAL_DUE = deadline("PLAN_APPROVAL-1",
+            DeadlineRule.PLAN_APPROVAL, Instant.parse("2025-03-04T17:00:00Z"), COMMUNE, null);
 
     private static Object[] upToApproval() {
         return new Object[] {reported(), assessed(), detailed(), drafted(1), approved(1)};
@@ -144,8 +175,9 @@ class CaseFileTest {
         void is_recorded_after_the_report_and_answers_the_new_version() {
             fixture.given(reported())
                     .when(new RecordInitialAssessment(CASE, null, T1, RiskLevel.HIGH, true, null))
-                    .expectEvents(assessed())
-                    .expectResultMessagePayload(2L);
+                    .expectEvents(assessed(), deadline("EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES,
+                            T0.plus(Duration.ofHours(12)), COMMUNE, null))
+                    .expectResultMessagePayload(3L);
         }
 
         @Test
@@ -162,8 +194,9 @@ class CaseFileTest {
             fixture.given(reported(), assessed(), new CaseClosed(CASE, T1, "MOVED_AWAY", null),
                             new CaseReopened(CASE, T1, sealed("again")))
                     .when(new RecordInitialAssessment(CASE, null, T1, RiskLevel.HIGH, true, null))
-                    .expectEvents(assessed())
-                    .expectResultMessagePayload(5L);
+                    .expectEvents(assessed(), deadline("EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES,
+                            T1.plus(Duration.ofHours(12)), COMMUNE, null))
+                    .expectResultMessagePayload(6L);
         }
     }
 
@@ -179,7 +212,8 @@ class CaseFileTest {
                     .when(new TakeEmergencyMeasures(CASE, null, T1, List.of(EmergencyMeasure.TEMPORARY_REMOVAL),
                             fifteenDays, PersonalText.of("ở nhà bà")))
                     .expectEvents(new EmergencyMeasuresTaken(CASE, T1, List.of(EmergencyMeasure.TEMPORARY_REMOVAL),
-                            fifteenDays, sealed("ở nhà bà")));
+                            fifteenDays, sealed("ở nhà bà")), deadline("TEMPORARY_REMOVAL_END-1",
+                            DeadlineRule.TEMPORARY_REMOVAL_END, Instant.parse("2025-03-16T17:00:00Z"), COMMUNE, null));
         }
 
         @Test
@@ -223,7 +257,7 @@ class CaseFileTest {
         void follows_the_initial_assessment() {
             fixture.given(reported(), assessed())
                     .when(new RecordDetailedAssessment(CASE, null, T1, RiskLevel.MEDIUM, null))
-                    .expectEvents(detailed());
+                    .expectEvents(detailed(), PLAN_DRAFTING_DUE);
         }
 
         @Test
@@ -259,14 +293,14 @@ class CaseFileTest {
         void is_drafted_after_the_detailed_assessment() {
             fixture.given(reported(), assessed(), detailed())
                     .when(draft())
-                    .expectEvents(drafted(1));
+                    .expectEvents(drafted(1), PLAN_APPROVAL_DUE);
         }
 
         @Test
         void is_redrafted_as_a_new_version() {
             fixture.given(reported(), assessed(), detailed(), drafted(1))
                     .when(draft())
-                    .expectEvents(drafted(2));
+                    .expectEvents(drafted(2), PLAN_APPROVAL_DUE);
         }
 
         @Test
@@ -292,15 +326,21 @@ class CaseFileTest {
             fixture.given(upToApproval())
                     .andGiven(new CaseReviewed(CASE, T1, RiskLevel.MEDIUM, ReviewOutcome.REPLAN, null))
                     .when(draft())
-                    .expectEvents(drafted(2));
+                    .expectEvents(drafted(2), PLAN_APPROVAL_DUE);
         }
 
         @Test
         void is_approved_in_its_latest_version() {
             fixture.given(reported(), assessed(), detailed(), drafted(1), drafted(2))
                     .when(new ApproveSupportPlan(CASE, null, T1, 2))
-                    .expectEvents(approved(2))
-                    .expectResultMessagePayload(6L);
+                    .expectEvents(approved(2),
+                            deadline("INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE,
+                                    Instant.parse("2025-03-20T17:00:00Z"), POLICE, "iv-1"),
+                            deadline("INTERVENTION_DUE-2", DeadlineRule.INTERVENTION_DUE,
+                                    Instant.parse("2025-03-20T17:00:00Z"), HEALTH, "iv-2"),
+                            deadline("CASE_REVIEW-3", DeadlineRule.CASE_REVIEW,
+                                    Instant.parse("2025-03-31T17:00:00Z"), COMMUNE, null))
+                    .expectResultMessagePayload(9L);
         }
 
         @Test
@@ -395,7 +435,9 @@ class CaseFileTest {
         void a_review_is_made_on_an_approved_plan() {
             fixture.given(upToApproval())
                     .when(new ReviewCase(CASE, null, T1, RiskLevel.LOW, ReviewOutcome.PROPOSE_CLOSURE, null))
-                    .expectEvents(new CaseReviewed(CASE, T1, RiskLevel.LOW, ReviewOutcome.PROPOSE_CLOSURE, null));
+                    .expectEvents(new CaseReviewed(CASE, T1, RiskLevel.LOW, ReviewOutcome.PROPOSE_CLOSURE, null),
+                            deadline("CASE_REVIEW-1", DeadlineRule.CASE_REVIEW,
+                                    Instant.parse("2025-03-31T17:00:00Z"), COMMUNE, null));
         }
 
         @Test
@@ -447,7 +489,7 @@ class CaseFileTest {
                     new TakeEmergencyMeasures(CASE, null, T1, List.of(EmergencyMeasure.OTHER), null, null),
                     new ReviewCase(CASE, null, T1, RiskLevel.LOW, ReviewOutcome.CONTINUE, null),
                     new CloseCase(CASE, null, T1, "MOVED_AWAY", null),
-                    new TransferCase(CASE, null, T1, "313-an-thai", null),
+                    new RequestTransfer(CASE, null, T1, "313-an-thai", null),
                     new ApproveSupportPlan(CASE, null, T1, 1),
                     new RecordInitialAssessment(CASE, null, T1, RiskLevel.LOW, false, null));
             for (Object command : commands) {
@@ -480,17 +522,62 @@ class CaseFileTest {
     @Nested
     class Transfer {
 
+        private static final String AN_THAI = "313-an-thai";
+
         @Test
-        void moves_the_case_to_another_commune() {
+        void is_requested_and_the_case_stays_until_accepted() {
             fixture.given(reported())
-                    .when(new TransferCase(CASE, null, T1, "313-an-thai", null))
-                    .expectEvents(new CaseTransferred(CASE, T1, COMMUNE, "313-an-thai", null));
+                    .when(new RequestTransfer(CASE, null, T1, AN_THAI, PersonalText.of("chuyển nhà")))
+                    .expectEvents(new TransferRequested(CASE, T1, COMMUNE, AN_THAI, sealed("chuyển nhà")));
+        }
+
+        @Test
+        void the_receiving_commune_accepts_and_runs_the_case() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new AcceptTransfer(CASE, null, T1, AN_THAI))
+                    .expectEvents(new CaseTransferred(CASE, T1, COMMUNE, AN_THAI, null));
+        }
+
+        @Test
+        void the_receiving_commune_declines_and_the_case_stays() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new DeclineTransfer(CASE, null, T1, AN_THAI, PersonalText.of("không cư trú")))
+                    .expectEvents(new TransferDeclined(CASE, T1, COMMUNE, AN_THAI, sealed("không cư trú")));
+        }
+
+        @Test
+        void only_the_receiving_commune_decides() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new AcceptTransfer(CASE, null, T1, "313-an-tho"))
+                    .expectException(ProcedureViolation.class)
+                    .expectExceptionMessage(ProcedureRule.NOT_RECEIVING_COMMUNE.explanation())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nothing_to_decide_without_a_request() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null),
+                            new TransferDeclined(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new AcceptTransfer(CASE, null, T1, AN_THAI))
+                    .expectException(ProcedureViolation.class)
+                    .expectExceptionMessage(ProcedureRule.NO_PENDING_TRANSFER.explanation())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void one_request_at_a_time() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new RequestTransfer(CASE, null, T1, "313-an-tho", null))
+                    .expectException(ProcedureViolation.class)
+                    .expectExceptionMessage(ProcedureRule.TRANSFER_PENDING.explanation())
+                    .expectNoEvents();
         }
 
         @Test
         void refuses_the_commune_it_is_already_with() {
-            fixture.given(reported(), new CaseTransferred(CASE, T1, COMMUNE, "313-an-thai", null))
-                    .when(new TransferCase(CASE, null, T1, "313-an-thai", null))
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null),
+                            new CaseTransferred(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new RequestTransfer(CASE, null, T1, AN_THAI, null))
                     .expectException(ProcedureViolation.class)
                     .expectExceptionMessage(ProcedureRule.TRANSFER_SAME_COMMUNE.explanation())
                     .expectNoEvents();
@@ -512,8 +599,8 @@ class CaseFileTest {
         void a_write_conditional_on_the_current_version_succeeds() {
             fixture.given(reported(), assessed())
                     .when(new RecordDetailedAssessment(CASE, 1L, T1, RiskLevel.MEDIUM, null))
-                    .expectEvents(detailed())
-                    .expectResultMessagePayload(3L);
+                    .expectEvents(detailed(), PLAN_DRAFTING_DUE)
+                    .expectResultMessagePayload(4L);
         }
     }
 }

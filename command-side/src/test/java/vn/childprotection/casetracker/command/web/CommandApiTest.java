@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -42,6 +44,8 @@ class CommandApiTest {
     TransactionManager axonTransactionManager;
     @Autowired
     EventStorageEngine storageEngine;
+    @Autowired
+    DeadlineManager deadlineManager;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
@@ -81,6 +85,7 @@ class CommandApiTest {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+        assertThat(deadlineManager).as("persistent deadlines").isInstanceOf(DbSchedulerDeadlineManager.class);
     }
 
     @Test
@@ -137,8 +142,8 @@ class CommandApiTest {
         assertThat(stale.isProblem()).isTrue();
         assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(1);
         assertThat(current.status()).isEqualTo(200);
-        assertThat(current.json().get("version").asLong()).isEqualTo(2);
-        assertThat(current.header("ETag")).isEqualTo("\"2\"");
+        assertThat(current.json().get("version").asLong()).as("assessment and its 12-hour limit").isEqualTo(3);
+        assertThat(current.header("ETag")).isEqualTo("\"3\"");
     }
 
     @Test
@@ -179,7 +184,9 @@ class CommandApiTest {
         assertThat(byPolice.status()).isEqualTo(409);
         assertThat(byPolice.json().get("rule").asString()).isEqualTo("not-assigned-agency");
         assertThat(byHealth.status()).isEqualTo(200);
-        assertThat(byHealth.json().get("version").asLong()).isEqualTo(6);
+        // report, initial assessment, detailed assessment + drafting limit, plan + drafting met + approval limit,
+        // approval + approval limit met + intervention limit + review limit, then the status change.
+        assertThat(byHealth.json().get("version").asLong()).isEqualTo(12);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
     }

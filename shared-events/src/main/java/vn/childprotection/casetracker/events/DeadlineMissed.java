@@ -1,0 +1,15 @@
+package vn.childprotection.casetracker.events;
+
+import java.time.Instant;
+import vn.childprotection.casetracker.values.DeadlineRule;
+
+/**
+ * A time limit passed without being met. Recorded by the service itself (user {@code system}); the item stays
+ * late until a {@link DeadlineFulfilled} with {@code late = true} or a {@link DeadlineWithdrawn}.
+ *
+ * @param occurredAt         when the miss was recorded (at or shortly after {@code dueAt})
+ * @param responsibleOrgUnit who had to meet it when it was missed
+ */
+public record DeadlineMissed(String caseId, Instant occurredAt, String deadlineId, DeadlineRule rule, Instant dueAt,
+                             String responsibleOrgUnit, String interventionId) implements CaseEvent {
+}
