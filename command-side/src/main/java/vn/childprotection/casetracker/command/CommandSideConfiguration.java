@@ -1,6 +1,5 @@
 package vn.childprotection.casetracker.command;
 
-import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +27,5 @@ public class CommandSideConfiguration {
     public ProcedureSettings procedureSettings(Environment environment) {
         return Binder.get(environment).bind("casetracker.procedure", ProcedureSettings.class)
                 .orElseThrow(() -> new IllegalStateException("casetracker.procedure.* is not configured"));
-    }
-
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
     }
 }

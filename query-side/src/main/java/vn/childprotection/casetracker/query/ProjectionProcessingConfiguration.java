@@ -5,9 +5,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.childprotection.casetracker.query.audittrail.AuditTrailProjection;
 import vn.childprotection.casetracker.query.casefile.CaseFileProjection;
+import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
 import vn.childprotection.casetracker.query.history.CaseHistoryProjection;
 import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
+import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
 
 /**
  * How the projections' processors treat a failing handler. Axon's default logs the error and moves on, which would
@@ -19,7 +22,9 @@ import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
 public class ProjectionProcessingConfiguration {
 
     static final List<String> PROCESSING_GROUPS = List.of(CaseFileProjection.PROCESSING_GROUP,
-            CaseHistoryProjection.PROCESSING_GROUP, RiskRegisterProjection.PROCESSING_GROUP);
+            CaseHistoryProjection.PROCESSING_GROUP, RiskRegisterProjection.PROCESSING_GROUP,
+            DeadlineProjection.PROCESSING_GROUP, WorkQueueProjection.PROCESSING_GROUP,
+            AuditTrailProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule projectionErrorHandling() {

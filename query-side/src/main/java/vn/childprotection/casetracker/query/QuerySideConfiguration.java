@@ -13,6 +13,9 @@ import vn.childprotection.casetracker.platform.PlatformConfiguration;
  * {@link QuerySideApplication} and by the local all-in-one, next to the command side's configuration. Its defaults
  * live in {@code casetracker-query.properties}, never in an {@code application.properties} that would shadow the
  * other side's.
+ * <p>
+ * The clock is the platform's. Only reads use it (how late an overdue item is now); projections take every time
+ * from the events, so a rebuild gives the same rows.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackages = "vn.childprotection.casetracker.query",

@@ -13,9 +13,24 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
         assertThat(api.get("paths").has("/api/v1/cases/{caseId}")).isTrue();
         assertThat(api.get("paths").has("/api/v1/cases/{caseId}/history")).isTrue();
         assertThat(api.get("paths").has("/api/v1/risk-register")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/overdue")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/agencies/{code}/work-queue")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/coordination/declined-interventions")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/audit-trail")).isTrue();
         assertThat(api.get("tags").values()).extracting(tag -> tag.get("name").asString())
                 .contains("Case file / Hồ sơ vụ việc", "Case history / Lịch sử vụ việc",
-                        "Risk register / Sổ theo dõi nguy cơ");
+                        "Risk register / Sổ theo dõi nguy cơ", "Overdue / Quá hạn",
+                        "Agency work queue / Danh sách công việc của cơ quan",
+                        "Coordination / Điều phối liên ngành", "Audit trail / Nhật ký liên ngành");
+        JsonNode auditTrail = api.get("paths").get("/api/v1/audit-trail").get("get");
+        assertThat(auditTrail.get("parameters").values()).extracting(p -> p.get("name").asString())
+                .contains("caseId", "agency", "user", "action", "from", "to", "page", "size", "format");
+        assertThat(auditTrail.get("responses").get("200").get("content").has("text/csv")).isTrue();
+        JsonNode schemas = api.get("components").get("schemas");
+        assertThat(schemas.get("RiskRegisterEntry").get("properties").has("nextDeadline")).isTrue();
+        assertThat(schemas.get("RiskRegisterEntry").get("properties").has("overdue")).isTrue();
+        assertThat(schemas.get("CaseFile").get("properties").has("pendingTransfer")).isTrue();
+        assertThat(schemas.get("CaseFile").get("properties").has("deadlines")).isTrue();
         assertThat(api.get("components").get("schemas").has("CaseFile")).isTrue();
         assertThat(api.get("components").get("schemas").get("CaseFile").get("properties").has("personalDataErased"))
                 .isTrue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,12 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.query.audittrail.AuditTrailProjection;
 import vn.childprotection.casetracker.query.casefile.CaseFileProjection;
+import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
+import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
+import vn.childprotection.casetracker.values.DeadlineRule;
 
 class ProjectionProcessorsTest extends QuerySideIntegrationTest {
 
@@ -82,6 +88,51 @@ class ProjectionProcessorsTest extends QuerySideIntegrationTest {
         assertThat(rebuilt).isEqualTo(built);
         assertThat(getJson("/api/v1/cases/" + caseId).get("status").asString()).isEqualTo("PLAN_APPROVED");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(processor.isReplaying()).isFalse());
+    }
+
+    /**
+     * The coordination projections (deadlines, work queues, audit trail) rebuilt from the store give the rows the
+     * live run gave: their reset handlers empty every table they write, and no row depends on when it was built.
+     */
+    @Test
+    void resetting_the_coordination_processors_rebuilds_the_same_rows() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        appendProcedureUpToFirstReview(caseId, childId, "313-bat-trang", T0);
+        Instant approved = T0.plus(Duration.ofHours(5));
+        Instant due = Instant.parse("2025-06-20T17:00:00Z");
+        append(CHAIR, T0.plus(Duration.ofHours(8)), scheduled(caseId, approved, "INTERVENTION_DUE-1",
+                DeadlineRule.INTERVENTION_DUE, due, "313-justice-office", "i-2"));
+        appendBySystem("313-justice-office", due, new DeadlineMissed(caseId, due, "INTERVENTION_DUE-1",
+                DeadlineRule.INTERVENTION_DUE, due, "313-justice-office", "i-2"));
+        Map<String, String> queries = Map.of(
+                DeadlineProjection.PROCESSING_GROUP, "SELECT * FROM case_deadline WHERE case_id = ?",
+                WorkQueueProjection.PROCESSING_GROUP,
+                "SELECT * FROM work_item WHERE case_id = ? ORDER BY intervention_id",
+                AuditTrailProjection.PROCESSING_GROUP,
+                "SELECT * FROM audit_entry WHERE case_id = ? ORDER BY sequence_number");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(jdbc.queryForList(queries.get(DeadlineProjection.PROCESSING_GROUP), caseId)).hasSize(1)
+                    .allSatisfy(row -> assertThat(row.get("state")).isEqualTo("MISSED"));
+            assertThat(jdbc.queryForList(queries.get(WorkQueueProjection.PROCESSING_GROUP), caseId)).hasSize(2)
+                    .anySatisfy(row -> assertThat(row.get("deadline_state")).isEqualTo("MISSED"));
+            assertThat(jdbc.queryForList(queries.get(AuditTrailProjection.PROCESSING_GROUP), caseId)).hasSize(10);
+        });
+
+        for (Map.Entry<String, String> group : queries.entrySet()) {
+            List<Map<String, Object>> built = jdbc.queryForList(group.getValue(), caseId);
+            StreamingEventProcessor processor = eventProcessing
+                    .eventProcessor(group.getKey(), StreamingEventProcessor.class).orElseThrow();
+            processor.shutDown();
+            processor.resetTokens();
+            assertThat(jdbc.queryForList(group.getValue(), caseId)).as("%s after reset", group.getKey()).isEmpty();
+            processor.start();
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForList(group.getValue(), caseId))
+                    .as("%s rebuilt", group.getKey()).isEqualTo(built));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(processor.isReplaying()).isFalse());
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline_case WHERE case_id = ?", Long.class, caseId))
+                .isEqualTo(1);
     }
 
     @Test

@@ -8,9 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,17 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
+import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
@@ -40,6 +46,7 @@ import vn.childprotection.casetracker.platform.security.Role;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionMeasure;
@@ -58,15 +65,23 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
  * class extends this one so the whole module starts a single Spring context (and a single PostgreSQL); tests use
  * their own case ids and communes so they do not see each other's cases.
  */
-@SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.FixedClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "casetracker.database.embedded.ephemeral=true")
 public abstract class QuerySideIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
+    /**
+     * "Now" for the whole module: what the overdue register measures lateness against.
+     */
+    protected static final Instant NOW = Instant.parse("2025-09-01T00:00:00Z");
+
     protected static final Actor WORKER = new Actor("worker.anlao", "313-tt-an-lao", Role.COMMUNE_WORKER);
     protected static final Actor CHAIR = new Actor("chair.anlao", "313-tt-an-lao", Role.COMMUNE_CHAIR);
     protected static final Actor HEALTH = new Actor("health", "313-health-centre", Role.AGENCY_STAFF);
+    protected static final Actor POLICE = new Actor("police", "313-police", Role.AGENCY_STAFF);
+    protected static final Actor COORDINATOR = new Actor("coordinator", "313-labour-office", Role.COORDINATOR);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -94,12 +109,32 @@ public abstract class QuerySideIntegrationTest {
      * the next sequence number, the actor in the metadata, recorded at {@code recordedAt}.
      */
     protected void append(Actor actor, Instant recordedAt, CaseEvent event) {
+        append(actor.username(), actor.orgUnit(), actor.role().name(), recordedAt, event);
+    }
+
+    /**
+     * Appends an event the service records itself, as the command side does for a missed deadline: user
+     * {@code system}, role {@code SYSTEM}, the org unit that had to meet it.
+     */
+    protected void appendBySystem(String orgUnit, Instant recordedAt, CaseEvent event) {
+        append("system", orgUnit, "SYSTEM", recordedAt, event);
+    }
+
+    private void append(String userId, String orgUnit, String role, Instant recordedAt, CaseEvent event) {
         long next = eventStore.lastSequenceNumberFor(event.caseId()).map(n -> n + 1).orElse(0L);
-        Map<String, Object> who = Map.of(ActorMetaData.USER, actor.username(),
-                ActorMetaData.ORG_UNIT, actor.orgUnit(),
-                ActorMetaData.ROLE, actor.role().name());
+        Map<String, Object> who = Map.of(ActorMetaData.USER, userId, ActorMetaData.ORG_UNIT, orgUnit,
+                ActorMetaData.ROLE, role);
         eventStore.publish(new GenericDomainEventMessage<>("CaseFile", event.caseId(), next, event, who,
                 UUID.randomUUID().toString(), recordedAt));
+    }
+
+    /**
+     * A deadline scheduled at {@code at}; the only place a test builds this event.
+     */
+    protected static DeadlineScheduled scheduled(String caseId, Instant at, String deadlineId, DeadlineRule rule,
+                                                 Instant dueAt, String responsibleOrgUnit, String interventionId) {
+        return new DeadlineScheduled(caseId, at, deadlineId, rule, dueAt, responsibleOrgUnit, interventionId,
+                "schedule-" + UUID.randomUUID());
     }
 
     protected EncryptedText seal(String childId, String plainText) {
@@ -174,6 +209,11 @@ public abstract class QuerySideIntegrationTest {
                 .GET().build());
     }
 
+    protected HttpResponse<String> getAccepting(String accept, String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("worker.anlao", "worker.anlao"))
+                .header("Accept", accept).GET().build());
+    }
+
     protected HttpResponse<String> getWithoutSignIn(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
@@ -202,6 +242,19 @@ public abstract class QuerySideIntegrationTest {
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The module's one clock, fixed at {@link #NOW}; primary, so it wins over the query side's own.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class FixedClock {
+
+        @Bean
+        @Primary
+        public Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -7,7 +7,8 @@ import vn.childprotection.casetracker.values.DeadlineRule;
  * A time limit passed without being met. Recorded by the service itself (user {@code system}); the item stays
  * late until a {@link DeadlineFulfilled} with {@code late = true} or a {@link DeadlineWithdrawn}.
  *
- * @param occurredAt         when the miss was recorded (at or shortly after {@code dueAt})
+ * @param occurredAt         when it was missed: the due instant itself (the event's timestamp says when the
+ *                           service recorded it, at or after that)
  * @param responsibleOrgUnit who had to meet it when it was missed
  */
 public record DeadlineMissed(String caseId, Instant occurredAt, String deadlineId, DeadlineRule rule, Instant dueAt,

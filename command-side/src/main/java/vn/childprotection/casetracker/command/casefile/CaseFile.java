@@ -40,6 +40,7 @@ import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
+import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
 import vn.childprotection.casetracker.values.ReviewOutcome;
@@ -81,6 +82,7 @@ public class CaseFile {
     private Map<String, LocalDate> draftedDueDates = Map.of();
     private Instant cycleStartedAt;
     private String pendingTransferTo;
+    private EncryptedText pendingTransferReason;
     private int deadlinesScheduled;
     private final Map<String, TrackedDeadline> openDeadlines = new LinkedHashMap<>();
 
@@ -330,7 +332,8 @@ public class CaseFile {
     public long handle(AcceptTransfer command) {
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
-        apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo, null));
+        apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                pendingTransferReason));
         return newVersion();
     }
 
@@ -494,16 +497,19 @@ public class CaseFile {
     void on(CaseTransferred event) {
         communeCode = event.toCommuneCode();
         pendingTransferTo = null;
+        pendingTransferReason = null;
     }
 
     @EventSourcingHandler
     void on(TransferRequested event) {
         pendingTransferTo = event.toCommuneCode();
+        pendingTransferReason = event.reason();
     }
 
     @EventSourcingHandler
     void on(TransferDeclined event) {
         pendingTransferTo = null;
+        pendingTransferReason = null;
     }
 
     @EventSourcingHandler

@@ -533,9 +533,9 @@ class CaseFileTest {
 
         @Test
         void the_receiving_commune_accepts_and_runs_the_case() {
-            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, sealed("chuyển nhà")))
                     .when(new AcceptTransfer(CASE, null, T1, AN_THAI))
-                    .expectEvents(new CaseTransferred(CASE, T1, COMMUNE, AN_THAI, null));
+                    .expectEvents(new CaseTransferred(CASE, T1, COMMUNE, AN_THAI, sealed("chuyển nhà")));
         }
 
         @Test

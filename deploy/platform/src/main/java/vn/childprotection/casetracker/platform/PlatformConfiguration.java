@@ -1,6 +1,8 @@
 package vn.childprotection.casetracker.platform;
 
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -14,6 +16,14 @@ import org.springframework.context.annotation.PropertySource;
 @ConfigurationPropertiesScan
 @PropertySource(value = "classpath:casetracker-platform.properties", encoding = "UTF-8")
 public class PlatformConfiguration {
+
+    /**
+     * The one clock of the process, so that tests can fix "now" for both sides with one {@code @Primary} bean.
+     */
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
 
     static {
         // Case records are confidential (Luật Trẻ em Art 6, 21): the service calls no one it was not configured

@@ -23,17 +23,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.events.CaseClosed;
+import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.events.DeadlineScheduled;
+import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.InterventionReassigned;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.events.TransferDeclined;
+import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.query.deadlines.DeadlineState;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
@@ -41,8 +51,9 @@ import vn.childprotection.casetracker.values.ReviewOutcome;
 
 /**
  * Keeps the case file view (<i>hồ sơ vụ việc</i>): the current state of each case as one JSON document in
- * {@code case_file}, shaped like {@link CaseFileView}. Personal fields are stored as they are in the events, sealed
- * with the child's key; {@link CaseFileOpener} opens them only when a response is written.
+ * {@code case_file}, shaped like {@link CaseFileView}: its plan and interventions, transfers (pending and answered)
+ * and the time limits of the procedure (<i>thời hạn</i>) with their state. Personal fields are stored as they are in
+ * the events, sealed with the child's key; {@link CaseFileOpener} opens them only when a response is written.
  * <p>
  * Each event is applied once: the row's {@code version} (the event's sequence number + 1) tells which events it
  * already holds, so an event delivered again is ignored. A reset empties the table and the replay rebuilds it.
@@ -110,7 +121,9 @@ public class CaseFileProjection {
         doc.putArray("reviews");
         doc.putNull("closure");
         doc.putArray("reopenings");
+        doc.putNull("pendingTransfer");
         doc.putArray("transfers");
+        doc.putArray("deadlines");
 
         jdbc.update("""
                 INSERT INTO case_file (case_id, commune_code, status, version, doc, updated_at)
@@ -226,15 +239,7 @@ public class CaseFileProjection {
     @EventHandler
     void on(InterventionStatusChanged e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
-            JsonNode plan = doc.get("plan");
-            ObjectNode intervention = null;
-            if (plan != null && plan.isObject()) {
-                for (JsonNode candidate : plan.get("interventions").values()) {
-                    if (e.interventionId().equals(candidate.get("interventionId").asString())) {
-                        intervention = (ObjectNode) candidate;
-                    }
-                }
-            }
+            ObjectNode intervention = intervention(doc, e.interventionId());
             if (intervention == null) {
                 log.warn("Case file {}: status of unknown intervention {}", e.caseId(), e.interventionId());
                 return;
@@ -302,16 +307,204 @@ public class CaseFileProjection {
         });
     }
 
+    /**
+     * A transfer waits for the receiving commune (<i>chuyển vụ việc</i>); the case stays where it is meanwhile.
+     */
+    @EventHandler
+    void on(TransferRequested e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode pending = doc.putObject("pendingTransfer");
+            pending.put("fromCommuneCode", e.fromCommuneCode());
+            pending.put("toCommuneCode", e.toCommuneCode());
+            pending.put("requestedAt", instant(e.occurredAt()));
+            pending.set("reason", sealed(e.reason()));
+        });
+    }
+
+    @EventHandler
+    void on(TransferDeclined e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode transfer = decidedTransfer(doc, TransferOutcome.DECLINED, e.occurredAt(), e.fromCommuneCode(),
+                    e.toCommuneCode(), null);
+            transfer.putNull("transferredAt");
+            transfer.set("declineReason", sealed(e.reason()));
+        });
+    }
+
+    /**
+     * The receiving commune accepted (or, in events written before transfers needed acceptance, the case simply
+     * moved): it runs the case now, and every commune deadline still open or still late becomes its own, as in the
+     * aggregate. An intervention's deadline stays with its agency.
+     */
     @EventHandler
     void on(CaseTransferred e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
-            ObjectNode transfer = array(doc, "transfers").addObject();
+            ObjectNode transfer = decidedTransfer(doc, TransferOutcome.ACCEPTED, e.occurredAt(), e.fromCommuneCode(),
+                    e.toCommuneCode(), e.reason());
             transfer.put("transferredAt", instant(e.occurredAt()));
-            transfer.put("fromCommuneCode", e.fromCommuneCode());
-            transfer.put("toCommuneCode", e.toCommuneCode());
-            transfer.set("reason", sealed(e.reason()));
+            transfer.putNull("declineReason");
             doc.put("communeCode", e.toCommuneCode());
+            for (JsonNode deadline : array(doc, "deadlines").values()) {
+                if (!DeadlineRule.INTERVENTION_DUE.name().equals(deadline.get("rule").asString())
+                        && DeadlineState.valueOf(deadline.get("state").asString()).isPending()) {
+                    ((ObjectNode) deadline).put("responsibleOrgUnit", e.toCommuneCode());
+                }
+            }
         });
+    }
+
+    /**
+     * Adds the decided transfer to the list and clears the pending one; the request's time and reason come from the
+     * pending transfer (the decision events do not repeat the reason when the request had one).
+     */
+    private ObjectNode decidedTransfer(ObjectNode doc, TransferOutcome outcome, Instant decidedAt, String from,
+                                       String to, EncryptedText reason) {
+        JsonNode pending = doc.get("pendingTransfer");
+        boolean requested = pending != null && pending.isObject();
+        ObjectNode transfer = array(doc, "transfers").addObject();
+        transfer.put("outcome", outcome.name());
+        transfer.put("fromCommuneCode", from);
+        transfer.put("toCommuneCode", to);
+        transfer.set("requestedAt", requested ? pending.get("requestedAt") : json.nullNode());
+        transfer.put("decidedAt", instant(decidedAt));
+        transfer.set("reason", reason != null ? sealed(reason)
+                : requested && pending.has("reason") ? pending.get("reason") : json.nullNode());
+        doc.putNull("pendingTransfer");
+        return transfer;
+    }
+
+    /**
+     * The coordinator gave the intervention to another agency: it is that agency's now, ASSIGNED again, with the new
+     * due date. The note stays: it is the last one reported on this intervention (often why it was declined).
+     */
+    @EventHandler
+    void on(InterventionReassigned e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode intervention = intervention(doc, e.interventionId());
+            if (intervention == null) {
+                log.warn("Case file {}: reassignment of unknown intervention {}", e.caseId(), e.interventionId());
+                return;
+            }
+            intervention.put("agencyCode", e.toAgencyCode());
+            intervention.put("dueDate", e.dueDate() == null ? null : e.dueDate().toString());
+            intervention.put("status", InterventionStatus.ASSIGNED.name());
+            intervention.put("statusChangedAt", instant(e.occurredAt()));
+        });
+    }
+
+    /**
+     * A time limit started running. An id scheduled again (not expected) starts afresh.
+     */
+    @EventHandler
+    void on(DeadlineScheduled e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode deadline = deadline(doc, e.deadlineId());
+            if (deadline == null) {
+                deadline = array(doc, "deadlines").addObject();
+            }
+            deadline.put("deadlineId", e.deadlineId());
+            deadline.put("rule", name(e.rule()));
+            deadline.put("dueAt", instant(e.dueAt()));
+            deadline.put("responsibleOrgUnit", e.responsibleOrgUnit());
+            deadline.put("interventionId", e.interventionId());
+            deadline.put("state", DeadlineState.OPEN.name());
+            deadline.put("scheduledAt", instant(e.occurredAt()));
+            deadline.putNull("missedAt");
+            deadline.putNull("fulfilledAt");
+            deadline.putNull("withdrawnAt");
+            deadline.putNull("withdrawnReason");
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineMissed e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode deadline = deadline(doc, e.deadlineId());
+            if (deadline == null) {
+                log.warn("Case file {}: miss of unknown deadline {}", e.caseId(), e.deadlineId());
+                deadline = array(doc, "deadlines").addObject();
+                deadline.put("deadlineId", e.deadlineId());
+                deadline.put("rule", name(e.rule()));
+                deadline.put("interventionId", e.interventionId());
+                deadline.putNull("scheduledAt");
+                deadline.putNull("fulfilledAt");
+                deadline.putNull("withdrawnAt");
+                deadline.putNull("withdrawnReason");
+            } else if (!DeadlineState.OPEN.name().equals(deadline.get("state").asString())) {
+                return;
+            }
+            deadline.put("dueAt", instant(e.dueAt()));
+            deadline.put("responsibleOrgUnit", e.responsibleOrgUnit());
+            deadline.put("state", DeadlineState.MISSED.name());
+            deadline.put("missedAt", instant(e.occurredAt()));
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode deadline = pendingDeadline(doc, e.caseId(), e.deadlineId());
+            if (deadline != null) {
+                boolean late = e.late() || DeadlineState.MISSED.name().equals(deadline.get("state").asString());
+                deadline.put("state", (late ? DeadlineState.FULFILLED_LATE : DeadlineState.MET).name());
+                deadline.put("fulfilledAt", instant(e.occurredAt()));
+            }
+        });
+    }
+
+    @EventHandler
+    void on(DeadlineWithdrawn e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode deadline = pendingDeadline(doc, e.caseId(), e.deadlineId());
+            if (deadline != null) {
+                deadline.put("state", DeadlineState.WITHDRAWN.name());
+                deadline.put("withdrawnAt", instant(e.occurredAt()));
+                deadline.put("withdrawnReason", e.reason());
+            }
+        });
+    }
+
+    /**
+     * An event this version does not know yet still counts: the case file's version (its ETag, the If-Match of the
+     * next command) stays the number of events of the case.
+     */
+    @EventHandler
+    void on(CaseEvent e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+        });
+    }
+
+    private ObjectNode intervention(ObjectNode doc, String interventionId) {
+        JsonNode plan = doc.get("plan");
+        if (plan != null && plan.isObject()) {
+            for (JsonNode candidate : plan.get("interventions").values()) {
+                if (interventionId.equals(candidate.get("interventionId").asString())) {
+                    return (ObjectNode) candidate;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static ObjectNode deadline(ObjectNode doc, String deadlineId) {
+        for (JsonNode candidate : array(doc, "deadlines").values()) {
+            if (deadlineId.equals(candidate.get("deadlineId").asString())) {
+                return (ObjectNode) candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The deadline if it is still open or late (only such a one can be fulfilled or withdrawn), else null.
+     */
+    private static ObjectNode pendingDeadline(ObjectNode doc, String caseId, String deadlineId) {
+        ObjectNode deadline = deadline(doc, deadlineId);
+        if (deadline == null) {
+            log.warn("Case file {}: unknown deadline {}", caseId, deadlineId);
+            return null;
+        }
+        return DeadlineState.valueOf(deadline.get("state").asString()).isPending() ? deadline : null;
     }
 
     private void update(String caseId, long sequenceNumber, Instant recordedAt, Consumer<ObjectNode> change) {

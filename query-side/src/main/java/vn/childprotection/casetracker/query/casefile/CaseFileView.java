@@ -7,7 +7,9 @@ import java.util.List;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.query.deadlines.DeadlineState;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -52,7 +54,22 @@ public record CaseFileView(
         @Schema(description = "Set while the case is closed; null when open or reopened")
         Closure closure,
         List<Reopening> reopenings,
-        List<Transfer> transfers) {
+        @Schema(description = "A transfer to another commune waiting for its answer, or null")
+        PendingTransfer pendingTransfer,
+        @Schema(description = "Transfers answered, accepted or declined, oldest first")
+        List<Transfer> transfers,
+        @Schema(description = "The time limits of the procedure for this case (thời hạn), in the order they were "
+                + "scheduled, whatever their state")
+        List<Deadline> deadlines) {
+
+    /**
+     * A document stored before deadlines and transfer requests existed reads with empty lists, and its transfers
+     * (which then moved the case at once) as accepted.
+     */
+    public CaseFileView {
+        deadlines = deadlines == null ? List.of() : deadlines;
+        transfers = transfers == null ? List.of() : transfers.stream().map(Transfer::withDefaults).toList();
+    }
 
     @Schema(name = "CaseFileChild", description = "The child (trẻ em)")
     public record Child(String childId, Sex sex, int ageYears, boolean ageEstimated, String ethnicity,
@@ -103,15 +120,19 @@ public record CaseFileView(
     }
 
     @Schema(name = "CaseFileIntervention", description = "One intervention of the plan and what its agency reported")
-    public record Intervention(String interventionId, InterventionMeasure measure, String agencyCode,
+    public record Intervention(String interventionId, InterventionMeasure measure,
+                               @Schema(description = "The agency it is assigned to now (changed by a "
+                                       + "reassignment)") String agencyCode,
                                LocalDate dueDate,
-                               @Schema(description = "ASSIGNED when its plan version is approved, then as the "
-                                       + "agency reports; in an unapproved draft, the status last reported for the "
-                                       + "same intervention id, else null; null after a reopening")
+                               @Schema(description = "ASSIGNED when its plan version is approved or it is "
+                                       + "reassigned, then as the agency reports; in an unapproved draft, the status "
+                                       + "last reported for the same intervention id, else null; null after a "
+                                       + "reopening")
                                InterventionStatus status,
                                Instant statusChangedAt,
                                @Schema(description = "Personal data") String description,
-                               @Schema(description = "Personal data: the agency's last note") String note) {
+                               @Schema(description = "Personal data: the last note reported on it (by the agency "
+                                       + "it was assigned to then)") String note) {
     }
 
     @Schema(name = "CaseFileReview", description = "Rà soát, đánh giá (Mẫu 06)")
@@ -129,8 +150,40 @@ public record CaseFileView(
                             @Schema(description = "Personal data") String reason) {
     }
 
-    @Schema(name = "CaseFileTransfer", description = "A move of the case to another commune")
-    public record Transfer(Instant transferredAt, String fromCommuneCode, String toCommuneCode,
-                           @Schema(description = "Personal data") String reason) {
+    @Schema(name = "CaseFilePendingTransfer", description = "A transfer requested and not yet answered by the "
+            + "receiving commune; the case stays with its commune meanwhile")
+    public record PendingTransfer(String fromCommuneCode, String toCommuneCode, Instant requestedAt,
+                                  @Schema(description = "Personal data") String reason) {
+    }
+
+    @Schema(name = "CaseFileTransfer", description = "A transfer to another commune and how it was answered")
+    public record Transfer(TransferOutcome outcome, String fromCommuneCode, String toCommuneCode,
+                           @Schema(description = "When it was requested; null for a transfer recorded before "
+                                   + "requests existed") Instant requestedAt,
+                           @Schema(description = "When the receiving commune accepted or declined") Instant decidedAt,
+                           @Schema(description = "When the case moved; null when declined") Instant transferredAt,
+                           @Schema(description = "Personal data: the reason given with the request") String reason,
+                           @Schema(description = "Personal data: why it was declined") String declineReason) {
+
+        Transfer withDefaults() {
+            if (outcome != null) {
+                return this;
+            }
+            return new Transfer(TransferOutcome.ACCEPTED, fromCommuneCode, toCommuneCode, requestedAt,
+                    decidedAt != null ? decidedAt : transferredAt, transferredAt, reason, declineReason);
+        }
+    }
+
+    @Schema(name = "CaseFileDeadline", description = "A time limit of the procedure (thời hạn) and its state")
+    public record Deadline(String deadlineId, DeadlineRule rule, Instant dueAt,
+                           @Schema(description = "Org unit code of who must meet it: the commune that runs the case "
+                                   + "(moved on an accepted transfer while open or late), or the intervention's "
+                                   + "agency") String responsibleOrgUnit,
+                           @Schema(description = "The intervention, for INTERVENTION_DUE; otherwise null")
+                           String interventionId,
+                           DeadlineState state, Instant scheduledAt, Instant missedAt, Instant fulfilledAt,
+                           Instant withdrawnAt,
+                           @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn")
+                           String withdrawnReason) {
     }
 }

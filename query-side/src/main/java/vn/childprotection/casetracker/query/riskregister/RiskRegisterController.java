@@ -34,8 +34,9 @@ public class RiskRegisterController {
     @GetMapping
     @Operation(summary = "Read the risk register / Xem sổ theo dõi nguy cơ",
             description = "Open cases ordered by risk level (HIGH, MEDIUM, LOW, then not yet assessed), oldest "
-                    + "report first within a level, with the number of listed cases per commune. Closed cases are "
-                    + "left out; a reopened case is listed again.")
+                    + "report first within a level, with the number of listed cases per commune. Each case shows "
+                    + "its open deadline due first (nextDeadline) and whether a missed deadline is still pending "
+                    + "(overdue, quá hạn). Closed cases are left out; a reopened case is listed again.")
     public RiskRegisterView register(
             @Parameter(description = "Only cases of this commune (org unit code of type COMMUNE)")
             @RequestParam(required = false) String commune,

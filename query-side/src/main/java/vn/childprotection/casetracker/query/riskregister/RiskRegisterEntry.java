@@ -18,5 +18,8 @@ public record RiskRegisterEntry(
         @Schema(description = "Whether the initial assessment called for emergency measures") boolean emergency,
         CaseStatus status,
         @Schema(description = "When the report was received") Instant reportedAt,
-        @Schema(description = "When the last change to this entry was recorded") Instant updatedAt) {
+        @Schema(description = "When the last change to this entry was recorded") Instant updatedAt,
+        @Schema(description = "The open deadline due first; null when none is open") NextDeadline nextDeadline,
+        @Schema(description = "True while a deadline of the case is missed and neither fulfilled nor withdrawn "
+                + "(quá hạn)") boolean overdue) {
 }

@@ -7,10 +7,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.RiskLevel;
 
 /**
- * Reads the risk register projection: open cases only.
+ * Reads the risk register projection: open cases only. The next deadline and the overdue flag come from the
+ * deadlines projection's {@code case_deadline}, joined when read: each projection writes only its own table, and a
+ * read may combine them.
  */
 @Component
 public class RiskRegisterQueries {
@@ -27,19 +30,27 @@ public class RiskRegisterQueries {
      */
     public List<RiskRegisterEntry> openCases(String communeCode, RiskLevel riskLevel) {
         StringBuilder sql = new StringBuilder("""
-                SELECT case_id, commune_code, category, risk_level, emergency, status, reported_at, updated_at
-                FROM risk_register WHERE status <> 'CLOSED'""");
+                SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
+                       r.updated_at, n.deadline_id AS next_deadline_id, n.rule AS next_rule,
+                       n.due_at AS next_due_at, n.responsible_org_unit AS next_responsible_org_unit,
+                       EXISTS (SELECT 1 FROM case_deadline m WHERE m.case_id = r.case_id AND m.state = 'MISSED')
+                           AS overdue
+                FROM risk_register r
+                LEFT JOIN LATERAL (SELECT d.deadline_id, d.rule, d.due_at, d.responsible_org_unit
+                                   FROM case_deadline d WHERE d.case_id = r.case_id AND d.state = 'OPEN'
+                                   ORDER BY d.due_at, d.deadline_id LIMIT 1) n ON TRUE
+                WHERE r.status <> 'CLOSED'""");
         List<Object> arguments = new ArrayList<>();
         if (communeCode != null) {
-            sql.append(" AND commune_code = ?");
+            sql.append(" AND r.commune_code = ?");
             arguments.add(communeCode);
         }
         if (riskLevel != null) {
-            sql.append(" AND risk_level = ?");
+            sql.append(" AND r.risk_level = ?");
             arguments.add(riskLevel.name());
         }
-        sql.append(" ORDER BY CASE risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END,"
-                + " reported_at, case_id");
+        sql.append(" ORDER BY CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3"
+                + " END, r.reported_at, r.case_id");
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
                 rs.getString("case_id"),
                 rs.getString("commune_code"),
@@ -48,6 +59,12 @@ public class RiskRegisterQueries {
                 rs.getBoolean("emergency"),
                 CaseStatus.valueOf(rs.getString("status")),
                 rs.getObject("reported_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant()), arguments.toArray());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("next_deadline_id") == null ? null : new NextDeadline(
+                        rs.getString("next_deadline_id"),
+                        DeadlineRule.valueOf(rs.getString("next_rule")),
+                        rs.getObject("next_due_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("next_responsible_org_unit")),
+                rs.getBoolean("overdue")), arguments.toArray());
     }
 }

@@ -12,12 +12,17 @@ import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.InterventionReassigned;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.events.TransferDeclined;
+import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
@@ -221,6 +226,102 @@ class CaseFileViewTest extends QuerySideIntegrationTest {
         assertThat(after.get("report").get("narrative").isNull()).isTrue();
         assertThat(after.get("child").get("sex").asString()).isEqualTo("FEMALE");
         assertThat(after.get("report").get("category").asString()).isEqualTo("ABUSED");
+    }
+
+    @Test
+    void a_requested_transfer_is_pending_until_the_receiving_commune_declines_or_accepts_it() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        Instant t = T0;
+        append(WORKER, t, reported(caseId, childId, "313-an-thai", t));
+        append(WORKER, t = t.plusSeconds(60), scheduled(caseId, t, "CASE_REVIEW-1", DeadlineRule.CASE_REVIEW,
+                T0.plusSeconds(86_400), "313-an-thai", null));
+        append(WORKER, t = t.plusSeconds(60), new TransferRequested(caseId, t, "313-an-thai", "313-an-thang",
+                seal(childId, "Gia đình chuyển về xã An Thắng")));
+
+        JsonNode pending = awaitVersion(caseId, 3);
+        assertThat(pending.get("communeCode").asString()).isEqualTo("313-an-thai");
+        assertThat(pending.get("pendingTransfer").get("fromCommuneCode").asString()).isEqualTo("313-an-thai");
+        assertThat(pending.get("pendingTransfer").get("toCommuneCode").asString()).isEqualTo("313-an-thang");
+        assertThat(pending.get("pendingTransfer").get("requestedAt").asString()).isEqualTo("2025-03-03T01:02:00Z");
+        assertThat(pending.get("pendingTransfer").get("reason").asString())
+                .isEqualTo("Gia đình chuyển về xã An Thắng");
+        assertThat(pending.get("transfers").size()).isZero();
+
+        append(WORKER, t = t.plusSeconds(60), new TransferDeclined(caseId, t, "313-an-thai", "313-an-thang",
+                seal(childId, "Trẻ vẫn sống tại xã An Thái")));
+        JsonNode declined = awaitVersion(caseId, 4);
+        assertThat(declined.get("pendingTransfer").isNull()).isTrue();
+        assertThat(declined.get("communeCode").asString()).isEqualTo("313-an-thai");
+        JsonNode refusal = declined.get("transfers").get(0);
+        assertThat(refusal.get("outcome").asString()).isEqualTo("DECLINED");
+        assertThat(refusal.get("toCommuneCode").asString()).isEqualTo("313-an-thang");
+        assertThat(refusal.get("requestedAt").asString()).isEqualTo("2025-03-03T01:02:00Z");
+        assertThat(refusal.get("decidedAt").asString()).isEqualTo("2025-03-03T01:03:00Z");
+        assertThat(refusal.get("transferredAt").isNull()).isTrue();
+        assertThat(refusal.get("reason").asString()).isEqualTo("Gia đình chuyển về xã An Thắng");
+        assertThat(refusal.get("declineReason").asString()).isEqualTo("Trẻ vẫn sống tại xã An Thái");
+
+        append(WORKER, t = t.plusSeconds(60), new TransferRequested(caseId, t, "313-an-thai", "313-an-tho",
+                seal(childId, "Trẻ chuyển về ở với bà ngoại")));
+        append(WORKER, t = t.plusSeconds(60), new CaseTransferred(caseId, t, "313-an-thai", "313-an-tho", null));
+        JsonNode accepted = awaitVersion(caseId, 6);
+        assertThat(accepted.get("communeCode").asString()).isEqualTo("313-an-tho");
+        assertThat(accepted.get("pendingTransfer").isNull()).isTrue();
+        JsonNode move = accepted.get("transfers").get(1);
+        assertThat(move.get("outcome").asString()).isEqualTo("ACCEPTED");
+        assertThat(move.get("fromCommuneCode").asString()).isEqualTo("313-an-thai");
+        assertThat(move.get("requestedAt").asString()).isEqualTo("2025-03-03T01:04:00Z");
+        assertThat(move.get("transferredAt").asString()).isEqualTo("2025-03-03T01:05:00Z");
+        assertThat(move.get("reason").asString()).isEqualTo("Trẻ chuyển về ở với bà ngoại");
+        assertThat(move.get("declineReason").isNull()).isTrue();
+        assertThat(accepted.get("deadlines").get(0).get("responsibleOrgUnit").asString()).isEqualTo("313-an-tho");
+
+        String stored = jdbc.queryForObject("SELECT doc::text FROM case_file WHERE case_id = ?", String.class,
+                caseId);
+        assertThat(stored).doesNotContain("Gia đình chuyển").doesNotContain("Trẻ vẫn sống").doesNotContain("bà ngoại");
+    }
+
+    @Test
+    void a_reassigned_intervention_shows_its_new_agency_and_the_deadlines_their_states() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        Instant t = T0;
+        append(WORKER, t, reported(caseId, childId, "313-my-duc", t));
+        append(WORKER, t = t.plusSeconds(60), new SupportPlanDrafted(caseId, t, 1, List.of(
+                intervention(childId, "i-1", "313-police")), null));
+        append(CHAIR, t = t.plusSeconds(60), new SupportPlanApproved(caseId, t, 1));
+        append(CHAIR, t, scheduled(caseId, t, "INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE,
+                Instant.parse("2025-05-01T17:00:00Z"), "313-police", "i-1"));
+        append(POLICE, t = t.plusSeconds(60), new InterventionStatusChanged(caseId, t, "i-1", "313-police",
+                InterventionStatus.ASSIGNED, InterventionStatus.DECLINED, seal(childId, "Không đủ nhân lực")));
+        append(COORDINATOR, t = t.plusSeconds(60), new DeadlineWithdrawn(caseId, t, "INTERVENTION_DUE-1",
+                DeadlineRule.INTERVENTION_DUE, "i-1", "REASSIGNED"));
+        append(COORDINATOR, t, new InterventionReassigned(caseId, t, "i-1", "313-police", "313-health-centre",
+                day("2025-05-20")));
+        append(COORDINATOR, t, scheduled(caseId, t, "INTERVENTION_DUE-2", DeadlineRule.INTERVENTION_DUE,
+                Instant.parse("2025-05-20T17:00:00Z"), "313-health-centre", "i-1"));
+
+        JsonNode file = awaitVersion(caseId, 8);
+        assertThat(get("/api/v1/cases/" + caseId).headers().firstValue("ETag")).contains("\"8\"");
+        JsonNode intervention = file.get("plan").get("interventions").get(0);
+        assertThat(intervention.get("agencyCode").asString()).isEqualTo("313-health-centre");
+        assertThat(intervention.get("dueDate").asString()).isEqualTo("2025-05-20");
+        assertThat(intervention.get("status").asString()).isEqualTo("ASSIGNED");
+        assertThat(intervention.get("statusChangedAt").asString()).isEqualTo("2025-03-03T01:04:00Z");
+        assertThat(intervention.get("note").asString()).isEqualTo("Không đủ nhân lực");
+
+        JsonNode deadlines = file.get("deadlines");
+        assertThat(deadlines.size()).isEqualTo(2);
+        assertThat(deadlines.get(0).get("deadlineId").asString()).isEqualTo("INTERVENTION_DUE-1");
+        assertThat(deadlines.get(0).get("rule").asString()).isEqualTo("INTERVENTION_DUE");
+        assertThat(deadlines.get(0).get("state").asString()).isEqualTo("WITHDRAWN");
+        assertThat(deadlines.get(0).get("withdrawnReason").asString()).isEqualTo("REASSIGNED");
+        assertThat(deadlines.get(0).get("responsibleOrgUnit").asString()).isEqualTo("313-police");
+        assertThat(deadlines.get(1).get("state").asString()).isEqualTo("OPEN");
+        assertThat(deadlines.get(1).get("dueAt").asString()).isEqualTo("2025-05-20T17:00:00Z");
+        assertThat(deadlines.get(1).get("responsibleOrgUnit").asString()).isEqualTo("313-health-centre");
+        assertThat(deadlines.get(1).get("interventionId").asString()).isEqualTo("i-1");
     }
 
     @Test

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.DeadlineRule;
 
 class CaseHistoryTest extends QuerySideIntegrationTest {
 
@@ -91,6 +94,37 @@ class CaseHistoryTest extends QuerySideIntegrationTest {
 
         JsonNode beforeTheReport = getJson("/api/v1/cases/" + caseId + "/history?asOf=2025-04-07T01:59:59Z");
         assertThat(beforeTheReport.get("entries").size()).isZero();
+    }
+
+    @Test
+    void coordination_events_show_with_who_recorded_them_and_without_personal_data() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        Instant due = T0.plusSeconds(7200);
+        append(WORKER, T0, reported(caseId, childId, "313-chien-thang", T0));
+        append(WORKER, T0.plusSeconds(60), scheduled(caseId, T0, "EMERGENCY_MEASURES-1",
+                DeadlineRule.EMERGENCY_MEASURES, due, "313-chien-thang", null));
+        appendBySystem("313-chien-thang", due.plusSeconds(3), new DeadlineMissed(caseId, due, "EMERGENCY_MEASURES-1",
+                DeadlineRule.EMERGENCY_MEASURES, due, "313-chien-thang", null));
+        append(WORKER, due.plusSeconds(60), new TransferRequested(caseId, due.plusSeconds(60), "313-chien-thang",
+                "313-an-tien", seal(childId, "Trẻ theo mẹ về xã An Tiến")));
+
+        List<JsonNode> entries = awaitEntries(caseId, 4).get("entries").values().stream().toList();
+        assertThat(entries).extracting(e -> e.get("eventType").asString()).containsExactly("CaseReported",
+                "DeadlineScheduled", "DeadlineMissed", "TransferRequested");
+        JsonNode missed = entries.get(2);
+        assertThat(missed.get("userId").asString()).isEqualTo("system");
+        assertThat(missed.get("role").asString()).isEqualTo("SYSTEM");
+        assertThat(missed.get("orgUnit").asString()).isEqualTo("313-chien-thang");
+        assertThat(missed.get("details").get("rule").asString()).isEqualTo("EMERGENCY_MEASURES");
+        assertThat(missed.get("details").get("dueAt").asString()).isEqualTo("2025-04-07T04:00:00Z");
+        JsonNode request = entries.get(3);
+        assertThat(request.get("userId").asString()).isEqualTo("worker.anlao");
+        assertThat(request.get("role").asString()).isEqualTo("COMMUNE_WORKER");
+        assertThat(request.get("details").get("toCommuneCode").asString()).isEqualTo("313-an-tien");
+        assertThat(request.get("details").has("reason")).isFalse();
+        assertThat(get("/api/v1/cases/" + caseId + "/history").body()).doesNotContain("theo mẹ")
+                .doesNotContain("cipherText");
     }
 
     @Test

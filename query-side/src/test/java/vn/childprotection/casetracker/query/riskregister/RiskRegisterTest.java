@@ -8,14 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.ReviewOutcome;
 import vn.childprotection.casetracker.values.RiskLevel;
 
@@ -110,6 +115,43 @@ class RiskRegisterTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void each_case_shows_its_next_open_deadline_and_whether_a_missed_one_is_still_pending() {
+        String commune = "313-chien-thang";
+        String caseId = reportAssessed(commune, T0, RiskLevel.HIGH, true);
+        JsonNode before = awaitEntry(commune, caseId, e -> assertThat(e.get("status").asString())
+                .isEqualTo("INITIALLY_ASSESSED"));
+        assertThat(before.get("nextDeadline").isNull()).isTrue();
+        assertThat(before.get("overdue").asBoolean()).isFalse();
+
+        Instant review = Instant.parse("2025-05-10T10:00:00Z");
+        Instant drafting = Instant.parse("2025-05-12T10:00:00Z");
+        append(WORKER, RECORDED.plusSeconds(1), scheduled(caseId, T0, "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING,
+                drafting, commune, null));
+        append(WORKER, RECORDED.plusSeconds(2), scheduled(caseId, T0, "CASE_REVIEW-2", DeadlineRule.CASE_REVIEW,
+                review, commune, null));
+        JsonNode scheduled = awaitEntry(commune, caseId, e -> assertThat(e.get("nextDeadline").isNull()
+                ? null : e.get("nextDeadline").get("deadlineId").asString()).isEqualTo("CASE_REVIEW-2"));
+        assertThat(scheduled.get("nextDeadline").get("rule").asString()).isEqualTo("CASE_REVIEW");
+        assertThat(scheduled.get("nextDeadline").get("dueAt").asString()).isEqualTo("2025-05-10T10:00:00Z");
+        assertThat(scheduled.get("nextDeadline").get("responsibleOrgUnit").asString()).isEqualTo(commune);
+        assertThat(scheduled.get("overdue").asBoolean()).isFalse();
+
+        appendBySystem(commune, review, new DeadlineMissed(caseId, review, "CASE_REVIEW-2", DeadlineRule.CASE_REVIEW,
+                review, commune, null));
+        JsonNode missed = awaitEntry(commune, caseId, e -> assertThat(e.get("overdue").asBoolean()).isTrue());
+        assertThat(missed.get("nextDeadline").get("deadlineId").asString()).isEqualTo("PLAN_DRAFTING-1");
+
+        append(WORKER, RECORDED.plusSeconds(3), new DeadlineFulfilled(caseId, review.plusSeconds(600),
+                "CASE_REVIEW-2", DeadlineRule.CASE_REVIEW, null, true));
+        awaitEntry(commune, caseId, e -> assertThat(e.get("overdue").asBoolean()).isFalse());
+
+        append(WORKER, RECORDED.plusSeconds(4), new DeadlineFulfilled(caseId, drafting.minusSeconds(600),
+                "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING, null, false));
+        JsonNode done = awaitEntry(commune, caseId, e -> assertThat(e.get("nextDeadline").isNull()).isTrue());
+        assertThat(done.get("overdue").asBoolean()).isFalse();
+    }
+
+    @Test
     void the_register_keeps_no_personal_data() {
         String caseId = reportAssessed("313-quang-hung", T0, RiskLevel.LOW, false);
         awaitRegister("?commune=313-quang-hung", 1);
@@ -146,6 +188,17 @@ class RiskRegisterTest extends QuerySideIntegrationTest {
                     emergency, null));
         }
         return caseId;
+    }
+
+    private JsonNode awaitEntry(String commune, String caseId, Consumer<JsonNode> requirement) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(entry(commune, caseId)).hasValueSatisfying(
+                requirement));
+        return entry(commune, caseId).orElseThrow();
+    }
+
+    private Optional<JsonNode> entry(String commune, String caseId) {
+        return getJson("/api/v1/risk-register?commune=" + commune).get("cases").values().stream()
+                .filter(e -> e.get("caseId").asString().equals(caseId)).findFirst();
     }
 
     private JsonNode awaitRegister(String query, int count) {

@@ -1,7 +1,9 @@
 package vn.childprotection.casetracker.platform.axon;
 
 /**
- * Names of the metadata every command and event carries: who did it, in which org unit, in which role.
+ * Names of the metadata every command and event carries: who did it, in which org unit, in which role. Events the
+ * service records by itself (a missed time limit) carry user {@code system}, role {@code SYSTEM} and the org unit
+ * that was responsible.
  */
 public final class ActorMetaData {
 

@@ -1,0 +1,32 @@
+package vn.childprotection.casetracker.query.workqueue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The multi-agency coordinator's view (<i>điều phối liên ngành</i>): interventions no agency is carrying out.
+ */
+@RestController
+@RequestMapping("/api/v1/coordination")
+@Tag(name = "Coordination / Điều phối liên ngành", description = "What the multi-agency coordinator has to act on")
+public class CoordinationController {
+
+    private final WorkQueueQueries queries;
+
+    public CoordinationController(WorkQueueQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/declined-interventions")
+    @Operation(summary = "List declined interventions / Danh sách biện pháp bị từ chối",
+            description = "Every intervention whose agency declined it and that has not been reassigned yet, the "
+                    + "longest waiting first, with the declining agency and when it declined.")
+    public DeclinedInterventionsView declinedInterventions() {
+        List<DeclinedIntervention> items = queries.declined();
+        return new DeclinedInterventionsView(items, items.size());
+    }
+}

@@ -1,0 +1,59 @@
+package vn.childprotection.casetracker.query.workqueue;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.values.InterventionStatus;
+
+/**
+ * The work queue of an agency (<i>danh sách công việc của cơ quan</i>): what it was asked to do, by when, and
+ * whether it is late.
+ */
+@RestController
+@RequestMapping("/api/v1/agencies")
+@Tag(name = "Agency work queue / Danh sách công việc của cơ quan",
+        description = "Interventions currently assigned to an agency under an approved plan")
+public class WorkQueueController {
+
+    private static final String ASCENDING = "dueDate,asc";
+    private static final String DESCENDING = "dueDate,desc";
+
+    private final WorkQueueQueries queries;
+    private final OrgUnitRegistry orgUnits;
+
+    public WorkQueueController(WorkQueueQueries queries, OrgUnitRegistry orgUnits) {
+        this.queries = queries;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/{code}/work-queue")
+    @Operation(summary = "Read an agency's work queue / Xem danh sách công việc của cơ quan",
+            description = "Every intervention assigned to this agency now under the approved plan of an open case, "
+                    + "by due date. overdue: its deadline was missed and it is not done yet; completedLate: it was "
+                    + "completed after the deadline had been missed. An intervention reassigned to another agency "
+                    + "leaves this queue; a closed case leaves every queue.")
+    public WorkQueueView workQueue(
+            @Parameter(description = "Org unit code of the agency (or of a commune given an intervention)")
+            @PathVariable String code,
+            @Parameter(description = "dueDate,asc (default) or dueDate,desc")
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "Only interventions with this status")
+            @RequestParam(required = false) InterventionStatus status) {
+        orgUnits.require("code", code, OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
+        String order = sort == null || sort.equals("dueDate") ? ASCENDING : sort;
+        if (!List.of(ASCENDING, DESCENDING).contains(order)) {
+            throw new BadRequestException("sort", "must be " + ASCENDING + " or " + DESCENDING);
+        }
+        List<WorkItem> items = queries.queue(code, status, order.equals(DESCENDING));
+        return new WorkQueueView(code, order, status, items, items.size());
+    }
+}
