@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.command.web;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -48,6 +49,17 @@ class CommandExceptionHandler {
                 "The case has changed since version " + (ex.getExpectedVersion() + 1) + "; it is now at version "
                         + (ex.getActualVersion() + 1) + ". Read it again and retry.", request),
                 Map.of("rule", "version-conflict", "currentVersion", ex.getActualVersion() + 1));
+    }
+
+    /**
+     * Another write to the same case was stored first (possible when several command-side instances run): nothing
+     * of this one was stored, and repeating it is safe.
+     */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentWrite(ConcurrencyException ex, WebRequest request) {
+        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Concurrent change",
+                "The case was changed by another request at the same moment; nothing was recorded. Retry.",
+                request), Map.of("rule", "concurrent-change"));
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)

@@ -1,0 +1,145 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * The police decline an intervention, the coordinator reassigns it to the health centre, the health centre
+ * completes it late: the work queues, the declined list, the overdue register and the audit trail all show
+ * exactly that.
+ */
+@SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "casetracker.database.embedded.ephemeral=true")
+class CoordinationScenarioTest {
+
+    private static final String POLICE = "313-police";
+    private static final String HEALTH = "313-health-centre";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void a_declined_intervention_is_reassigned_and_completed_late_and_everyone_sees_it() {
+        ApiClient api = new ApiClient(port);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        String caseId = api.post("/api/v1/cases", "worker.anlao", json(object(
+                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "SCHOOL",
+                "abuseForms", List.of("VIOLENCE"), "setting", "SCHOOL",
+                "child", object("sex", "MALE", "ageYears", 13),
+                "reporter", object("consentToRecordIdentity", false)))).json().get("caseId").asString();
+        String base = "/api/v1/cases/" + caseId;
+        ok(api.post(base + "/initial-assessment", "worker.anlao",
+                json(object("riskLevel", "MEDIUM", "emergency", false))));
+        ok(api.post(base + "/detailed-assessment", "worker.anlao", json(object("riskLevel", "MEDIUM"))));
+        ok(api.post(base + "/plan", "worker.anlao", json(object("interventions", List.of(
+                object("interventionId", "legal", "measure", "LEGAL_AID", "agencyCode", POLICE,
+                        "dueDate", today.plusDays(20).toString()))))));
+        ok(api.post(base + "/plan/approval", "chair.anlao", json(object("planVersion", 1))));
+
+        ok(api.post(base + "/interventions/legal/status", "police",
+                json(object("status", "DECLINED", "note", "Không thuộc chức năng"))));
+        JsonNode policeQueue = await().atMost(Duration.ofSeconds(30)).until(
+                () -> queue(api, POLICE), q -> item(q, caseId) != null
+                        && "DECLINED".equals(item(q, caseId).get("status").asString()));
+        assertThat(item(policeQueue, caseId).get("overdue").asBoolean()).isFalse();
+        await().atMost(Duration.ofSeconds(30)).until(() -> declined(api), d -> item(d, caseId) != null);
+        assertThat(item(declined(api), caseId).get("declinedBy").asString()).isEqualTo(POLICE);
+
+        // Reassigned with a due date already past: the limit is missed at once, by the health centre.
+        Response reassigned = api.post(base + "/interventions/legal/reassignment", "coordinator",
+                json(object("toAgencyCode", HEALTH, "dueDate", today.minusDays(2).toString())));
+        ok(reassigned);
+        JsonNode overdue = await().atMost(Duration.ofSeconds(60)).until(
+                () -> api.get("/api/v1/overdue?agency=" + HEALTH, "coordinator").json(),
+                o -> item(o, caseId) != null);
+        JsonNode late = item(overdue, caseId);
+        assertThat(late.get("rule").asString()).isEqualTo("INTERVENTION_DUE");
+        assertThat(late.get("interventionId").asString()).isEqualTo("legal");
+        assertThat(late.get("responsibleOrgUnit").asString()).isEqualTo(HEALTH);
+        assertThat(late.get("lateHours").asDouble()).isGreaterThan(24.0);
+        assertThat(overdue.get("countsByAgency").get(HEALTH).asInt()).isEqualTo(1);
+        assertThat(api.get("/api/v1/overdue?agency=" + POLICE, "coordinator").json().get("total").asInt())
+                .isZero();
+
+        ok(api.post(base + "/interventions/legal/status", "health", json(object("status", "ACCEPTED"))));
+        ok(api.post(base + "/interventions/legal/status", "health", json(object("status", "COMPLETED"))));
+
+        JsonNode healthQueue = await().atMost(Duration.ofSeconds(30)).until(() -> queue(api, HEALTH),
+                q -> item(q, caseId) != null && "COMPLETED".equals(item(q, caseId).get("status").asString()));
+        assertThat(item(healthQueue, caseId).get("completedLate").asBoolean()).isTrue();
+        assertThat(item(healthQueue, caseId).get("overdue").asBoolean()).isFalse();
+        assertThat(item(healthQueue, caseId).get("dueDate").asString()).isEqualTo(today.minusDays(2).toString());
+        assertThat(item(queue(api, POLICE), caseId)).as("no longer the police's").isNull();
+        assertThat(item(declined(api), caseId)).as("no longer waiting for the coordinator").isNull();
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> item(api.get("/api/v1/overdue", "coordinator").json(), caseId) == null);
+
+        JsonNode trail = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/audit-trail?caseId=" + caseId + "&size=100", "auditor").json(),
+                t -> t.get("items").valueStream().anyMatch(e -> "DeadlineFulfilled".equals(e.get("action")
+                        .asString()) && "legal".equals(text(e, "interventionId"))));
+        List<String> legal = trail.get("items").valueStream()
+                .filter(e -> "legal".equals(text(e, "interventionId")))
+                .map(e -> e.get("action").asString() + " by " + e.get("userId").asString() + "@"
+                        + e.get("orgUnit").asString() + " for " + text(e, "agencyCode"))
+                .toList();
+        assertThat(legal).containsExactly(
+                "DeadlineScheduled by chair.anlao@313-tt-an-lao for " + POLICE,
+                "InterventionStatusChanged by police@313-police for " + POLICE,
+                "DeadlineWithdrawn by coordinator@313-labour-office for " + POLICE,
+                "InterventionReassigned by coordinator@313-labour-office for " + HEALTH,
+                "DeadlineScheduled by coordinator@313-labour-office for " + HEALTH,
+                "DeadlineMissed by system@" + HEALTH + " for " + HEALTH,
+                "InterventionStatusChanged by health@313-health-centre for " + HEALTH,
+                "InterventionStatusChanged by health@313-health-centre for " + HEALTH,
+                "DeadlineFulfilled by health@313-health-centre for " + HEALTH);
+
+        JsonNode byHealth = api.get("/api/v1/audit-trail?caseId=" + caseId + "&agency=" + HEALTH + "&size=100",
+                "auditor").json();
+        Response csv = api.get("/api/v1/audit-trail?caseId=" + caseId + "&agency=" + HEALTH + "&format=csv",
+                "auditor");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body().strip().split("\r?\n")).hasSize(byHealth.get("totalItems").asInt() + 1);
+        assertThat(byHealth.get("items").valueStream().map(e -> e.get("action").asString()).toList())
+                .contains("InterventionReassigned", "DeadlineMissed", "DeadlineFulfilled")
+                .doesNotContain("CaseReported");
+    }
+
+    private static void ok(Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+    }
+
+    private static JsonNode queue(ApiClient api, String agency) {
+        return api.get("/api/v1/agencies/" + agency + "/work-queue", agency.equals(POLICE) ? "police" : "health")
+                .json();
+    }
+
+    private static JsonNode declined(ApiClient api) {
+        return api.get("/api/v1/coordination/declined-interventions", "coordinator").json();
+    }
+
+    private static JsonNode item(JsonNode list, String caseId) {
+        Predicate<JsonNode> ofCase = i -> caseId.equals(i.get("caseId").asString());
+        return list.get("items").valueStream().filter(ofCase).findFirst().orElse(null);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+}
