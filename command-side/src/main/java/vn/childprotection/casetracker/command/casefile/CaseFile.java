@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -385,19 +386,24 @@ public class CaseFile {
     }
 
     private void fulfil(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which) {
-        List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
-            TrackedDeadline d = e.getValue();
-            deadlines.cancelSchedule(DEADLINE_NAME, d.scheduleId());
-            apply(new DeadlineFulfilled(caseId, occurredAt, e.getKey(), d.rule(), d.interventionId(), d.missed()));
-        });
+        end(deadlines, which, (id, d) -> new DeadlineFulfilled(caseId, occurredAt, id, d.rule(), d.interventionId(),
+                d.missed()));
     }
 
     private void withdraw(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which,
                           String reason) {
+        end(deadlines, which, (id, d) -> new DeadlineWithdrawn(caseId, occurredAt, id, d.rule(), d.interventionId(),
+                reason));
+    }
+
+    /**
+     * Ends the open limits {@code which} selects: cancels their schedules and records how each ended.
+     */
+    private void end(DeadlineManager deadlines, Predicate<TrackedDeadline> which,
+                     BiFunction<String, TrackedDeadline, Object> ending) {
         List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
-            TrackedDeadline d = e.getValue();
-            deadlines.cancelSchedule(DEADLINE_NAME, d.scheduleId());
-            apply(new DeadlineWithdrawn(caseId, occurredAt, e.getKey(), d.rule(), d.interventionId(), reason));
+            deadlines.cancelSchedule(DEADLINE_NAME, e.getValue().scheduleId());
+            apply(ending.apply(e.getKey(), e.getValue()));
         });
     }
 
