@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.childprotection.casetracker.events.CaseClosed;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
@@ -40,6 +42,7 @@ import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -85,6 +88,8 @@ public class CaseFile {
     private String pendingTransferTo;
     private EncryptedText pendingTransferReason;
     private int deadlinesScheduled;
+    private int ageYears;
+    private boolean identityErased;
     private final Map<String, TrackedDeadline> openDeadlines = new LinkedHashMap<>();
 
     static final String DEADLINE_NAME = "case-deadline";
@@ -110,12 +115,13 @@ public class CaseFile {
     @CommandHandler
     public long handle(RecordInitialAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (status != CaseStatus.REPORTED && status != CaseStatus.REOPENED) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_ONCE);
         }
         apply(new InitialAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(), command.emergency(),
-                protector.seal(childId, command.notes())));
+                seal(protector, command.notes())));
         if (command.emergency()) {
             schedule(deadlines, command.occurredAt(), DeadlineRule.EMERGENCY_MEASURES,
                     policy.emergencyMeasuresDue(cycleStartedAt), communeCode, null);
@@ -126,6 +132,8 @@ public class CaseFile {
     @CommandHandler
     public long handle(TakeEmergencyMeasures command, PersonalDataProtector protector, ProcedureSettings settings,
                        DeadlineManager deadlines, DeadlinePolicy policy) {
+        StepPermissions.require(command.temporaryRemoval() != null ? StepPermissions.Step.CHAIR_DECISION
+                : StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (!initiallyAssessed) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
@@ -143,7 +151,7 @@ public class CaseFile {
             }
         }
         apply(new EmergencyMeasuresTaken(caseId, command.occurredAt(), List.copyOf(command.measures()), removal,
-                protector.seal(childId, command.notes())));
+                seal(protector, command.notes())));
         fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.EMERGENCY_MEASURES);
         if (removal != null) {
             withdraw(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.TEMPORARY_REMOVAL_END,
@@ -157,13 +165,14 @@ public class CaseFile {
     @CommandHandler
     public long handle(RecordDetailedAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (status != CaseStatus.INITIALLY_ASSESSED && status != CaseStatus.DETAILED_ASSESSED) {
             throw new ProcedureViolation(initiallyAssessed ? ProcedureRule.DETAILED_ASSESSMENT_ORDER
                     : ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
         }
         apply(new DetailedAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(),
-                protector.seal(childId, command.findings())));
+                seal(protector, command.findings())));
         if (!hasOpen(DeadlineRule.PLAN_DRAFTING)) {
             schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_DRAFTING,
                     policy.planDraftingDue(command.occurredAt()), communeCode, null);
@@ -174,6 +183,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(DraftSupportPlan command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (status == CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REPLAN_NEEDS_REVIEW);
@@ -183,10 +193,10 @@ public class CaseFile {
         }
         List<PlannedIntervention> planned = command.interventions().stream()
                 .map(i -> new PlannedIntervention(i.interventionId(), i.measure(), i.agencyCode(), i.dueDate(),
-                        protector.seal(childId, i.description())))
+                        seal(protector, i.description())))
                 .toList();
         apply(new SupportPlanDrafted(caseId, command.occurredAt(), latestPlanVersion + 1, planned,
-                protector.seal(childId, command.goals())));
+                seal(protector, command.goals())));
         fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.PLAN_DRAFTING);
         if (!hasOpen(DeadlineRule.PLAN_APPROVAL)) {
             schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_APPROVAL,
@@ -197,6 +207,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ApproveSupportPlan command, DeadlineManager deadlines, DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
         requireOpen();
         if (status != CaseStatus.PLAN_DRAFTED) {
             throw new ProcedureViolation(ProcedureRule.APPROVAL_NEEDS_DRAFT);
@@ -219,6 +230,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
+        StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode);
         requireOpen();
         if (approvedPlanVersion == null) {
             throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
@@ -239,7 +251,7 @@ public class CaseFile {
         }
         apply(new InterventionStatusChanged(caseId, command.occurredAt(), command.interventionId(),
                 assignment.agencyCode(), assignment.status(), command.newStatus(),
-                protector.seal(childId, command.note())));
+                seal(protector, command.note())));
         if (command.newStatus() == InterventionStatus.COMPLETED) {
             fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.INTERVENTION_DUE
                     && command.interventionId().equals(d.interventionId()));
@@ -249,6 +261,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.COORDINATION, communeCode);
         requireOpen();
         if (approvedPlanVersion == null) {
             throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
@@ -277,13 +290,14 @@ public class CaseFile {
     @CommandHandler
     public long handle(ReviewCase command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (status != CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REVIEW_NEEDS_APPROVED_PLAN);
         }
         Instant at = command.occurredAt();
         apply(new CaseReviewed(caseId, at, command.riskLevel(), command.outcome(),
-                protector.seal(childId, command.notes())));
+                seal(protector, command.notes())));
         fulfil(deadlines, at, d -> d.rule() == DeadlineRule.CASE_REVIEW);
         if (command.outcome() == ReviewOutcome.REPLAN) {
             schedule(deadlines, at, DeadlineRule.PLAN_DRAFTING, policy.planDraftingDue(at), communeCode, null);
@@ -296,27 +310,30 @@ public class CaseFile {
     @CommandHandler
     public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
                        DeadlineManager deadlines) {
+        StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
         requireOpen();
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
         withdraw(deadlines, command.occurredAt(), d -> true, "CASE_CLOSED");
         apply(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
-                protector.seal(childId, command.notes())));
+                seal(protector, command.notes())));
         return newVersion();
     }
 
     @CommandHandler
     public long handle(ReopenCase command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
         }
-        apply(new CaseReopened(caseId, command.occurredAt(), protector.seal(childId, command.reason())));
+        apply(new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason())));
         return newVersion();
     }
 
     @CommandHandler
     public long handle(RequestTransfer command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
         requireOpen();
         if (command.toCommuneCode().equals(communeCode)) {
             throw new ProcedureViolation(ProcedureRule.TRANSFER_SAME_COMMUNE);
@@ -325,12 +342,13 @@ public class CaseFile {
             throw new ProcedureViolation(ProcedureRule.TRANSFER_PENDING);
         }
         apply(new TransferRequested(caseId, command.occurredAt(), communeCode, command.toCommuneCode(),
-                protector.seal(childId, command.reason())));
+                seal(protector, command.reason())));
         return newVersion();
     }
 
     @CommandHandler
     public long handle(AcceptTransfer command) {
+        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode);
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
@@ -340,10 +358,37 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(DeclineTransfer command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode);
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
-                protector.seal(childId, command.reason())));
+                seal(protector, command.reason())));
+        return newVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordDisclosureConsent command) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        if (command.party() == ConsentParty.CHILD && ageYears < 7) {
+            throw new ProcedureViolation(ProcedureRule.CHILD_CONSENT_FROM_7);
+        }
+        apply(new DisclosureConsentRecorded(caseId, command.occurredAt(), command.party(), command.status()));
+        return newVersion();
+    }
+
+    /**
+     * Erases the child's identity: records why and on whose authority, and deletes the child's key in the same
+     * transaction. Allowed on a closed case too: the right to be forgotten outlives the case work.
+     */
+    @CommandHandler
+    public long handle(EraseChildIdentity command, ChildKeyShredder shredder) {
+        StepPermissions.require(StepPermissions.Step.ERASURE, communeCode);
+        if (identityErased) {
+            throw new ProcedureViolation(ProcedureRule.IDENTITY_ALREADY_ERASED);
+        }
+        apply(new ChildIdentityErased(caseId, command.occurredAt(), childId, command.legalBasis(),
+                command.authorisationReference()));
+        shredder.shred(childId);
         return newVersion();
     }
 
@@ -407,6 +452,19 @@ public class CaseFile {
         });
     }
 
+    /**
+     * Seals personal text with the child's key; after an erasure there is no key, and none may be made again.
+     */
+    private EncryptedText seal(PersonalDataProtector protector, PersonalText text) {
+        if (text == null) {
+            return null;
+        }
+        if (identityErased) {
+            throw new ProcedureViolation(ProcedureRule.IDENTITY_ERASED);
+        }
+        return protector.seal(childId, text);
+    }
+
     private void requireOpen() {
         if (status == CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.CASE_CLOSED);
@@ -428,6 +486,12 @@ public class CaseFile {
         communeCode = event.communeCode();
         status = CaseStatus.REPORTED;
         cycleStartedAt = event.occurredAt();
+        ageYears = event.ageYears();
+    }
+
+    @EventSourcingHandler
+    void on(ChildIdentityErased event) {
+        identityErased = true;
     }
 
     @EventSourcingHandler

@@ -6,7 +6,7 @@ package vn.childprotection.casetracker.command.casefile;
  */
 public enum ProcedureRule {
     CASE_CLOSED("case-closed",
-            "The case is closed (kết thúc); only reopening is allowed."),
+            "The case is closed (kết thúc); only reopening is allowed (and records of consent or erasure)."),
     INITIAL_ASSESSMENT_ONCE("initial-assessment-after-report",
             "The initial assessment (đánh giá nguy cơ ban đầu) is made once, after the report or a reopening."),
     INITIAL_ASSESSMENT_REQUIRED("initial-assessment-required",
@@ -49,7 +49,13 @@ public enum ProcedureRule {
     REASSIGN_COMPLETED("reassign-completed",
             "A completed intervention is not reassigned."),
     REASSIGN_SAME_AGENCY("reassign-same-agency",
-            "The intervention is already assigned to that agency.");
+            "The intervention is already assigned to that agency."),
+    CHILD_CONSENT_FROM_7("child-consent-from-7",
+            "The child's own consent to disclosure is recorded from the age of 7 (Luật Trẻ em Art 21)."),
+    IDENTITY_ERASED("identity-erased",
+            "The child's identity was erased; no personal data can be recorded on this case any more."),
+    IDENTITY_ALREADY_ERASED("identity-already-erased",
+            "The child's identity is already erased.");
 
     private final String code;
     private final String explanation;

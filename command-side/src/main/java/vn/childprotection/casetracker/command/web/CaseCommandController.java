@@ -37,9 +37,11 @@ import vn.childprotection.casetracker.command.casefile.ChangeInterventionStatus;
 import vn.childprotection.casetracker.command.casefile.CloseCase;
 import vn.childprotection.casetracker.command.casefile.DeclineTransfer;
 import vn.childprotection.casetracker.command.casefile.DraftSupportPlan;
+import vn.childprotection.casetracker.command.casefile.EraseChildIdentity;
 import vn.childprotection.casetracker.command.casefile.PersonalText;
 import vn.childprotection.casetracker.command.casefile.ProcedureSettings;
 import vn.childprotection.casetracker.command.casefile.RecordDetailedAssessment;
+import vn.childprotection.casetracker.command.casefile.RecordDisclosureConsent;
 import vn.childprotection.casetracker.command.casefile.RecordInitialAssessment;
 import vn.childprotection.casetracker.command.casefile.ReopenCase;
 import vn.childprotection.casetracker.command.casefile.ReportCase;
@@ -274,6 +276,32 @@ public class CaseCommandController {
         orgUnits.require("toAgencyCode", request.toAgencyCode(), OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
         return send(caseId, new ReassignIntervention(caseId, IfMatch.expectedAggregateVersion(ifMatch),
                 times.occurredAt(request.occurredAt()), interventionId, request.toAgencyCode(), request.dueDate()));
+    }
+
+    @PostMapping("/{caseId}/consents")
+    @Operation(summary = "Record consent to disclosure (sự đồng ý của trẻ em, cha mẹ, người giám hộ)",
+            description = "The child's own consent is recorded from the age of 7; disclosure needs the guardian's "
+                    + "and, from 7, the child's.")
+    public ResponseEntity<CommandResult> consent(@PathVariable String caseId,
+                                                 @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody ConsentRequest request) {
+        return send(caseId, new RecordDisclosureConsent(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.party(), request.status()));
+    }
+
+    @PostMapping("/{caseId}/erasure")
+    @Operation(summary = "Erase the child's identity (right to be forgotten)",
+            description = "Deletes the child's key in the same transaction as the event that records it. The "
+                    + "history, its hash chain and the statistics stay; no answer shows the person again.")
+    public ResponseEntity<CommandResult> erase(@PathVariable String caseId,
+                                               @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                               @Valid @RequestBody ErasureRequest request) {
+        if (!settings.erasureLegalBases().contains(request.legalBasis())) {
+            throw new BadRequestException("legalBasis", "must be one of " + String.join(", ",
+                    settings.erasureLegalBases()));
+        }
+        return send(caseId, new EraseChildIdentity(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.legalBasis(), request.authorisationReference()));
     }
 
     private ResponseEntity<CommandResult> send(String caseId, Object command) {

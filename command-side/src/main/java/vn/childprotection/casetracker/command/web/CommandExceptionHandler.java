@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import vn.childprotection.casetracker.command.casefile.AccessRefused;
 import vn.childprotection.casetracker.command.casefile.ProcedureViolation;
 import vn.childprotection.casetracker.command.casefile.UnknownInterventionException;
 import vn.childprotection.casetracker.command.intake.IdempotencyKeyReused;
@@ -30,6 +31,12 @@ class CommandExceptionHandler {
     ResponseEntity<Object> violation(ProcedureViolation ex, WebRequest request) {
         return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Not allowed by the procedure",
                 ex.getMessage(), request), Map.of("rule", ex.rule().code()));
+    }
+
+    @ExceptionHandler(AccessRefused.class)
+    ResponseEntity<Object> refused(AccessRefused ex, WebRequest request) {
+        return ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Not allowed for your role", ex.getMessage(),
+                request);
     }
 
     @ExceptionHandler(UnknownInterventionException.class)
@@ -73,6 +80,9 @@ class CommandExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof ProcedureViolation v) {
             return violation(v, request);
+        }
+        if (cause instanceof AccessRefused a) {
+            return refused(a, request);
         }
         if (cause instanceof UnknownInterventionException u) {
             return unknownIntervention(u, request);

@@ -53,7 +53,8 @@ class CaseFileDeadlinesTest {
         fixture = new AggregateTestFixture<>(CaseFile.class);
         fixture.registerInjectableResource((PersonalDataProtector) (childId, text) -> null);
         fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK"));
+                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
+        fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(CaseFileTest.POLICY);
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }

@@ -68,7 +68,8 @@ class CaseFileTest {
         fixture.registerInjectableResource((PersonalDataProtector) (childId, text) ->
                 text == null ? null : sealed(text.value()));
         fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK"));
+                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
+        fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(POLICY);
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }
@@ -577,7 +578,8 @@ class CaseFileTest {
         void refuses_the_commune_it_is_already_with() {
             fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null),
                             new CaseTransferred(CASE, T1, COMMUNE, AN_THAI, null))
-                    .when(new RequestTransfer(CASE, null, T1, AN_THAI, null))
+                    .when(new RequestTransfer(CASE, null, T1, AN_THAI, null),
+                            TestActors.actor("chair.anthai", AN_THAI, "COMMUNE_CHAIR"))
                     .expectException(ProcedureViolation.class)
                     .expectExceptionMessage(ProcedureRule.TRANSFER_SAME_COMMUNE.explanation())
                     .expectNoEvents();

@@ -161,6 +161,50 @@ class CommandApiTest {
     }
 
     @Test
+    void a_step_outside_ones_role_or_commune_is_refused_with_403_and_reveals_nothing() {
+        String caseId = newCase();
+        long before = eventCount();
+
+        Response byPolice = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "police",
+                json(object("riskLevel", "HIGH", "emergency", false)));
+        Response byAuditor = api.post("/api/v1/cases/" + caseId + "/closure", "auditor",
+                json(object("reasonCode", "MOVED_AWAY")));
+        Response closedByWorker = api.post("/api/v1/cases/" + caseId + "/closure", WORKER,
+                json(object("reasonCode", "MOVED_AWAY")));
+        Response reportByPolice = api.post("/api/v1/cases", "police", json(report("Trẻ Báo Bởi Công An")));
+
+        for (Response refused : List.of(byPolice, byAuditor, closedByWorker)) {
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.body()).doesNotContain("313-tt-an-lao", "Trẻ Mẫu");
+        }
+        assertThat(closedByWorker.json().get("detail").asString()).contains("chair");
+        assertThat(reportByPolice.status()).as("reporting is never blocked").isEqualTo(201);
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void an_erasure_deletes_the_childs_key_and_records_why() {
+        String caseId = newCase();
+        String childKeys = "SELECT count(*) FROM child_key";
+        long keys = jdbc.queryForObject(childKeys, Long.class);
+
+        Response badBasis = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.anlao",
+                json(object("legalBasis", "BORED", "authorisationReference", "QĐ 1/2026")));
+        Response erased = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.anlao",
+                json(object("legalBasis", "PURPOSE_FULFILLED", "authorisationReference", "QĐ 1/2026")));
+        Response noteAfter = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER,
+                json(object("riskLevel", "LOW", "emergency", false, "notes", "ghi chú mới")));
+
+        assertThat(badBasis.status()).isEqualTo(400);
+        assertThat(erased.status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject(childKeys, Long.class)).isEqualTo(keys - 1);
+        assertThat(noteAfter.status()).isEqualTo(409);
+        assertThat(noteAfter.json().get("rule").asString()).isEqualTo("identity-erased");
+        assertThat(jdbc.queryForObject(childKeys, Long.class)).as("no key made again").isEqualTo(keys - 1);
+    }
+
+    @Test
     void only_the_assigned_agency_changes_an_intervention() {
         String caseId = newCase();
         String base = "/api/v1/cases/" + caseId;

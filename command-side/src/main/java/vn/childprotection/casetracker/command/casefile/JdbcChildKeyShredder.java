@@ -1,0 +1,23 @@
+package vn.childprotection.casetracker.command.casefile;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes the key row; runs in the command's Spring transaction, so the erasure event and the deletion commit or
+ * roll back together.
+ */
+@Component
+class JdbcChildKeyShredder implements ChildKeyShredder {
+
+    private final JdbcTemplate jdbc;
+
+    JdbcChildKeyShredder(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void shred(String childId) {
+        jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId);
+    }
+}

@@ -1,0 +1,81 @@
+package vn.childprotection.casetracker.command.casefile;
+
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import vn.childprotection.casetracker.platform.axon.ActorMetaData;
+import vn.childprotection.casetracker.platform.security.Role;
+
+/**
+ * Who may take which step of a case (need-to-know, domain.md section 7), checked against the actor recorded on the
+ * command being handled. Reporting is open to every signed-in person: concealing information about an abused
+ * child is itself banned, so no rule may block a report.
+ */
+final class StepPermissions {
+
+    /**
+     * The kinds of step, each with the roles that take it and why.
+     */
+    enum Step {
+        /** Assessments, emergency measures, drafting, reviews, transfer requests, reopening, consents. */
+        COMMUNE_WORK("Only the commune child-protection worker or the commune chair of the commune running the "
+                + "case may take this step."),
+        /** Approval of the plan, temporary removal, closing (Decree 56 Art 28.4, 32, 30.1). */
+        CHAIR_DECISION("Only the chair of the commune running the case (Chủ tịch UBND cấp xã) may decide this."),
+        /** Progress of an intervention, by whoever it is assigned to. */
+        AGENCY_WORK("Only staff of the agency or commune an intervention is assigned to may report on it."),
+        /** Giving an intervention to another agency. */
+        COORDINATION("Only the multi-agency coordinator may reassign an intervention."),
+        /** Answering a transfer request, by the receiving commune. */
+        TRANSFER_DECISION("Only the commune child-protection worker or chair of the receiving commune may answer "
+                + "a transfer."),
+        /** Erasing the child's identity. */
+        ERASURE("Only the chair of the commune running the case or the coordinator may authorise an erasure.");
+
+        private final String refusal;
+
+        Step(String refusal) {
+            this.refusal = refusal;
+        }
+    }
+
+    private StepPermissions() {
+    }
+
+    /**
+     * @throws AccessRefused unless the current command's actor may take {@code step} on a case run by
+     *                       {@code communeCode}
+     */
+    static void require(Step step, String communeCode) {
+        MetaData metaData = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getMetaData()
+                : MetaData.emptyInstance();
+        Role role = role(metaData);
+        String orgUnit = (String) metaData.get(ActorMetaData.ORG_UNIT);
+        boolean communeStaff = (role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR)
+                && communeCode.equals(orgUnit);
+        boolean allowed = switch (step) {
+            case COMMUNE_WORK -> communeStaff;
+            case CHAIR_DECISION -> role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
+            case AGENCY_WORK -> role == Role.AGENCY_STAFF || role == Role.COMMUNE_WORKER
+                    || role == Role.COMMUNE_CHAIR;
+            case COORDINATION -> role == Role.COORDINATOR;
+            case TRANSFER_DECISION -> role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR;
+            case ERASURE -> role == Role.COORDINATOR || role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
+        };
+        if (!allowed) {
+            throw new AccessRefused(step.refusal);
+        }
+    }
+
+    private static Role role(Map<String, ?> metaData) {
+        Object value = metaData.get(ActorMetaData.ROLE);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Role.valueOf(value.toString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
