@@ -6,7 +6,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The actor of the current request.
+ * The actor of the current request: a configured user signed in with HTTP Basic ({@link UserAccount}) or a user
+ * signed in with a bearer token ({@link ActorAuthenticationToken}, whose principal is the {@link Actor} itself).
  */
 @Component
 public class CurrentActor {
@@ -15,6 +16,9 @@ public class CurrentActor {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof UserAccount account) {
             return Optional.of(account.actor());
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            return Optional.of(actor);
         }
         return Optional.empty();
     }

@@ -4,22 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.ProblemWriter;
 
 /**
- * HTTP Basic against users defined in configuration. The demo users of the local default (password equal to the
- * user name) are refused anywhere else: with an external database the service does not start with them.
+ * Sign-in: HTTP Basic against users defined in configuration, and, when {@code casetracker.security.jwt.enabled}
+ * is set, bearer tokens (JWT) from an identity provider whose claims name the user, org unit and role (see
+ * {@link JwtSignInProperties}). The demo users of the local default (password equal to the user name) are refused
+ * anywhere else: with an external database the service does not start with them. Every sign-in failure is
+ * answered with {@code application/problem+json}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -60,22 +70,68 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * The API's filter chain. HTTP Basic is always on: with JWT sign-in it serves the service accounts defined in
+     * configuration (and the demo users on the local default); a deployment that wants tokens only simply defines
+     * no users, since the demo users are refused outside the embedded database anyway. With
+     * {@code casetracker.security.jwt.enabled=true} a request may instead carry {@code Authorization: Bearer}; a
+     * request carrying a bearer token is judged by the token alone.
+     */
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, JwtSignInProperties jwt,
+                                           ObjectProvider<JwtDecoder> jwtDecoders, OrgUnitRegistry orgUnits)
+            throws Exception {
+        ProblemAuthenticationEntryPoint signIn = new ProblemAuthenticationEntryPoint(problems, jwt.enabled());
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"case-tracker\"");
-                    problems.write(response, HttpStatus.UNAUTHORIZED, "Sign-in required",
-                            "Send HTTP Basic credentials of a configured user.", request.getRequestURI());
-                }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
-                        problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
-                                "Your role does not allow this.", request.getRequestURI())));
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn)
+                        .accessDeniedHandler((request, response, e) ->
+                                problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
+                                        "Your role does not allow this.", request.getRequestURI())));
+        if (jwt.enabled()) {
+            JwtDecoder decoder = jwtDecoders.getIfAvailable();
+            if (decoder == null) {
+                throw new IllegalStateException("casetracker.security.jwt.enabled=true needs where the identity "
+                        + "provider's keys are: set spring.security.oauth2.resourceserver.jwt.issuer-uri, "
+                        + "jwk-set-uri or public-key-location");
+            }
+            JwtActorConverter actors = new JwtActorConverter(jwt, orgUnits);
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(signIn)
+                    .jwt(token -> token.decoder(new UnreachableProviderGuard(decoder))
+                            .jwtAuthenticationConverter(actors))
+                    .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                        @Override
+                        public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                            filter.setAuthenticationFailureHandler(signIn);
+                            return filter;
+                        }
+                    }));
+        }
         return http.build();
+    }
+
+    /**
+     * Makes a decoder that could not even be set up (the issuer's discovery document unreachable when the first
+     * token arrives) fail like one that could not fetch its keys: as a {@link JwtException}, which Spring Security
+     * reports as an authentication service failure (503 here), instead of an unhandled exception (500).
+     */
+    private record UnreachableProviderGuard(JwtDecoder delegate) implements JwtDecoder {
+
+        @Override
+        public Jwt decode(String token) {
+            try {
+                return delegate.decode(token);
+            } catch (JwtException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JwtException("The JWT decoder is not available: " + e.getClass().getName(), e);
+            }
+        }
     }
 }

@@ -50,6 +50,25 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), user);
     }
 
+    /**
+     * A GET without HTTP Basic credentials, with these headers (e.g. {@code Authorization: Bearer ...}).
+     */
+    public Response getWithHeaders(String path, Map<String, String> headers) {
+        HttpRequest.Builder builder = builder(path, null).GET();
+        headers.forEach(builder::header);
+        return send(builder, null);
+    }
+
+    /**
+     * A JSON POST without HTTP Basic credentials, with these headers (e.g. {@code Authorization: Bearer ...}).
+     */
+    public Response postWithHeaders(String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = builder(path, null).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder, null);
+    }
+
     public Response postRaw(String path, String user, String contentType, byte[] body) {
         return send(builder(path, user).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)), user);
@@ -111,6 +130,14 @@ public final class ApiClient {
         public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        /**
+         * Every value of a header that may be sent more than once (e.g. {@code WWW-Authenticate}).
+         */
+        public java.util.List<String> headerValues(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).toList();
         }
 
         public boolean isProblem() {
