@@ -39,7 +39,7 @@ class RestartTest {
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = api(first);
             Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
-                    "communeCode", "313-an-tho", "category", "AT_RISK", "channel", "SCHOOL",
+                    "communeCode", "313-tt-an-lao", "category", "AT_RISK", "channel", "SCHOOL",
                     "child", object("name", "Đỗ Văn Khởi Động", "sex", "MALE", "ageYears", 11),
                     "reporter", object("consentToRecordIdentity", false))));
             assertThat(created.status()).isEqualTo(201);
@@ -53,7 +53,7 @@ class RestartTest {
             Response file = api.get("/api/v1/cases/" + caseId, "worker.anlao");
             assertThat(file.status()).isEqualTo(200);
             assertThat(file.json().get("child").get("name").asString()).isEqualTo("Đỗ Văn Khởi Động");
-            assertThat(file.json().get("communeCode").asString()).isEqualTo("313-an-tho");
+            assertThat(file.json().get("communeCode").asString()).isEqualTo("313-tt-an-lao");
 
             Response next = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
                     json(object("riskLevel", "MEDIUM", "emergency", false)), Map.of("If-Match", "\"1\""));

@@ -1,0 +1,92 @@
+package vn.childprotection.casetracker.query.integrity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.problem.NotFoundException;
+
+/**
+ * Tamper-evident history (toàn vẹn lịch sử) for auditors: proof that no stored event was changed, removed,
+ * reordered or slipped in since it was written, per case and for the whole store, and the heads to anchor outside
+ * the database so that even a rewrite by someone able to rechain the database shows.
+ * <p>
+ * Who may call these is decided with the query side's access rules, not here.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Integrity / Toàn vẹn lịch sử", description = "Hash chains over the stored events: verification per "
+        + "case and for the whole store, and the head to anchor outside the database")
+public class IntegrityController {
+
+    private final HistoryVerifier verifier;
+
+    public IntegrityController(HistoryVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/cases/{caseId}/history/verification")
+    @Operation(summary = "Verify a case's history / Kiểm tra toàn vẹn lịch sử vụ việc",
+            description = "Recomputes the case's hash chain from the stored bytes of its events and answers whether "
+                    + "every event is there, in order and unchanged, with the first broken link otherwise. With "
+                    + "anchoredSequenceNumber and anchoredHash (a case head recorded earlier), also whether the "
+                    + "chain still has that hash at that sequence number.")
+    public CaseChainVerification verifyCase(
+            @Parameter(description = "The case id") @PathVariable String caseId,
+            @Parameter(description = "Sequence number of an anchored case head")
+            @RequestParam(required = false) Long anchoredSequenceNumber,
+            @Parameter(description = "The anchored case-chain hash, 64 hexadecimal digits")
+            @RequestParam(required = false) String anchoredHash) {
+        Anchor anchor = anchor("anchoredSequenceNumber", anchoredSequenceNumber, anchoredHash);
+        return verifier.verifyCase(caseId, anchor)
+                .orElseThrow(() -> new NotFoundException("There is no case with this id."));
+    }
+
+    @GetMapping("/integrity/verification")
+    @Operation(summary = "Verify the whole event store / Kiểm tra toàn vẹn kho sự kiện",
+            description = "Recomputes every event's case-chain hash and the store chain in global index order, "
+                    + "streaming through the store, and answers the first broken link. With anchoredGlobalIndex and "
+                    + "anchoredHash (a head recorded earlier), also whether the store chain still has that hash "
+                    + "there. Takes time on a large store.")
+    public StoreChainVerification verifyStore(
+            @Parameter(description = "Global index of an anchored store head")
+            @RequestParam(required = false) Long anchoredGlobalIndex,
+            @Parameter(description = "The anchored store-chain hash, 64 hexadecimal digits")
+            @RequestParam(required = false) String anchoredHash) {
+        return verifier.verifyStore(anchor("anchoredGlobalIndex", anchoredGlobalIndex, anchoredHash));
+    }
+
+    @GetMapping("/integrity/head")
+    @Operation(summary = "The store chain's head / Đầu chuỗi của kho sự kiện",
+            description = "The latest link of the store chain: one hash committing to every event stored so far. "
+                    + "Record it outside the database (print, email, trusted timestamp); a later verification with "
+                    + "anchoredGlobalIndex and anchoredHash proves the history up to it is unchanged.")
+    public StoreHead head() {
+        return verifier.head().orElseThrow(() -> new NotFoundException("The event store holds no events yet."));
+    }
+
+    private static Anchor anchor(String positionName, Long position, String hash) {
+        if (position == null && hash == null) {
+            return null;
+        }
+        if (position == null) {
+            throw new BadRequestException(positionName, "is required with anchoredHash");
+        }
+        if (hash == null) {
+            throw new BadRequestException("anchoredHash", "is required with " + positionName);
+        }
+        if (position < 0) {
+            throw new BadRequestException(positionName, "must be 0 or more");
+        }
+        try {
+            return new Anchor(position, EventChainEncoding.parseHash(hash));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("anchoredHash", "must be 64 hexadecimal digits");
+        }
+    }
+}
