@@ -17,11 +17,19 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
         assertThat(api.get("paths").has("/api/v1/agencies/{code}/work-queue")).isTrue();
         assertThat(api.get("paths").has("/api/v1/coordination/declined-interventions")).isTrue();
         assertThat(api.get("paths").has("/api/v1/audit-trail")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/access-log")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/cases/{caseId}/break-the-glass")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/break-the-glass/grants")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/break-the-glass/grants/{grantId}/review")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/cases/{caseId}/disclosure")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/statistics/open-cases")).isTrue();
         assertThat(api.get("tags").values()).extracting(tag -> tag.get("name").asString())
                 .contains("Case file / Hồ sơ vụ việc", "Case history / Lịch sử vụ việc",
                         "Risk register / Sổ theo dõi nguy cơ", "Overdue / Quá hạn",
                         "Agency work queue / Danh sách công việc của cơ quan",
-                        "Coordination / Điều phối liên ngành", "Audit trail / Nhật ký liên ngành");
+                        "Coordination / Điều phối liên ngành", "Audit trail / Nhật ký liên ngành",
+                        "Access log / Nhật ký truy cập", "Break-the-glass / Truy cập khẩn cấp",
+                        "Disclosure / Cung cấp thông tin", "Statistics / Số liệu thống kê");
         JsonNode auditTrail = api.get("paths").get("/api/v1/audit-trail").get("get");
         assertThat(auditTrail.get("parameters").values()).extracting(p -> p.get("name").asString())
                 .contains("caseId", "agency", "user", "action", "from", "to", "page", "size", "format");
@@ -32,6 +40,10 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
         assertThat(schemas.get("CaseFile").get("properties").has("pendingTransfer")).isTrue();
         assertThat(schemas.get("CaseFile").get("properties").has("deadlines")).isTrue();
         assertThat(api.get("components").get("schemas").has("CaseFile")).isTrue();
+        assertThat(schemas.has("AgencyCaseFile")).isTrue();
+        assertThat(schemas.get("CaseFile").get("properties").has("personalDataRedacted")).isTrue();
+        assertThat(schemas.get("CaseFile").get("properties").has("consents")).isTrue();
+        assertThat(schemas.get("OpenCasesCell").get("properties").has("suppressed")).isTrue();
         assertThat(api.get("components").get("schemas").get("CaseFile").get("properties").has("personalDataErased"))
                 .isTrue();
     }

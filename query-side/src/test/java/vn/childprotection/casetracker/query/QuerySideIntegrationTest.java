@@ -1,6 +1,7 @@
 package vn.childprotection.casetracker.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -65,23 +68,46 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
  * class extends this one so the whole module starts a single Spring context (and a single PostgreSQL); tests use
  * their own case ids and communes so they do not see each other's cases.
  */
-@SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.FixedClock.class},
+@SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
+        properties = {"casetracker.database.embedded.ephemeral=true",
+                // Users the demo set lacks, for the access rules: a dashboard, a worker of another commune than the
+                // demo one, and a second auditor (a grant is reviewed by another auditor than its holder).
+                "casetracker.security.users[0].username=dashboard",
+                "casetracker.security.users[0].password-hash={noop}dashboard",
+                "casetracker.security.users[0].org-unit=313",
+                "casetracker.security.users[0].role=DASHBOARD",
+                "casetracker.security.users[1].username=worker.anthai",
+                "casetracker.security.users[1].password-hash={noop}worker.anthai",
+                "casetracker.security.users[1].org-unit=313-an-thai",
+                "casetracker.security.users[1].role=COMMUNE_WORKER",
+                "casetracker.security.users[2].username=auditor.two",
+                "casetracker.security.users[2].password-hash={noop}auditor.two",
+                "casetracker.security.users[2].org-unit=313",
+                "casetracker.security.users[2].role=AUDITOR"})
 public abstract class QuerySideIntegrationTest {
 
     protected static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /**
-     * "Now" for the whole module: what the overdue register measures lateness against.
+     * "Now" for the whole module: what the overdue register measures lateness against. A test may move the clock
+     * ({@link #moveClockTo}); it is set back to this after every test.
      */
     protected static final Instant NOW = Instant.parse("2025-09-01T00:00:00Z");
+
+    /**
+     * The reader of tests about what the projections hold rather than who may read them: the coordinator reads
+     * every case file in full, every history, register, work queue and the audit trail.
+     */
+    protected static final String READER = "coordinator";
 
     protected static final Actor WORKER = new Actor("worker.anlao", "313-tt-an-lao", Role.COMMUNE_WORKER);
     protected static final Actor CHAIR = new Actor("chair.anlao", "313-tt-an-lao", Role.COMMUNE_CHAIR);
     protected static final Actor HEALTH = new Actor("health", "313-health-centre", Role.AGENCY_STAFF);
     protected static final Actor POLICE = new Actor("police", "313-police", Role.AGENCY_STAFF);
     protected static final Actor COORDINATOR = new Actor("coordinator", "313-labour-office", Role.COORDINATOR);
+    /** A test user: the worker of another commune than the demo one. */
+    protected static final Actor AN_THAI_WORKER = new Actor("worker.anthai", "313-an-thai", Role.COMMUNE_WORKER);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -99,6 +125,21 @@ public abstract class QuerySideIntegrationTest {
 
     @Autowired
     protected JsonMapper json;
+
+    @Autowired
+    private TestClock.MutableClock clock;
+
+    /**
+     * Moves the module's clock, e.g. past a break-the-glass grant's expiry, without waiting.
+     */
+    protected void moveClockTo(Instant instant) {
+        clock.set(instant);
+    }
+
+    @AfterEach
+    void setTheClockBack() {
+        clock.set(NOW);
+    }
 
     protected static String newId(String prefix) {
         return prefix + "-" + UUID.randomUUID();
@@ -204,14 +245,32 @@ public abstract class QuerySideIntegrationTest {
         return LocalDate.parse(isoDate);
     }
 
+    /**
+     * GET as the {@link #READER}.
+     */
     protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("worker.anlao", "worker.anlao"))
-                .GET().build());
+        return getAs(READER, path);
     }
 
     protected HttpResponse<String> getAccepting(String accept, String path) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("worker.anlao", "worker.anlao"))
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(READER, READER))
                 .header("Accept", accept).GET().build());
+    }
+
+    /**
+     * GET as a user whose password is its user name (the demo users and the test users above).
+     */
+    protected HttpResponse<String> getAs(String user, String path) {
+        return getAs(user, user, path);
+    }
+
+    /**
+     * POST of a JSON body as a user whose password is its user name.
+     */
+    protected HttpResponse<String> postAs(String user, String path, String jsonBody) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user, user))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)).build());
     }
 
     protected HttpResponse<String> getWithoutSignIn(String path) {
@@ -235,6 +294,42 @@ public abstract class QuerySideIntegrationTest {
         return json.readTree(response.body());
     }
 
+    /**
+     * Waits until the case file holds {@code version} events (read as the {@link #READER}), and answers it.
+     */
+    protected JsonNode awaitCaseFile(String caseId, long version) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> response = get("/api/v1/cases/" + caseId);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(body(response).get("version").asLong()).isEqualTo(version);
+        });
+        return getJson("/api/v1/cases/" + caseId);
+    }
+
+    /**
+     * A refused read: 403 problem+json naming the rule, and nothing of what was asked for in the body.
+     *
+     * @param mustNotMention what the body must not hold: the case id, its commune, a child's name...
+     */
+    protected void assertRefused(HttpResponse<String> response, String rule, String... mustNotMention) {
+        assertThat(response.statusCode()).as("answer %s", response.body()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        JsonNode problem = body(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(403);
+        assertThat(problem.get("rule").asString()).isEqualTo(rule);
+        for (String text : mustNotMention) {
+            assertThat(response.body()).doesNotContain(text);
+        }
+    }
+
+    /**
+     * The access log rows of a case, oldest first, as "user resource purpose" (read from the table, not the API).
+     */
+    protected List<String> accessLogOf(String caseId) {
+        return jdbc.queryForList("SELECT user_id || ' ' || resource || ' ' || purpose FROM access_log "
+                + "WHERE case_id = ? ORDER BY entry_id", String.class, caseId);
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
@@ -245,15 +340,47 @@ public abstract class QuerySideIntegrationTest {
     }
 
     /**
-     * The module's one clock, fixed at {@link #NOW}; primary, so it wins over the query side's own.
+     * The module's one clock, standing still at {@link #NOW} unless a test moves it; primary, so it wins over the
+     * platform's own.
      */
     @TestConfiguration(proxyBeanMethods = false)
-    public static class FixedClock {
+    public static class TestClock {
 
         @Bean
         @Primary
-        public Clock fixedClock() {
-            return Clock.fixed(NOW, ZoneOffset.UTC);
+        public MutableClock testClock() {
+            return new MutableClock(NOW);
+        }
+
+        /**
+         * A clock that stands still where it is set.
+         */
+        public static final class MutableClock extends Clock {
+
+            private volatile Instant now;
+
+            MutableClock(Instant now) {
+                this.now = now;
+            }
+
+            void set(Instant instant) {
+                this.now = instant;
+            }
+
+            @Override
+            public Instant instant() {
+                return now;
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return Clock.fixed(now, zone);
+            }
         }
     }
 

@@ -8,11 +8,13 @@ import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.events.InterventionReassigned;
@@ -91,6 +93,12 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
         if (event instanceof CaseTransferred e) {
             return summary(e.fromCommuneCode() + " → " + e.toCommuneCode() + " accepted");
         }
+        if (event instanceof DisclosureConsentRecorded e) {
+            return summary("consent to disclosure, " + e.party() + ": " + e.status());
+        }
+        if (event instanceof ChildIdentityErased e) {
+            return summary("identity erased: " + e.legalBasis() + ", authorised by " + e.authorisationReference());
+        }
         if (event instanceof DeadlineScheduled e) {
             return deadline(e.rule(), e.interventionId(), e.responsibleOrgUnit(), "due " + e.dueAt());
         }
@@ -108,8 +116,15 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
         return new AuditFacts(null, null, null, null);
     }
 
+    /**
+     * The most a summary holds ({@code audit_entry.summary}); codes from configuration (a legal basis, a decision
+     * reference) are cut there rather than stop the projection.
+     */
+    static final int MAX_SUMMARY = 1000;
+
     private static AuditFacts summary(String summary) {
-        return new AuditFacts(null, null, null, summary);
+        return new AuditFacts(null, null, null,
+                summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary);
     }
 
     private static AuditFacts deadline(DeadlineRule rule, String interventionId, String responsible, String summary) {

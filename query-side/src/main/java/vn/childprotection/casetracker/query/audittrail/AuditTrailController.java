@@ -25,10 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.problem.FieldProblem;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
 
 /**
- * The inter-agency audit trail (<i>nhật ký liên ngành</i>) for auditors and coordinators: who (user, org unit, role)
- * did what to which case and when, per case, per agency, per user or per action, as JSON pages or as one CSV file.
+ * The inter-agency audit trail (<i>nhật ký liên ngành</i>), for auditors and coordinators only: who (user, org unit,
+ * role) did what to which case and when, per case, per agency, per user or per action, as JSON pages or as one CSV
+ * file.
  */
 @RestController
 @RequestMapping("/api/v1/audit-trail")
@@ -46,11 +49,16 @@ public class AuditTrailController {
     private final AuditTrailQueries queries;
     private final CaseEventTypes eventTypes;
     private final OrgUnitRegistry orgUnits;
+    private final ReadPolicy policy;
+    private final CurrentActor currentActor;
 
-    public AuditTrailController(AuditTrailQueries queries, CaseEventTypes eventTypes, OrgUnitRegistry orgUnits) {
+    public AuditTrailController(AuditTrailQueries queries, CaseEventTypes eventTypes, OrgUnitRegistry orgUnits,
+                                ReadPolicy policy, CurrentActor currentActor) {
         this.queries = queries;
         this.eventTypes = eventTypes;
         this.orgUnits = orgUnits;
+        this.policy = policy;
+        this.currentActor = currentActor;
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,7 +69,8 @@ public class AuditTrailController {
                     + "did it. from is inclusive, to exclusive. With format=csv, or Accept: text/csv, the answer is "
                     + "one CSV file (text/csv; charset=UTF-8) with a header row of the JSON field names and every "
                     + "matching entry, not paged, at most 100,000 rows (X-Total-Count gives how many matched, "
-                    + "X-Truncated: true when more than that). Never holds personal data.",
+                    + "X-Truncated: true when more than that). Never holds personal data. Coordinators and auditors "
+                    + "only.",
             responses = @ApiResponse(responseCode = "200", description = "A page, or the CSV file", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = AuditTrailPage.class)),
@@ -81,10 +90,10 @@ public class AuditTrailController {
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size,
             @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
+        AuditFilter filter = filter(caseId, agency, user, action, from, to);
         if (format != null && !format.equals("json")) {
             throw new BadRequestException("format", "must be json or csv");
         }
-        AuditFilter filter = filter(caseId, agency, user, action, from, to);
         List<FieldProblem> problems = new ArrayList<>();
         if (page < 0) {
             problems.add(new FieldProblem("page", "must be 0 or more"));
@@ -125,9 +134,11 @@ public class AuditTrailController {
     }
 
     /**
-     * Checks the filters; every problem is answered at once with a 400.
+     * Checks the reader may read the trail (403 otherwise), then the filters; every problem of these is answered at
+     * once with a 400.
      */
     private AuditFilter filter(String caseId, String agency, String user, String action, Instant from, Instant to) {
+        policy.auditTrail(currentActor.require());
         List<FieldProblem> problems = new ArrayList<>();
         if (agency != null && orgUnits.find(agency).isEmpty()) {
             problems.add(new FieldProblem("agency", "is not a known org unit code"));

@@ -3,39 +3,46 @@ package vn.childprotection.casetracker.query.casefile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.casetracker.platform.problem.NotFoundException;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
 
 /**
- * The case file (<i>hồ sơ vụ việc</i>) of one case.
+ * The case file (<i>hồ sơ vụ việc</i>) of one case, as much of it as the reader needs (<i>cần biết</i>).
  */
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Case file / Hồ sơ vụ việc", description = "Current state of a case, its plan and interventions")
 public class CaseFileController {
 
-    private final CaseFileQueries queries;
-    private final CaseFileOpener opener;
+    private final CaseFileReader reader;
+    private final CurrentActor currentActor;
 
-    public CaseFileController(CaseFileQueries queries, CaseFileOpener opener) {
-        this.queries = queries;
-        this.opener = opener;
+    public CaseFileController(CaseFileReader reader, CurrentActor currentActor) {
+        this.reader = reader;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/{caseId}")
     @Operation(summary = "Read a case file / Xem hồ sơ vụ việc",
-            description = "The current state of the case with its personal data opened for this response. The "
-                    + "ETag is the case's version (its number of events), usable as If-Match on commands. The view "
-                    + "is built from the events and may lag a write by a moment.")
-    public ResponseEntity<CaseFileView> caseFile(@Parameter(description = "The case id") @PathVariable String caseId) {
-        CaseFileQueries.StoredCaseFile stored = queries.find(caseId)
-                .orElseThrow(() -> new NotFoundException("There is no case with this id."));
+            description = "The current state of the case, as much as the reader's role allows. In full, personal "
+                    + "data opened for this response, for the commune running the case (and the commune a transfer "
+                    + "waits for), coordinators and holders of an active break-the-glass grant; an org unit assigned "
+                    + "an intervention of the current plan gets an AgencyCaseFile with only what its work needs; an "
+                    + "auditor without a grant gets the case file with every personal field null "
+                    + "(personalDataRedacted: true). Others: 403. Every answer with personal data is recorded in the "
+                    + "access log. The ETag is the case's version (its number of events), usable as If-Match on "
+                    + "commands. The view is built from the events and may lag a write by a moment.")
+    public ResponseEntity<CaseFileAnswer> caseFile(
+            @Parameter(description = "The case id") @PathVariable String caseId) {
+        CaseFileAnswer answer = reader.read(currentActor.require(), caseId);
         return ResponseEntity.ok()
-                .eTag("\"" + stored.version() + "\"")
-                .body(opener.open(stored.doc()));
+                .eTag("\"" + answer.version() + "\"")
+                .cacheControl(CacheControl.noStore())
+                .body(answer);
     }
 }

@@ -7,14 +7,19 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
+import vn.childprotection.casetracker.query.access.CaseView;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EncryptedText;
 
 /**
- * Turns a stored case file document into the {@link CaseFileView} of one response, opening its sealed personal
- * fields with the child's key. The plain text exists only in that response: never stored, never logged.
+ * Turns a stored case file document into what one reader is shown ({@link CaseView}): in full with its sealed
+ * personal fields opened with the child's key, redacted (every sealed field null, nothing opened), or an agency's
+ * limited view (only the fields it may see are taken from the document, and only those are opened). The plain text
+ * exists only in that response: never stored, never logged.
  */
 @Component
 public class CaseFileOpener {
@@ -22,6 +27,7 @@ public class CaseFileOpener {
     private final PersonalDataCipher cipher;
     private final JsonMapper json;
     private final ObjectReader viewReader;
+    private final ObjectReader agencyViewReader;
 
     public CaseFileOpener(PersonalDataCipher cipher, JsonMapper json) {
         this.cipher = cipher;
@@ -29,19 +35,118 @@ public class CaseFileOpener {
         // Lenient about fields the view does not know, so a document written by a newer version still reads.
         this.viewReader = json.readerFor(CaseFileView.class)
                 .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.agencyViewReader = json.readerFor(AgencyCaseFileView.class)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    public CaseFileAnswer answer(JsonNode storedDocument, CaseView view, String readerOrgUnit) {
+        return switch (view) {
+            case FULL -> open(storedDocument);
+            case REDACTED -> redact(storedDocument);
+            case AGENCY -> forOrgUnit(storedDocument, readerOrgUnit);
+        };
+    }
+
+    /**
+     * The case file in full, personal fields opened. {@code personalDataErased} is true once the child's identity
+     * was erased, even if some value could still be opened, and whenever a value cannot be.
+     */
     public CaseFileView open(JsonNode storedDocument) {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
-        AtomicBoolean erased = new AtomicBoolean();
-        SealedValues.replaceAll(doc, sealed -> {
-            Optional<String> plain = cipher.open(json.treeToValue(sealed, EncryptedText.class));
+        boolean erased = openAll(doc) | identityErased(doc);
+        doc.put("personalDataErased", erased);
+        doc.put("personalDataRedacted", false);
+        return viewReader.readValue(doc);
+    }
+
+    /**
+     * The case file without its personal fields: each is null, none is opened.
+     */
+    public CaseFileView redact(JsonNode storedDocument) {
+        ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
+        SealedValues.replaceAll(doc, sealed -> json.nullNode());
+        doc.put("personalDataErased", identityErased(doc));
+        doc.put("personalDataRedacted", true);
+        return viewReader.readValue(doc);
+    }
+
+    /**
+     * What the org unit assigned interventions of the case may see of it (see {@link AgencyCaseFileView}).
+     */
+    public AgencyCaseFileView forOrgUnit(JsonNode storedDocument, String orgUnit) {
+        ObjectNode view = json.createObjectNode();
+        copy(storedDocument, view, "caseId", "communeCode", "status", "version");
+        view.put("limitedToOrgUnit", orgUnit);
+        JsonNode storedChild = storedDocument.get("child");
+        ObjectNode child = view.putObject("child");
+        copy(storedChild, child, "childId", "name", "sex", "ageYears", "ageEstimated");
+        ArrayNode interventions = view.putArray("interventions");
+        JsonNode plan = storedDocument.get("plan");
+        if (plan != null && plan.isObject()) {
+            for (JsonNode stored : plan.get("interventions").values()) {
+                if (orgUnit.equals(text(stored.get("agencyCode")))) {
+                    copy(stored, interventions.addObject(), "interventionId", "measure", "dueDate", "status",
+                            "statusChangedAt", "description");
+                }
+            }
+        }
+        ArrayNode deadlines = view.putArray("deadlines");
+        JsonNode storedDeadlines = storedDocument.get("deadlines");
+        if (storedDeadlines != null && storedDeadlines.isArray()) {
+            for (JsonNode deadline : storedDeadlines.values()) {
+                if (DeadlineRule.INTERVENTION_DUE.name().equals(text(deadline.get("rule")))
+                        && orgUnit.equals(text(deadline.get("responsibleOrgUnit")))) {
+                    deadlines.add(deadline.deepCopy());
+                }
+            }
+        }
+        boolean erased = openAll(view) | identityErased(storedDocument);
+        view.put("personalDataErased", erased);
+        return agencyViewReader.readValue(view);
+    }
+
+    /**
+     * Opens every sealed value of the tree in place; a value that cannot be opened (its key erased, or replaced by
+     * a new one) becomes null.
+     *
+     * @return whether any value could not be opened
+     */
+    private boolean openAll(ObjectNode tree) {
+        AtomicBoolean unreadable = new AtomicBoolean();
+        SealedValues.replaceAll(tree, sealed -> {
+            Optional<String> plain = openValue(sealed);
             if (plain.isEmpty()) {
-                erased.set(true);
+                unreadable.set(true);
             }
             return plain.<JsonNode>map(json.getNodeFactory()::stringNode).orElse(json.nullNode());
         });
-        doc.put("personalDataErased", erased.get());
-        return viewReader.readValue(doc);
+        return unreadable.get();
+    }
+
+    private Optional<String> openValue(JsonNode sealed) {
+        try {
+            return cipher.open(json.treeToValue(sealed, EncryptedText.class));
+        } catch (IllegalStateException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Copies the named fields only, so nothing else of the stored document can reach the view.
+     */
+    private void copy(JsonNode from, ObjectNode to, String... fields) {
+        for (String field : fields) {
+            JsonNode value = from == null ? null : from.get(field);
+            to.set(field, value == null ? json.nullNode() : value.deepCopy());
+        }
+    }
+
+    private static boolean identityErased(JsonNode doc) {
+        JsonNode erasedAt = doc.get("identityErasedAt");
+        return erasedAt != null && !erasedAt.isNull();
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asString();
     }
 }

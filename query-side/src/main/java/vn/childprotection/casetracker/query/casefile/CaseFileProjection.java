@@ -28,11 +28,13 @@ import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.events.InterventionReassigned;
@@ -42,7 +44,9 @@ import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.deadlines.DeadlineState;
+import vn.childprotection.casetracker.query.personaldata.SealedValues;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EncryptedText;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -52,8 +56,9 @@ import vn.childprotection.casetracker.values.ReviewOutcome;
 /**
  * Keeps the case file view (<i>hồ sơ vụ việc</i>): the current state of each case as one JSON document in
  * {@code case_file}, shaped like {@link CaseFileView}: its plan and interventions, transfers (pending and answered)
- * and the time limits of the procedure (<i>thời hạn</i>) with their state. Personal fields are stored as they are in
- * the events, sealed with the child's key; {@link CaseFileOpener} opens them only when a response is written.
+ * and the time limits of the procedure (<i>thời hạn</i>) with their state, the consents to disclosure (<i>sự đồng
+ * ý</i>) and an erasure of the child's identity. Personal fields are stored as they are in the events, sealed with
+ * the child's key, never in plain text; {@link CaseFileOpener} opens them only when a response is written.
  * <p>
  * Each event is applied once: the row's {@code version} (the event's sequence number + 1) tells which events it
  * already holds, so an event delivered again is ignored. A reset empties the table and the replay rebuilds it.
@@ -90,6 +95,12 @@ public class CaseFileProjection {
         doc.put("updatedAt", recordedAt.toString());
         doc.putNull("riskLevel");
         doc.put("emergency", false);
+        doc.putNull("identityErasedAt");
+        doc.putNull("erasureLegalBasis");
+        doc.putNull("erasureAuthorisationReference");
+        ObjectNode consents = doc.putObject("consents");
+        consents.putNull("child");
+        consents.putNull("guardian");
 
         ObjectNode child = doc.putObject("child");
         child.put("childId", e.childId());
@@ -461,6 +472,43 @@ public class CaseFileProjection {
                 deadline.put("withdrawnAt", instant(e.occurredAt()));
                 deadline.put("withdrawnReason", e.reason());
             }
+        });
+    }
+
+    /**
+     * A party gave, refused or withdrew consent to disclosure (<i>sự đồng ý</i>, Luật Trẻ em Art 21): its latest
+     * record replaces the previous one.
+     */
+    @EventHandler
+    void on(DisclosureConsentRecorded e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode consents = doc.get("consents") instanceof ObjectNode existing ? existing
+                    : doc.putObject("consents");
+            if (!consents.has("child")) {
+                consents.putNull("child");
+            }
+            if (!consents.has("guardian")) {
+                consents.putNull("guardian");
+            }
+            ObjectNode consent = consents.putObject(e.party() == ConsentParty.CHILD ? "child" : "guardian");
+            consent.put("status", name(e.status()));
+            consent.put("recordedAt", instant(e.occurredAt()));
+        });
+    }
+
+    /**
+     * The child's identity was erased (<i>xóa danh tính</i>; the child's key is gone). The document says when, on
+     * which legal ground and by which decision, and drops every sealed value it held: they could never be opened
+     * again, and keeping them would keep the erased data should an old key ever come back from a backup. A rebuild
+     * drops them the same way.
+     */
+    @EventHandler
+    void on(ChildIdentityErased e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            SealedValues.replaceAll(doc, sealed -> json.nullNode());
+            doc.put("identityErasedAt", instant(e.occurredAt()));
+            doc.put("erasureLegalBasis", e.legalBasis());
+            doc.put("erasureAuthorisationReference", e.authorisationReference());
         });
     }
 

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
-import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.query.deadlines.DeadlineState;
+import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.CaseStatus;
+import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.InterventionMeasure;
@@ -22,10 +23,12 @@ import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
 /**
  * The case file (<i>hồ sơ vụ việc</i>) as a client reads it: the current state of one case. Personal fields (the
  * child's name, birth date and address, the reporter's identity, narratives, notes, findings, goals, descriptions)
- * are plain strings here, opened for this response only; they are null when absent or when the child's key was
- * erased. The stored document has the same shape with those fields sealed.
+ * are plain strings here, opened for this response only; they are null when absent, when the child's identity was
+ * erased, or when the reader may not see them (an auditor without a break-the-glass grant:
+ * {@code personalDataRedacted}). The stored document has the same shape with those fields sealed.
  */
-@Schema(name = "CaseFile", description = "Current state of one case (hồ sơ vụ việc)")
+@Schema(name = "CaseFile", description = "Current state of one case (hồ sơ vụ việc), in full or with its personal "
+        + "fields redacted")
 public record CaseFileView(
         String caseId,
         @Schema(description = "Org unit code of the commune that runs the case now")
@@ -40,8 +43,20 @@ public record CaseFileView(
         RiskLevel riskLevel,
         @Schema(description = "Whether the initial assessment called for emergency measures")
         boolean emergency,
-        @Schema(description = "True when the child's key was erased: personal fields can no longer be read")
+        @Schema(description = "True when the child's identity was erased (xóa danh tính): personal fields can no "
+                + "longer be read")
         boolean personalDataErased,
+        @Schema(description = "True when this reader is not shown the personal fields (an auditor without an active "
+                + "break-the-glass grant): they are null here, whatever they hold")
+        boolean personalDataRedacted,
+        @Schema(description = "When the child's identity was erased, or null")
+        Instant identityErasedAt,
+        @Schema(description = "Code of the legal ground of the erasure, or null")
+        String erasureLegalBasis,
+        @Schema(description = "Reference of the decision that authorised the erasure, or null")
+        String erasureAuthorisationReference,
+        @Schema(description = "The latest consent to disclosure recorded for each party (sự đồng ý)")
+        Consents consents,
         Child child,
         Report report,
         InitialAssessment initialAssessment,
@@ -60,15 +75,27 @@ public record CaseFileView(
         List<Transfer> transfers,
         @Schema(description = "The time limits of the procedure for this case (thời hạn), in the order they were "
                 + "scheduled, whatever their state")
-        List<Deadline> deadlines) {
+        List<Deadline> deadlines) implements CaseFileAnswer {
 
     /**
      * A document stored before deadlines and transfer requests existed reads with empty lists, and its transfers
-     * (which then moved the case at once) as accepted.
+     * (which then moved the case at once) as accepted; one stored before consents were recorded, with none.
      */
     public CaseFileView {
+        consents = consents == null ? new Consents(null, null) : consents;
         deadlines = deadlines == null ? List.of() : deadlines;
         transfers = transfers == null ? List.of() : transfers.stream().map(Transfer::withDefaults).toList();
+    }
+
+    @Schema(name = "CaseFileConsents", description = "Consent to disclose the child's information (Luật Trẻ em Art "
+            + "21): the latest record of each party, or null when none is recorded")
+    public record Consents(@Schema(description = "The child's own (needed from the age of 7)") Consent child,
+                           @Schema(description = "The parent's or guardian's") Consent guardian) {
+    }
+
+    @Schema(name = "CaseFileConsent", description = "One party's latest consent record")
+    public record Consent(ConsentStatus status, @Schema(description = "When it was given, refused or withdrawn")
+                          Instant recordedAt) {
     }
 
     @Schema(name = "CaseFileChild", description = "The child (trẻ em)")

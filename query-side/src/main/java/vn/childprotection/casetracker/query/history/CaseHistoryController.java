@@ -9,34 +9,36 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.casetracker.platform.problem.NotFoundException;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
 
 /**
- * The history of a case (<i>lịch sử vụ việc</i>) for auditors: what happened, who recorded it and when.
+ * The history of a case (<i>lịch sử vụ việc</i>) for auditors, coordinators and the commune running the case: what
+ * happened, who recorded it and when.
  */
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Case history / Lịch sử vụ việc", description = "Every event of a case in order, with its actor")
 public class CaseHistoryController {
 
-    private final CaseHistoryQueries queries;
+    private final CaseHistoryReader reader;
+    private final CurrentActor currentActor;
 
-    public CaseHistoryController(CaseHistoryQueries queries) {
-        this.queries = queries;
+    public CaseHistoryController(CaseHistoryReader reader, CurrentActor currentActor) {
+        this.reader = reader;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/{caseId}/history")
     @Operation(summary = "Read a case's history / Xem lịch sử vụ việc",
             description = "Every event of the case in order with the user, org unit and role that recorded it. "
                     + "With asOf, the history as it stood then: only events recorded at or before that instant "
-                    + "(an empty list when the case had no events yet). Personal data is never part of it.")
+                    + "(an empty list when the case had no events yet). Personal data is never part of it. Read by "
+                    + "the commune running the case (and the commune a transfer waits for), coordinators, auditors "
+                    + "and holders of an active break-the-glass grant; every read is recorded in the access log.")
     public CaseHistoryView history(
             @Parameter(description = "The case id") @PathVariable String caseId,
             @Parameter(description = "ISO-8601 instant, e.g. 2025-03-01T08:30:00Z")
             @RequestParam(required = false) Instant asOf) {
-        if (!queries.exists(caseId)) {
-            throw new NotFoundException("There is no case with this id.");
-        }
-        return new CaseHistoryView(caseId, asOf, queries.entries(caseId, asOf));
+        return reader.read(currentActor.require(), caseId, asOf);
     }
 }

@@ -30,11 +30,6 @@ public class CaseHistoryQueries {
                 json.readTree(rs.getString("details")));
     }
 
-    public boolean exists(String caseId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM case_history WHERE case_id = ?)", Boolean.class, caseId));
-    }
-
     /**
      * The case's events in order; with {@code asOf}, only those recorded at or before it.
      */

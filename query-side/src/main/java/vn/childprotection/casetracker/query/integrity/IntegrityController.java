@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,9 +27,13 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
 public class IntegrityController {
 
     private final HistoryVerifier verifier;
+    private final ReadPolicy policy;
+    private final CurrentActor currentActor;
 
-    public IntegrityController(HistoryVerifier verifier) {
+    public IntegrityController(HistoryVerifier verifier, ReadPolicy policy, CurrentActor currentActor) {
         this.verifier = verifier;
+        this.policy = policy;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/cases/{caseId}/history/verification")
@@ -42,6 +48,7 @@ public class IntegrityController {
             @RequestParam(required = false) Long anchoredSequenceNumber,
             @Parameter(description = "The anchored case-chain hash, 64 hexadecimal digits")
             @RequestParam(required = false) String anchoredHash) {
+        policy.integrityVerification(currentActor.require());
         Anchor anchor = anchor("anchoredSequenceNumber", anchoredSequenceNumber, anchoredHash);
         return verifier.verifyCase(caseId, anchor)
                 .orElseThrow(() -> new NotFoundException("There is no case with this id."));
@@ -58,6 +65,7 @@ public class IntegrityController {
             @RequestParam(required = false) Long anchoredGlobalIndex,
             @Parameter(description = "The anchored store-chain hash, 64 hexadecimal digits")
             @RequestParam(required = false) String anchoredHash) {
+        policy.integrityVerification(currentActor.require());
         return verifier.verifyStore(anchor("anchoredGlobalIndex", anchoredGlobalIndex, anchoredHash));
     }
 
@@ -67,6 +75,7 @@ public class IntegrityController {
                     + "Record it outside the database (print, email, trusted timestamp); a later verification with "
                     + "anchoredGlobalIndex and anchoredHash proves the history up to it is unchanged.")
     public StoreHead head() {
+        policy.integrityVerification(currentActor.require());
         return verifier.head().orElseThrow(() -> new NotFoundException("The event store holds no events yet."));
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
 
 /**
  * The multi-agency coordinator's view (<i>điều phối liên ngành</i>): interventions no agency is carrying out.
@@ -16,16 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class CoordinationController {
 
     private final WorkQueueQueries queries;
+    private final ReadPolicy policy;
+    private final CurrentActor currentActor;
 
-    public CoordinationController(WorkQueueQueries queries) {
+    public CoordinationController(WorkQueueQueries queries, ReadPolicy policy, CurrentActor currentActor) {
         this.queries = queries;
+        this.policy = policy;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/declined-interventions")
     @Operation(summary = "List declined interventions / Danh sách biện pháp bị từ chối",
             description = "Every intervention whose agency declined it and that has not been reassigned yet, the "
-                    + "longest waiting first, with the declining agency and when it declined.")
+                    + "longest waiting first, with the declining agency and when it declined. Coordinators only.")
     public DeclinedInterventionsView declinedInterventions() {
+        policy.declinedInterventions(currentActor.require());
         List<DeclinedIntervention> items = queries.declined();
         return new DeclinedInterventionsView(items, items.size());
     }

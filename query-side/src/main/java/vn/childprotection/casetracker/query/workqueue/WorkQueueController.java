@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
 /**
@@ -29,10 +31,15 @@ public class WorkQueueController {
 
     private final WorkQueueQueries queries;
     private final OrgUnitRegistry orgUnits;
+    private final ReadPolicy policy;
+    private final CurrentActor currentActor;
 
-    public WorkQueueController(WorkQueueQueries queries, OrgUnitRegistry orgUnits) {
+    public WorkQueueController(WorkQueueQueries queries, OrgUnitRegistry orgUnits, ReadPolicy policy,
+                               CurrentActor currentActor) {
         this.queries = queries;
         this.orgUnits = orgUnits;
+        this.policy = policy;
+        this.currentActor = currentActor;
     }
 
     @GetMapping("/{code}/work-queue")
@@ -40,7 +47,8 @@ public class WorkQueueController {
             description = "Every intervention assigned to this agency now under the approved plan of an open case, "
                     + "by due date. overdue: its deadline was missed and it is not done yet; completedLate: it was "
                     + "completed after the deadline had been missed. An intervention reassigned to another agency "
-                    + "leaves this queue; a closed case leaves every queue.")
+                    + "leaves this queue; a closed case leaves every queue. Agency and commune staff read their own "
+                    + "org unit's queue only, coordinators and auditors any; others: 403.")
     public WorkQueueView workQueue(
             @Parameter(description = "Org unit code of the agency (or of a commune given an intervention)")
             @PathVariable String code,
@@ -48,6 +56,7 @@ public class WorkQueueController {
             @RequestParam(required = false) String sort,
             @Parameter(description = "Only interventions with this status")
             @RequestParam(required = false) InterventionStatus status) {
+        policy.workQueue(currentActor.require(), code);
         orgUnits.require("code", code, OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
         String order = sort == null || sort.equals("dueDate") ? ASCENDING : sort;
         if (!List.of(ASCENDING, DESCENDING).contains(order)) {

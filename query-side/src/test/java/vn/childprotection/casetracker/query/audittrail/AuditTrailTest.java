@@ -10,10 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
 import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.ConsentParty;
+import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
@@ -79,6 +83,28 @@ class AuditTrailTest extends QuerySideIntegrationTest {
         assertThat(items.get(10).get("summary").asString()).isEqualTo("IN_PROGRESS → COMPLETED");
         assertThat(items.get(2).get("summary").asString())
                 .isEqualTo("TEMPORARY_REMOVAL, SAFE_PLACE; removal 2025-03-03 to 2025-03-17");
+    }
+
+    @Test
+    void consents_and_an_erasure_are_summarised_from_their_codes() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        append(WORKER, T0, reported(caseId, childId, "313-an-tho", T0));
+        append(WORKER, T0.plusSeconds(60), new DisclosureConsentRecorded(caseId, T0.plusSeconds(60),
+                ConsentParty.CHILD, ConsentStatus.WITHDRAWN));
+        append(COORDINATOR, T0.plusSeconds(120), new ChildIdentityErased(caseId, T0.plusSeconds(120), childId,
+                "PDP_2025_ART_16", "QĐ-15/2025"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?caseId=" + caseId)
+                .get("totalItems").asLong()).isEqualTo(3));
+        List<JsonNode> items = getJson("/api/v1/audit-trail?caseId=" + caseId).get("items").values().stream().toList();
+        assertThat(items.get(1).get("action").asString()).isEqualTo("DisclosureConsentRecorded");
+        assertThat(items.get(1).get("summary").asString()).isEqualTo("consent to disclosure, CHILD: WITHDRAWN");
+        assertThat(items.get(2).get("action").asString()).isEqualTo("ChildIdentityErased");
+        assertThat(items.get(2).get("userId").asString()).isEqualTo("coordinator");
+        assertThat(items.get(2).get("summary").asString())
+                .isEqualTo("identity erased: PDP_2025_ART_16, authorised by QĐ-15/2025");
+        assertThat(getJson("/api/v1/audit-trail?action=ChildIdentityErased&caseId=" + caseId).get("totalItems")
+                .asLong()).isEqualTo(1);
     }
 
     @Test

@@ -12,8 +12,10 @@ import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.events.InterventionReassigned;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
@@ -22,6 +24,8 @@ import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.ConsentParty;
+import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -322,6 +326,55 @@ class CaseFileViewTest extends QuerySideIntegrationTest {
         assertThat(deadlines.get(1).get("dueAt").asString()).isEqualTo("2025-05-20T17:00:00Z");
         assertThat(deadlines.get(1).get("responsibleOrgUnit").asString()).isEqualTo("313-health-centre");
         assertThat(deadlines.get(1).get("interventionId").asString()).isEqualTo("i-1");
+    }
+
+    @Test
+    void the_case_file_shows_the_latest_consent_of_each_party_to_disclosure() {
+        String caseId = newId("case");
+        append(WORKER, T0, reported(caseId, newId("child"), "313-an-thang", T0));
+        JsonNode none = awaitVersion(caseId, 1);
+        assertThat(none.get("consents").get("child").isNull()).isTrue();
+        assertThat(none.get("consents").get("guardian").isNull()).isTrue();
+
+        append(WORKER, T0.plusSeconds(60), new DisclosureConsentRecorded(caseId, T0.plusSeconds(60),
+                ConsentParty.GUARDIAN, ConsentStatus.GIVEN));
+        append(WORKER, T0.plusSeconds(120), new DisclosureConsentRecorded(caseId, T0.plusSeconds(120),
+                ConsentParty.CHILD, ConsentStatus.REFUSED));
+        append(WORKER, T0.plusSeconds(180), new DisclosureConsentRecorded(caseId, T0.plusSeconds(180),
+                ConsentParty.GUARDIAN, ConsentStatus.WITHDRAWN));
+        JsonNode consents = awaitVersion(caseId, 4).get("consents");
+        assertThat(consents.get("guardian").get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(consents.get("guardian").get("recordedAt").asString()).isEqualTo("2025-03-03T01:03:00Z");
+        assertThat(consents.get("child").get("status").asString()).isEqualTo("REFUSED");
+        assertThat(consents.get("child").get("recordedAt").asString()).isEqualTo("2025-03-03T01:02:00Z");
+    }
+
+    /**
+     * The erasure event alone makes the file erased, even while the key still opens values: the document drops
+     * every sealed value, and says when, on which ground and by which decision.
+     */
+    @Test
+    void an_erasure_is_shown_and_the_stored_document_keeps_no_sealed_value() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        appendProcedureUpToFirstReview(caseId, childId, "313-an-thang", T0);
+        awaitVersion(caseId, 8);
+        append(COORDINATOR, T0.plusSeconds(86_400), new ChildIdentityErased(caseId, T0.plusSeconds(86_400), childId,
+                "PDP_2025_ART_16", "QĐ-15/2025"));
+
+        JsonNode erased = awaitVersion(caseId, 9);
+        assertThat(erased.get("personalDataErased").asBoolean()).isTrue();
+        assertThat(erased.get("identityErasedAt").asString()).isEqualTo("2025-03-04T01:00:00Z");
+        assertThat(erased.get("erasureLegalBasis").asString()).isEqualTo("PDP_2025_ART_16");
+        assertThat(erased.get("erasureAuthorisationReference").asString()).isEqualTo("QĐ-15/2025");
+        assertThat(erased.get("child").get("name").isNull()).isTrue();
+        assertThat(erased.get("report").get("narrative").isNull()).isTrue();
+        assertThat(erased.get("plan").get("goals").isNull()).isTrue();
+        assertThat(erased.get("child").get("ageYears").asInt()).isEqualTo(9);
+        assertThat(erased.get("plan").get("interventions").size()).isEqualTo(2);
+        String stored = jdbc.queryForObject("SELECT doc::text FROM case_file WHERE case_id = ?", String.class,
+                caseId);
+        assertThat(stored).doesNotContain("cipherText").doesNotContain("keyId");
     }
 
     @Test

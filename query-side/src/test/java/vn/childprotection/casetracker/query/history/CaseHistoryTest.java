@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineMissed;
+import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.values.ConsentParty;
+import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
 class CaseHistoryTest extends QuerySideIntegrationTest {
@@ -125,6 +129,27 @@ class CaseHistoryTest extends QuerySideIntegrationTest {
         assertThat(request.get("details").has("reason")).isFalse();
         assertThat(get("/api/v1/cases/" + caseId + "/history").body()).doesNotContain("theo mẹ")
                 .doesNotContain("cipherText");
+    }
+
+    @Test
+    void consents_and_an_erasure_show_like_every_other_event() {
+        String caseId = newId("case");
+        String childId = newId("child");
+        append(WORKER, T0, reported(caseId, childId, "313-chien-thang", T0));
+        append(WORKER, T0.plusSeconds(60), new DisclosureConsentRecorded(caseId, T0.plusSeconds(60),
+                ConsentParty.GUARDIAN, ConsentStatus.GIVEN));
+        append(COORDINATOR, T0.plusSeconds(120), new ChildIdentityErased(caseId, T0.plusSeconds(120), childId,
+                "PDP_2025_ART_16", "QĐ-15/2025"));
+
+        List<JsonNode> entries = awaitEntries(caseId, 3).get("entries").values().stream().toList();
+        assertThat(entries).extracting(e -> e.get("eventType").asString()).containsExactly("CaseReported",
+                "DisclosureConsentRecorded", "ChildIdentityErased");
+        assertThat(entries.get(1).get("details").get("party").asString()).isEqualTo("GUARDIAN");
+        assertThat(entries.get(1).get("details").get("status").asString()).isEqualTo("GIVEN");
+        JsonNode erasure = entries.get(2);
+        assertThat(erasure.get("userId").asString()).isEqualTo("coordinator");
+        assertThat(erasure.get("details").get("legalBasis").asString()).isEqualTo("PDP_2025_ART_16");
+        assertThat(erasure.get("details").get("authorisationReference").asString()).isEqualTo("QĐ-15/2025");
     }
 
     @Test

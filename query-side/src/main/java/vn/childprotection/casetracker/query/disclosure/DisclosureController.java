@@ -1,0 +1,49 @@
+package vn.childprotection.casetracker.query.disclosure;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+
+/**
+ * Disclosure of a case to a competent authority (<i>cung cấp thông tin vụ việc cho cơ quan có thẩm quyền</i>), with
+ * the consents the law asks for.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Disclosure / Cung cấp thông tin",
+        description = "A case with its personal data, for a competent authority, with the consents it needs")
+public class DisclosureController {
+
+    private final DisclosureService disclosures;
+    private final CurrentActor currentActor;
+
+    public DisclosureController(DisclosureService disclosures, CurrentActor currentActor) {
+        this.disclosures = disclosures;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/{caseId}/disclosure")
+    @Operation(summary = "Prepare a disclosure package / Lập hồ sơ cung cấp thông tin",
+            description = "The case file with personal data opened and the case's history, for handing to a "
+                    + "competent authority. Only for readers of the full case file (the commune running the case, a "
+                    + "coordinator, or a holder of an active break-the-glass grant; others 403), and only when the "
+                    + "parent's or guardian's latest consent is GIVEN and, when the child was 7 or older at the "
+                    + "report, the child's too: otherwise 409 with rule consent-required and the parties missing, "
+                    + "refused or withdrawn. After the child's identity was erased: 409 identity-erased. Recorded in "
+                    + "the access log with purpose DISCLOSURE.")
+    public ResponseEntity<DisclosurePackage> disclosure(
+            @Parameter(description = "The case id") @PathVariable String caseId) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"disclosure.json\"")
+                .body(disclosures.prepare(currentActor.require(), caseId));
+    }
+}
