@@ -12,7 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.UriComponentsBuilder;
 import vn.childprotection.casetracker.command.casefile.AccessRefused;
 import vn.childprotection.casetracker.command.casefile.ProcedureViolation;
 import vn.childprotection.casetracker.command.casefile.UnknownInterventionException;
@@ -35,8 +38,15 @@ class CommandExceptionHandler {
 
     @ExceptionHandler(AccessRefused.class)
     ResponseEntity<Object> refused(AccessRefused ex, WebRequest request) {
-        return ApiExceptionHandler.problem(HttpStatus.FORBIDDEN, "Not allowed for your role", ex.getMessage(),
-                request);
+        ResponseEntity<Object> response = withProperties(ApiExceptionHandler.problem(HttpStatus.FORBIDDEN,
+                "Not allowed for your role", ex.getMessage(), request), Map.of("rule", "role-not-allowed"));
+        // A refusal names the endpoint, not the case.
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+                RequestAttributes.SCOPE_REQUEST);
+        if (pattern != null && response.getBody() instanceof ProblemDetail problem) {
+            problem.setInstance(UriComponentsBuilder.fromPath(pattern.toString()).build().encode().toUri());
+        }
+        return response;
     }
 
     @ExceptionHandler(UnknownInterventionException.class)

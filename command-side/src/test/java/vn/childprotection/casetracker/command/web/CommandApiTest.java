@@ -176,7 +176,8 @@ class CommandApiTest {
         for (Response refused : List.of(byPolice, byAuditor, closedByWorker)) {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.isProblem()).isTrue();
-            assertThat(refused.body()).doesNotContain("313-tt-an-lao", "Trẻ Mẫu");
+            assertThat(refused.body()).doesNotContain("313-tt-an-lao", "Trẻ Mẫu", caseId);
+            assertThat(refused.json().get("rule").asString()).isEqualTo("role-not-allowed");
         }
         assertThat(closedByWorker.json().get("detail").asString()).contains("chair");
         assertThat(reportByPolice.status()).as("reporting is never blocked").isEqualTo(201);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.childprotection.casetracker.platform.testing.TestProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
@@ -28,10 +29,9 @@ class DeadlineRestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        // Arguments, not default properties: these must win over the command side's own defaults.
-        return new SpringApplicationBuilder(LocalApplication.class).run("--server.port=0",
-                "--casetracker.database.embedded.data-dir=" + dataDir.resolve("postgres"),
-                "--casetracker.deadlines.emergency-measures=PT10S", "--db-scheduler.polling-interval=1s");
+        return new SpringApplicationBuilder(LocalApplication.class).initializers(TestProperties.first(
+                "server.port=0", "casetracker.database.embedded.data-dir=" + dataDir.resolve("postgres"),
+                "casetracker.deadlines.emergency-measures=PT10S", "db-scheduler.polling-interval=1s")).run();
     }
 
     private static long missed(ConfigurableApplicationContext context, String caseId) {

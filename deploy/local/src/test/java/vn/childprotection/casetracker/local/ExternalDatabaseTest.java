@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.childprotection.casetracker.platform.testing.TestProperties;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
@@ -38,10 +39,13 @@ class ExternalDatabaseTest {
     }
 
     static SpringApplicationBuilder app(String... properties) {
-        return new SpringApplicationBuilder(LocalApplication.class).properties("server.port=0",
-                "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username=postgres", "spring.datasource.password=postgres")
-                .properties(properties);
+        String[] all = new String[properties.length + 4];
+        all[0] = "server.port=0";
+        all[1] = "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres");
+        all[2] = "spring.datasource.username=postgres";
+        all[3] = "spring.datasource.password=postgres";
+        System.arraycopy(properties, 0, all, 4, properties.length);
+        return new SpringApplicationBuilder(LocalApplication.class).initializers(TestProperties.first(all));
     }
 
     @Test

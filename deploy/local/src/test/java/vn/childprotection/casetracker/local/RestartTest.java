@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import vn.childprotection.casetracker.platform.testing.TestProperties;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -25,8 +26,8 @@ class RestartTest {
     Path dataDir;
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(LocalApplication.class).properties(Map.of("server.port", "0",
-                "casetracker.database.embedded.data-dir", dataDir.resolve("postgres").toString())).run();
+        return new SpringApplicationBuilder(LocalApplication.class).initializers(TestProperties.first(
+                "server.port=0", "casetracker.database.embedded.data-dir=" + dataDir.resolve("postgres"))).run();
     }
 
     private static ApiClient api(ConfigurableApplicationContext context) {
@@ -48,6 +49,8 @@ class RestartTest {
                     .status() == 200);
         }
 
+        assertThat(dataDir.resolve("postgres")).as("the data lives in the directory asked for").isDirectoryContaining(
+                p -> p.getFileName().toString().equals("PG_VERSION"));
         try (ConfigurableApplicationContext second = start()) {
             ApiClient api = api(second);
             Response file = api.get("/api/v1/cases/" + caseId, "worker.anlao");

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import vn.childprotection.casetracker.platform.testing.TestProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 
@@ -19,9 +20,11 @@ import vn.childprotection.casetracker.platform.testing.ApiClient;
 class SignInConfigurationTest {
 
     static SpringApplicationBuilder app(String... properties) {
-        return new SpringApplicationBuilder(SignInTestApplication.class)
-                .properties("server.port=0", "casetracker.database.embedded.ephemeral=true")
-                .properties(properties);
+        String[] all = new String[properties.length + 2];
+        all[0] = "server.port=0";
+        all[1] = "casetracker.database.embedded.ephemeral=true";
+        System.arraycopy(properties, 0, all, 2, properties.length);
+        return new SpringApplicationBuilder(SignInTestApplication.class).initializers(TestProperties.first(all));
     }
 
     @Test
