@@ -19,7 +19,8 @@ final class DemoUsers {
                 account(encoder, "police", "313-police", Role.AGENCY_STAFF),
                 account(encoder, "health", "313-health-centre", Role.AGENCY_STAFF),
                 account(encoder, "coordinator", "313-labour-office", Role.COORDINATOR),
-                account(encoder, "auditor", "313", Role.AUDITOR));
+                account(encoder, "auditor", "313", Role.AUDITOR),
+                account(encoder, "dashboard", "313", Role.DASHBOARD));
     }
 
     private static UserAccount account(PasswordEncoder encoder, String username, String orgUnit, Role role) {
