@@ -232,13 +232,7 @@ public class CaseFile {
     public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
         StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode);
         requireOpen();
-        if (approvedPlanVersion == null) {
-            throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
-        }
-        Assignment assignment = interventions.get(command.interventionId());
-        if (assignment == null) {
-            throw new UnknownInterventionException(command.interventionId());
-        }
+        Assignment assignment = approvedIntervention(command.interventionId());
         if (!assignment.agencyCode().equals(command.actingOrgUnit())) {
             throw new ProcedureViolation(ProcedureRule.NOT_ASSIGNED_AGENCY, "Intervention "
                     + command.interventionId() + " is assigned to " + assignment.agencyCode() + ", not to "
@@ -263,13 +257,7 @@ public class CaseFile {
     public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COORDINATION, communeCode);
         requireOpen();
-        if (approvedPlanVersion == null) {
-            throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
-        }
-        Assignment assignment = interventions.get(command.interventionId());
-        if (assignment == null) {
-            throw new UnknownInterventionException(command.interventionId());
-        }
+        Assignment assignment = approvedIntervention(command.interventionId());
         if (assignment.status() == InterventionStatus.COMPLETED) {
             throw new ProcedureViolation(ProcedureRule.REASSIGN_COMPLETED);
         }
@@ -463,6 +451,20 @@ public class CaseFile {
             throw new ProcedureViolation(ProcedureRule.IDENTITY_ERASED);
         }
         return protector.seal(childId, text);
+    }
+
+    /**
+     * An intervention of the approved plan, or the refusal that says why there is none.
+     */
+    private Assignment approvedIntervention(String interventionId) {
+        if (approvedPlanVersion == null) {
+            throw new ProcedureViolation(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN);
+        }
+        Assignment assignment = interventions.get(interventionId);
+        if (assignment == null) {
+            throw new UnknownInterventionException(interventionId);
+        }
+        return assignment;
     }
 
     private void requireOpen() {
