@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.casefile;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -113,8 +114,9 @@ public class CaseFileOpener {
      */
     private boolean openAll(ObjectNode tree) {
         AtomicBoolean unreadable = new AtomicBoolean();
+        Function<EncryptedText, Optional<String>> opener = cipher.opener();
         SealedValues.replaceAll(tree, sealed -> {
-            Optional<String> plain = openValue(sealed);
+            Optional<String> plain = openValue(opener, sealed);
             if (plain.isEmpty()) {
                 unreadable.set(true);
             }
@@ -123,9 +125,9 @@ public class CaseFileOpener {
         return unreadable.get();
     }
 
-    private Optional<String> openValue(JsonNode sealed) {
+    private Optional<String> openValue(Function<EncryptedText, Optional<String>> opener, JsonNode sealed) {
         try {
-            return cipher.open(json.treeToValue(sealed, EncryptedText.class));
+            return opener.apply(json.treeToValue(sealed, EncryptedText.class));
         } catch (IllegalStateException unreadable) {
             return Optional.empty();
         }

@@ -29,9 +29,21 @@ public class ChildKeyStore {
     public SecretKey getOrCreate(String childId) {
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
-        jdbc.update("INSERT INTO child_key (child_id, key_material) VALUES (?, ?) ON CONFLICT (child_id) DO NOTHING",
-                childId, material);
-        return find(childId).orElseThrow(() -> new IllegalStateException("Key of child vanished while created"));
+        // One round trip: the new key if this call created it, else the one already there.
+        List<byte[]> rows = jdbc.query("""
+                WITH created AS (
+                    INSERT INTO child_key (child_id, key_material) VALUES (?, ?)
+                    ON CONFLICT (child_id) DO NOTHING
+                    RETURNING key_material)
+                SELECT key_material FROM created
+                UNION ALL
+                SELECT key_material FROM child_key WHERE child_id = ? AND NOT EXISTS (SELECT 1 FROM created)
+                """, (rs, i) -> rs.getBytes(1), childId, material, childId);
+        if (rows.isEmpty()) {
+            // Another transaction created it while this statement waited; its snapshot could not see the row.
+            return find(childId).orElseThrow(() -> new IllegalStateException("Key of child vanished while created"));
+        }
+        return new SecretKeySpec(rows.get(0), "AES");
     }
 
     public Optional<SecretKey> find(String childId) {
