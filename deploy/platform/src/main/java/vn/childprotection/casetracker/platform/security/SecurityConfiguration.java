@@ -41,7 +41,7 @@ public class SecurityConfiguration {
 
     @Bean
     public UserDetailsService userDetailsService(UsersProperties properties, PasswordEncoder encoder,
-                                                 DatabaseServer databaseServer) {
+                                                 DatabaseServer databaseServer, OrgUnitRegistry orgUnits) {
         Map<String, UserAccount> accounts = new LinkedHashMap<>();
         List<UserAccount> candidates = new ArrayList<>();
         properties.users().forEach(u -> candidates.add(new UserAccount(u.username(), u.passwordHash(), u.orgUnit(),
@@ -52,7 +52,7 @@ public class SecurityConfiguration {
                 throw new IllegalStateException("casetracker.security.demo-users is only allowed on the local "
                         + "default (embedded PostgreSQL); define real users for this deployment");
             }
-            candidates.addAll(DemoUsers.accounts(encoder));
+            candidates.addAll(DemoUsers.accounts(orgUnits));
         }
         for (UserAccount account : candidates) {
             if (!databaseServer.isEmbedded() && encoder.matches(account.username(), account.passwordHash())) {
