@@ -9,7 +9,9 @@ import vn.childprotection.casetracker.query.audittrail.AuditTrailProjection;
 import vn.childprotection.casetracker.query.casefile.CaseFileProjection;
 import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
 import vn.childprotection.casetracker.query.history.CaseHistoryProjection;
+import vn.childprotection.casetracker.query.indicators.IndicatorProjection;
 import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
+import vn.childprotection.casetracker.query.targets.CommuneTargetsProjection;
 import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
 
 /**
@@ -24,7 +26,8 @@ public class ProjectionProcessingConfiguration {
     static final List<String> PROCESSING_GROUPS = List.of(CaseFileProjection.PROCESSING_GROUP,
             CaseHistoryProjection.PROCESSING_GROUP, RiskRegisterProjection.PROCESSING_GROUP,
             DeadlineProjection.PROCESSING_GROUP, WorkQueueProjection.PROCESSING_GROUP,
-            AuditTrailProjection.PROCESSING_GROUP);
+            AuditTrailProjection.PROCESSING_GROUP, IndicatorProjection.PROCESSING_GROUP,
+            CommuneTargetsProjection.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule projectionErrorHandling() {

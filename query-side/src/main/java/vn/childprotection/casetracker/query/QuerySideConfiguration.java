@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.PropertySource;
 import vn.childprotection.casetracker.platform.PlatformConfiguration;
 import vn.childprotection.casetracker.query.access.PrivacyProperties;
+import vn.childprotection.casetracker.query.reports.ReportPeriodProperties;
 
 /**
  * Everything the query side contributes: its projections, their processors and the query API. Imported by
@@ -25,6 +26,6 @@ import vn.childprotection.casetracker.query.access.PrivacyProperties;
         excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
 @Import(PlatformConfiguration.class)
 @PropertySource(value = "classpath:casetracker-query.properties", encoding = "UTF-8")
-@EnableConfigurationProperties(PrivacyProperties.class)
+@EnableConfigurationProperties({PrivacyProperties.class, ReportPeriodProperties.class})
 public class QuerySideConfiguration {
 }

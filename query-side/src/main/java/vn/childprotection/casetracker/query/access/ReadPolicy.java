@@ -197,6 +197,23 @@ public class ReadPolicy {
     }
 
     /**
+     * Indicators and statutory reports (<i>chỉ tiêu, báo cáo định kỳ</i>): counts without personal data, for
+     * coordinators and auditors at any level, and for commune staff about their own commune.
+     */
+    public void indicators(Actor reader, String orgUnitCode) {
+        switch (reader.role()) {
+            case COORDINATOR, AUDITOR -> {
+            }
+            case COMMUNE_WORKER, COMMUNE_CHAIR -> {
+                if (!reader.orgUnit().equals(orgUnitCode)) {
+                    throw new AccessRefusedException(Refusal.REPORTS_OF_YOUR_COMMUNE);
+                }
+            }
+            default -> throw new AccessRefusedException(Refusal.REPORTS_NOT_FOR_ROLE);
+        }
+    }
+
+    /**
      * What a reader may read of the overdue register.
      *
      * @param commune the commune to filter on, or null for all

@@ -33,6 +33,11 @@ public enum Refusal {
             "The access log and break-the-glass grants are read by auditors."),
     STATISTICS_NOT_FOR_ROLE("role-not-allowed",
             "Aggregate statistics are read by dashboards, coordinators and auditors."),
+    REPORTS_NOT_FOR_ROLE("role-not-allowed",
+            "Indicators and reports are read by coordinators, auditors and commune staff (their own commune); "
+                    + "dashboards read GET /api/v1/statistics/open-cases."),
+    REPORTS_OF_YOUR_COMMUNE("not-your-commune",
+            "Commune staff read the indicators and reports of their own commune only."),
     NOT_YOUR_COMMUNE("not-your-commune",
             "Commune staff read the registers of their own commune only; leave the commune out or give your own."),
     NOT_YOUR_ORG_UNIT("not-your-org-unit",

@@ -1,0 +1,396 @@
+package vn.childprotection.casetracker.query.admin;
+
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import vn.childprotection.casetracker.platform.problem.NotFoundException;
+
+/**
+ * Rebuilds a projection from the event store without taking it offline, and reports on every projection.
+ * <p>
+ * A rebuild runs a second processor, {@code <group>.rebuild}, over the same handler beans as the live processor of
+ * the group, from the tail of the store, with transactions that point unqualified table names at a shadow schema
+ * ({@link ShadowSchemaTransactionManager}). The live processor and the API keep using the tables in {@code public}
+ * meanwhile. Once the shadow processor has caught up, the live processor is stopped, the shadow one is let run up
+ * to the head, stopped too, and {@link ShadowTables#switchIn one transaction} swaps the tables and gives the live
+ * processor the shadow's tokens; then the live processor starts again where the shadow one stopped. Anything going
+ * wrong before that transaction commits leaves the live projection as it was: the shadow schema and tokens are
+ * dropped and the live processor restarted.
+ * <p>
+ * The shadow processor starts from a plain tail token, never a {@code ReplayToken}: its tables start empty, so no
+ * {@code @ResetHandler} has to run, handlers see the events as live ones, and the token that ends up in the live
+ * processor's rows is an ordinary one.
+ * <p>
+ * Usable from Java as well as through {@link ProjectionAdminController}: {@link #start}, {@link #status},
+ * {@link #projection}. Rebuild progress is kept in memory: it is lost on restart, and a rebuild interrupted by a
+ * restart is simply not finished (its leftovers are removed by the next rebuild of the projection).
+ * <p>
+ * Limits: one query-side instance (the switch refuses to go on if another instance has claimed a segment of the
+ * live processor); the group's handlers must write only the listed tables, unqualified, through the thread's Spring
+ * transaction.
+ */
+@Service
+public class ProjectionRebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final Map<String, ProjectionDefinition> projections;
+    private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
+    private final PlatformTransactionManager transactions;
+    private final DataSource dataSource;
+    private final ShadowTables shadowTables;
+    private final StorePositions positions;
+    private final int batchSize;
+    private final Duration checkEvery;
+    private final Duration logEvery;
+    /** Wall-clock time: rates and durations of the rebuild itself, not the domain time of the events. */
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService steps;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public ProjectionRebuilds(ObjectProvider<ProjectionDefinition> definitions,
+                              EventProcessingConfiguration processing, EventStore eventStore,
+                              PlatformTransactionManager transactions, DataSource dataSource,
+                              ShadowTables shadowTables, StorePositions positions,
+                              @Value("${casetracker.projections.rebuild.batch-size:100}") int batchSize,
+                              @Value("${casetracker.projections.rebuild.check-interval:200ms}") Duration checkEvery,
+                              @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery) {
+        Map<String, ProjectionDefinition> byName = new LinkedHashMap<>();
+        definitions.orderedStream().forEach(definition -> {
+            if (byName.putIfAbsent(definition.name(), definition) != null) {
+                throw new IllegalStateException("Two projections are named " + definition.name());
+            }
+        });
+        List<String> groups = byName.values().stream().map(ProjectionDefinition::processingGroup).toList();
+        if (groups.stream().distinct().count() != groups.size()) {
+            throw new IllegalStateException("Two projection definitions name the same processing group: " + groups);
+        }
+        this.projections = byName;
+        this.processing = processing;
+        this.eventStore = eventStore;
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.shadowTables = shadowTables;
+        this.positions = positions;
+        this.batchSize = batchSize;
+        this.checkEvery = checkEvery;
+        this.logEvery = logEvery;
+        this.steps = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("projection-rebuild"));
+    }
+
+    /**
+     * Starts rebuilding the projection; the work goes on in the background.
+     *
+     * @return the new rebuild's status (RUNNING)
+     * @throws NotFoundException           if there is no projection of that name
+     * @throws RebuildRunningException     if a rebuild of it is running already
+     */
+    public RebuildStatus start(String name) {
+        ProjectionDefinition projection = definition(name);
+        Rebuild rebuild;
+        synchronized (rebuilds) {
+            if (stopping) {
+                throw new IllegalStateException("The service is stopping");
+            }
+            Rebuild previous = rebuilds.get(name);
+            if (previous != null && previous.state().active()) {
+                throw new RebuildRunningException(previous.status(clock.instant()));
+            }
+            rebuild = new Rebuild(projection, clock.instant(), positions.tail(), positions.head());
+            rebuilds.put(name, rebuild);
+        }
+        log.info("Rebuild of {} started: {} events to replay into schema {}", name, rebuild.head - rebuild.base,
+                ShadowTables.shadowSchema(projection));
+        steps.execute(() -> prepare(rebuild));
+        return rebuild.status(clock.instant());
+    }
+
+    /**
+     * The latest rebuild of the projection since the service started.
+     *
+     * @throws NotFoundException if there is no projection of that name
+     */
+    public Optional<RebuildStatus> status(String name) {
+        definition(name);
+        return Optional.ofNullable(rebuilds.get(name)).map(r -> r.status(clock.instant()));
+    }
+
+    /**
+     * The projection, its live processor's lag and its latest rebuild.
+     *
+     * @throws NotFoundException if there is no projection of that name
+     */
+    public ProjectionStatus projection(String name) {
+        ProjectionDefinition projection = definition(name);
+        return describe(projection, positions.head(), clock.instant());
+    }
+
+    /**
+     * Every projection, in the order their definitions were declared.
+     */
+    public List<ProjectionStatus> projections() {
+        long head = positions.head();
+        Instant now = clock.instant();
+        List<ProjectionStatus> all = new ArrayList<>();
+        projections.values().forEach(p -> all.add(describe(p, head, now)));
+        return all;
+    }
+
+    private ProjectionStatus describe(ProjectionDefinition projection, long head, Instant now) {
+        Rebuild rebuild = rebuilds.get(projection.name());
+        RebuildStatus rebuildStatus = rebuild == null ? null : rebuild.status(now);
+        boolean rebuilding = rebuildStatus != null && rebuildStatus.state().active();
+        boolean running = processing.eventProcessor(projection.processingGroup())
+                .map(EventProcessor::isRunning).orElse(false);
+        OptionalLong lowest = positions.lowestTokenPosition(projection.processingGroup());
+        long position = lowest.orElse(0);
+        long lag = Math.max(0, head - position);
+        long behind = lag == 0 ? 0 : positions.secondsBehind(position, now);
+        return new ProjectionStatus(projection.name(), projection.processingGroup(), projection.tables(),
+                rebuilding ? ProjectionState.REBUILDING : ProjectionState.LIVE, running, head, lag, behind,
+                rebuildStatus);
+    }
+
+    private ProjectionDefinition definition(String name) {
+        ProjectionDefinition projection = name == null ? null : projections.get(name);
+        if (projection == null) {
+            throw new NotFoundException("There is no projection named '" + name + "'. Known: "
+                    + String.join(", ", projections.keySet()) + ".");
+        }
+        return projection;
+    }
+
+    // ---- the steps, all on the rebuild thread ----
+
+    private void prepare(Rebuild rebuild) {
+        try {
+            ProjectionDefinition projection = rebuild.projection;
+            StreamingEventProcessor live = live(projection);
+            if (!(live instanceof AbstractEventProcessor liveProcessor)) {
+                throw new IllegalStateException("The processor of " + projection.processingGroup()
+                        + " is not one whose handlers can be shared");
+            }
+            shadowTables.checkCopyable(projection);
+            shadowTables.removeLeftovers(projection, rebuild.rebuildProcessorName);
+            shadowTables.createShadow(projection);
+            int segments = Math.max(1, processing.tokenStore(projection.processingGroup())
+                    .fetchSegments(projection.processingGroup()).length);
+            PooledStreamingEventProcessor processor = shadowProcessor(rebuild, liveProcessor, segments);
+            rebuild.running(processor, segments);
+            processor.start();
+            rebuild.ticks = steps.scheduleWithFixedDelay(() -> step(rebuild), checkEvery.toMillis(),
+                    checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            fail(rebuild, e);
+        }
+    }
+
+    /**
+     * The shadow processor: the live processor's handler invoker (so the very same projection beans, sequencing
+     * policy and listener error handler), its interceptors, error handler and rollback configuration; the event
+     * store from its tail; the normal token store; transactions on the shadow schema.
+     */
+    private PooledStreamingEventProcessor shadowProcessor(Rebuild rebuild, AbstractEventProcessor live,
+                                                          int segments) {
+        String group = rebuild.projection.processingGroup();
+        String name = rebuild.rebuildProcessorName;
+        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
+                new AxonThreadFactory("Coordinator[" + name + "]"));
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.min(segments, 2),
+                new AxonThreadFactory("WorkPackage[" + name + "]"));
+        rebuild.executors = List.of(coordinator, workers);
+        StreamableMessageSource<org.axonframework.eventhandling.TrackedEventMessage<?>> source = eventStore;
+        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
+                .name(name)
+                .eventHandlerInvoker(live.eventHandlerInvoker())
+                .errorHandler(processing.errorHandler(group))
+                .rollbackConfiguration(processing.rollbackConfiguration(group))
+                .messageSource(source)
+                .tokenStore(processing.tokenStore(group))
+                .transactionManager(new ShadowSchemaTransactionManager(transactions, dataSource,
+                        ShadowTables.shadowSchema(rebuild.projection)))
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(workers)
+                .initialSegmentCount(segments)
+                .initialToken(StreamableMessageSource::createTailToken)
+                .batchSize(batchSize)
+                .build();
+        processing.interceptorsFor(group).forEach(processor::registerHandlerInterceptor);
+        return processor;
+    }
+
+    private void step(Rebuild rebuild) {
+        try {
+            if (rebuild.state() == RebuildState.RUNNING) {
+                rebuild.retrying(rebuild.segmentError());
+                if (rebuild.reached(rebuild.head)) {
+                    rebuild.switching();
+                    log.info("Rebuild of {} caught up; stopping the live processor to switch",
+                            rebuild.projection.name());
+                    live(rebuild.projection).shutDown();
+                    rebuild.liveStopped = true;
+                    rebuild.switchTarget = positions.head();
+                }
+            }
+            if (rebuild.state() == RebuildState.SWITCHING && rebuild.reached(rebuild.switchTarget)) {
+                switchIn(rebuild);
+                return;
+            }
+            logProgress(rebuild, false);
+        } catch (RuntimeException e) {
+            fail(rebuild, e);
+        }
+    }
+
+    private void switchIn(Rebuild rebuild) {
+        ProjectionDefinition projection = rebuild.projection;
+        rebuild.processor().shutDown();
+        stopExecutors(rebuild);
+        Instant now = clock.instant();
+        String retired = ShadowTables.retiredSchema(projection, now);
+        shadowTables.switchIn(projection, projection.processingGroup(), rebuild.rebuildProcessorName, retired);
+        rebuild.switched = true;
+        try {
+            shadowTables.dropSchema(retired);
+            shadowTables.dropSchema(ShadowTables.shadowSchema(projection));
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of {}: could not drop schema {} ({}); the next rebuild drops it",
+                    projection.name(), retired, describe(e));
+        }
+        live(projection).start();
+        rebuild.liveStopped = false;
+        rebuild.ticks.cancel(false);
+        rebuild.done(clock.instant());
+        logProgress(rebuild, true);
+        log.info("Rebuild of {} switched in: the live processor continues from the rebuilt tables",
+                projection.name());
+    }
+
+    private void fail(Rebuild rebuild, Throwable cause) {
+        String why = describe(cause);
+        log.error("Rebuild of {} failed: {}", rebuild.projection.name(), why, cause);
+        if (rebuild.ticks != null) {
+            rebuild.ticks.cancel(false);
+        }
+        PooledStreamingEventProcessor processor = rebuild.processor();
+        if (processor != null) {
+            try {
+                processor.shutDown();
+            } catch (RuntimeException e) {
+                log.warn("Rebuild of {}: the shadow processor did not stop cleanly: {}", rebuild.projection.name(),
+                        describe(e));
+            }
+        }
+        stopExecutors(rebuild);
+        try {
+            shadowTables.dropShadow(rebuild.projection, rebuild.rebuildProcessorName);
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of {}: could not remove the shadow schema ({}); the next rebuild removes it",
+                    rebuild.projection.name(), describe(e));
+        }
+        if (rebuild.liveStopped && !stopping) {
+            try {
+                live(rebuild.projection).start();
+                rebuild.liveStopped = false;
+            } catch (RuntimeException e) {
+                why += "; the live processor did not start again: " + describe(e);
+            }
+        }
+        rebuild.failed(rebuild.switched ? "switched in, then: " + why : why, clock.instant());
+    }
+
+    private void logProgress(Rebuild rebuild, boolean finished) {
+        Instant now = clock.instant();
+        if (finished || !now.isBefore(rebuild.lastLogged.plus(logEvery))) {
+            rebuild.lastLogged = now;
+            log.info(Rebuild.progressLine(rebuild.status(now)));
+        }
+    }
+
+    private StreamingEventProcessor live(ProjectionDefinition projection) {
+        return processing.eventProcessor(projection.processingGroup(), StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No streaming processor for processing group "
+                        + projection.processingGroup()));
+    }
+
+    private static void stopExecutors(Rebuild rebuild) {
+        rebuild.executors.forEach(ScheduledExecutorService::shutdownNow);
+        rebuild.executors = List.of();
+    }
+
+    static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        String text = root.getClass().getSimpleName() + message;
+        if (root != error && error.getMessage() != null && !error.getMessage().equals(root.getMessage())) {
+            text = error.getMessage() + " (" + text + ")";
+        }
+        return text.length() > 500 ? text.substring(0, 500) + "…" : text;
+    }
+
+    /**
+     * Stops running rebuilds when the service stops: their shadow processors are stopped and their shadow schemas
+     * dropped; a live processor stopped for a switch stays stopped (the service is going down) and runs again from
+     * its own tokens at the next start.
+     */
+    @PreDestroy
+    void stop() {
+        synchronized (rebuilds) {
+            stopping = true;
+        }
+        AtomicInteger pending = new AtomicInteger();
+        rebuilds.values().stream().filter(r -> r.state().active()).forEach(r -> {
+            pending.incrementAndGet();
+            steps.execute(() -> {
+                if (r.state().active()) {
+                    fail(r, new IllegalStateException("The service stopped during the rebuild"));
+                }
+            });
+        });
+        steps.shutdown();
+        try {
+            if (!steps.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("{} rebuild(s) did not stop within 30 s", pending.get());
+                steps.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            steps.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package vn.childprotection.casetracker.query.admin;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+/**
+ * The progress of one rebuild. Events are counted as positions in the event store's global index from where the
+ * store began when the rebuild started; gaps in the index (rolled-back appends) count as events, so the numbers are
+ * exact on a store without gaps and close otherwise.
+ */
+@Schema(name = "ProjectionRebuild")
+public record RebuildStatus(
+        @Schema(description = "The projection rebuilt") String projection,
+        @Schema(description = "RUNNING, SWITCHING, DONE or FAILED") RebuildState state,
+        @Schema(description = "Events of the store replayed so far, at most eventsTotal") long eventsDone,
+        @Schema(description = "Events in the store when the rebuild started (its head); events appended later are "
+                + "replayed too, before the switch") long eventsTotal,
+        @Schema(description = "Percentage of eventsTotal done") int percent,
+        @Schema(description = "Events replayed per second since the start") double rate,
+        @Schema(description = "When the replay is expected to reach eventsTotal, at the current rate; null until "
+                + "known or when finished") Instant expectedFinish,
+        Instant startedAt,
+        @Schema(description = "When the rebuild was switched in (DONE) or given up (FAILED)") Instant finishedAt,
+        @Schema(description = "Why it failed (FAILED), or why the replay is retrying now (RUNNING)") String problem) {
+}

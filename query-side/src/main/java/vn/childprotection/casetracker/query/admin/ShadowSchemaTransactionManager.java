@@ -1,0 +1,73 @@
+package vn.childprotection.casetracker.query.admin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * The rebuild processor's transactions: the application's Spring transactions, each starting with
+ * {@code SET LOCAL search_path TO <shadow schema>, public} on its connection.
+ * <p>
+ * Why this works: the projections write with a {@link org.springframework.jdbc.core.JdbcTemplate} and unqualified
+ * table names, and JdbcTemplate uses the connection bound to the thread's transaction, so inside a batch of the
+ * rebuild processor {@code risk_register} means {@code rebuild_risk_register.risk_register}. The event store and
+ * {@code token_entry} have no copy in the shadow schema and still resolve to {@code public}, so the shadow rows and
+ * the rebuild processor's token commit together, exactly as the live ones do. {@code SET LOCAL} ends with the
+ * transaction, so the pooled connection goes back to the pool with its usual path. (PostgreSQL re-plans cached
+ * prepared statements when the search path changes.)
+ */
+final class ShadowSchemaTransactionManager implements TransactionManager {
+
+    private final PlatformTransactionManager transactions;
+    private final DataSource dataSource;
+    private final String setSearchPath;
+
+    /**
+     * @param schema a schema name built by this package from a validated projection name, never input
+     */
+    ShadowSchemaTransactionManager(PlatformTransactionManager transactions, DataSource dataSource, String schema) {
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.setSearchPath = "SET LOCAL search_path TO " + schema + ", public";
+    }
+
+    @Override
+    public Transaction startTransaction() {
+        TransactionStatus status = transactions.getTransaction(new DefaultTransactionDefinition());
+        try {
+            // Also when joining a transaction already open on this thread: only the rebuild processor's threads
+            // use this manager, and its handlers must never write the live tables.
+            Connection connection = DataSourceUtils.getConnection(dataSource);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(setSearchPath);
+            }
+        } catch (SQLException | RuntimeException e) {
+            if (status.isNewTransaction() && !status.isCompleted()) {
+                transactions.rollback(status);
+            }
+            throw new IllegalStateException("Could not point the rebuild's transaction at its shadow schema", e);
+        }
+        return new Transaction() {
+            @Override
+            public void commit() {
+                if (status.isNewTransaction() && !status.isCompleted()) {
+                    transactions.commit(status);
+                }
+            }
+
+            @Override
+            public void rollback() {
+                if (status.isNewTransaction() && !status.isCompleted()) {
+                    transactions.rollback(status);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,76 @@
+package vn.childprotection.casetracker.query.indicators;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.childprotection.casetracker.values.CaseCategory;
+import vn.childprotection.casetracker.values.DeadlineRule;
+
+/**
+ * What indicators know of one case, as recorded by an as-of instant: the plain fields of its report and its counted
+ * steps in order. The measures are answered here, each looking only at what had happened by the end of the period.
+ */
+record CaseFacts(String caseId, String childId, String communeCode, CaseCategory category, String channel,
+                 String sex, int ageYears, String setting, Set<String> abuseForms, Set<String> specialGroups,
+                 Instant reportedAt, List<CaseStep> steps) {
+
+    boolean counts(Measure measure, ReportingPeriod period) {
+        return switch (measure) {
+            case REPORTED -> period.contains(reportedAt);
+            case FOLLOWED -> period.contains(reportedAt) && happened(StepKind.INITIAL_ASSESSMENT, period);
+            case SUPPORTED -> steps.stream().anyMatch(s -> (s.kind() == StepKind.EMERGENCY_MEASURES
+                    || s.kind() == StepKind.PLAN_APPROVED) && period.contains(s.occurredAt()));
+            case HELPED_IN_TIME -> period.contains(reportedAt) && helpedInTime(period);
+            case OPEN_AT_END -> reportedAt.isBefore(period.end()) && !closedAt(period.end());
+            case CLOSED_IN_PERIOD -> steps.stream().anyMatch(s -> s.kind() == StepKind.CLOSED
+                    && period.contains(s.occurredAt()));
+        };
+    }
+
+    /**
+     * Help in time (<i>hỗ trợ, can thiệp kịp thời</i>, domain.md section 6b), by the end of the period: when an
+     * emergency was found, emergency measures met their time limit (12 hours from the report by default); otherwise
+     * the support plan was drafted and approved, each within its own time limit (5 and 2 working days by default).
+     * The limits are the due instants the procedure scheduled, so they follow the configured deadlines; a step taken
+     * after its limit, or not at all by the end of the period, is not in time.
+     */
+    boolean helpedInTime(ReportingPeriod period) {
+        Optional<CaseStep> emergency = firstScheduled(DeadlineRule.EMERGENCY_MEASURES, period);
+        if (emergency.isPresent()) {
+            return metInTime(emergency.get(), period);
+        }
+        Optional<CaseStep> drafting = firstScheduled(DeadlineRule.PLAN_DRAFTING, period);
+        Optional<CaseStep> approval = firstScheduled(DeadlineRule.PLAN_APPROVAL, period);
+        return drafting.isPresent() && approval.isPresent() && metInTime(drafting.get(), period)
+                && metInTime(approval.get(), period);
+    }
+
+    private boolean happened(StepKind kind, ReportingPeriod period) {
+        return steps.stream().anyMatch(s -> s.kind() == kind && s.occurredAt().isBefore(period.end()));
+    }
+
+    private boolean closedAt(Instant instant) {
+        return steps.stream()
+                .filter(s -> (s.kind() == StepKind.CLOSED || s.kind() == StepKind.REOPENED)
+                        && s.occurredAt().isBefore(instant))
+                .max(Comparator.comparingLong(CaseStep::sequenceNumber))
+                .map(s -> s.kind() == StepKind.CLOSED).orElse(false);
+    }
+
+    private Optional<CaseStep> firstScheduled(DeadlineRule rule, ReportingPeriod period) {
+        return steps.stream().filter(s -> s.kind() == StepKind.DEADLINE_SCHEDULED && s.rule() == rule
+                && s.occurredAt().isBefore(period.end())).findFirst();
+    }
+
+    private boolean metInTime(CaseStep scheduled, ReportingPeriod period) {
+        Map<String, Instant> fulfilled = steps.stream()
+                .filter(s -> s.kind() == StepKind.DEADLINE_FULFILLED && s.occurredAt().isBefore(period.end()))
+                .collect(Collectors.toMap(CaseStep::deadlineId, CaseStep::occurredAt, (a, b) -> a));
+        Instant at = fulfilled.get(scheduled.deadlineId());
+        return at != null && !at.isAfter(scheduled.dueAt());
+    }
+}

@@ -1,0 +1,64 @@
+package vn.childprotection.casetracker.query.indicators;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+
+/**
+ * Counts the defined indicators for an org unit, a period and an as-of instant.
+ */
+@Service
+public class IndicatorService {
+
+    /** Stated with every answer, since "in time" has no official definition (domain.md section 6b). */
+    public static final String IN_TIME_RULE = "Hỗ trợ, can thiệp kịp thời: khi có yếu tố khẩn cấp, biện pháp can "
+            + "thiệp khẩn cấp được thực hiện trong thời hạn (mặc định 12 giờ kể từ khi nhận thông báo); các trường "
+            + "hợp khác, kế hoạch hỗ trợ, can thiệp được xây dựng và phê duyệt, mỗi bước trong thời hạn của bước đó "
+            + "(mặc định 5 và 2 ngày làm việc). / Helped in time: where an emergency was found, emergency measures "
+            + "were taken within their time limit (12 hours from the report by default); otherwise the support plan "
+            + "was drafted and approved, each within its own time limit (5 and 2 working days by default). Counted by "
+            + "the end of the period.";
+
+    private final IndicatorDefinitions definitions;
+    private final IndicatorFactsRepository facts;
+    private final IndicatorCalculator calculator;
+    private final ReportingUnits reportingUnits;
+    private final OrgUnitRegistry orgUnits;
+    private final Clock clock;
+
+    public IndicatorService(IndicatorDefinitions definitions, IndicatorFactsRepository facts,
+                            IndicatorCalculator calculator, ReportingUnits reportingUnits, OrgUnitRegistry orgUnits,
+                            Clock clock) {
+        this.definitions = definitions;
+        this.facts = facts;
+        this.calculator = calculator;
+        this.reportingUnits = reportingUnits;
+        this.orgUnits = orgUnits;
+        this.clock = clock;
+    }
+
+    /**
+     * @param codes the indicators to count, or every defined one when empty (codes must be known)
+     */
+    @Transactional(readOnly = true)
+    public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes) {
+        OrgUnit unit = orgUnits.find(orgUnitCode).orElseThrow();
+        Set<String> communes = reportingUnits.communesOf(orgUnitCode, period);
+        List<CaseFacts> cases = facts.load(communes, period.end(), asOf);
+        List<IndicatorValue> values = new ArrayList<>();
+        for (IndicatorDefinition definition : definitions.indicators()) {
+            if (codes.isEmpty() || codes.contains(definition.code())) {
+                values.add(calculator.count(definition, period, cases, communes));
+            }
+        }
+        return new IndicatorSet(unit.code(), unit.nameVi(), unit.nameEn(), period.from(), period.to(), asOf,
+                clock.instant(), List.copyOf(communes), IN_TIME_RULE, definitions.groups(), List.copyOf(values));
+    }
+}

@@ -1,0 +1,131 @@
+package vn.childprotection.casetracker.query.reports;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.query.indicators.IndicatorDefinitions;
+import vn.childprotection.casetracker.query.indicators.IndicatorService;
+import vn.childprotection.casetracker.query.indicators.IndicatorSet;
+import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
+import vn.childprotection.casetracker.query.reports.PlanTargets.CommuneFigures;
+import vn.childprotection.casetracker.query.targets.CommuneTargetQueries;
+import vn.childprotection.casetracker.query.targets.CommuneTargets;
+
+/**
+ * The plan's targets (<i>mục tiêu kế hoạch năm 2023</i>, domain.md section 1) against what was achieved: three from
+ * the cases, through the indicators, and the rest from what the communes entered for the year.
+ */
+@Service
+public class PlanTargetsService {
+
+    static final String AT_RISK_DETECTED = "AT_RISK_DETECTED";
+    static final String AT_RISK_FOLLOWED = "AT_RISK_FOLLOWED";
+    static final String ABUSED = "0101";
+    static final String ABUSED_HELPED_IN_TIME = "ABUSED_HELPED_IN_TIME";
+
+    private final IndicatorService indicators;
+    private final CommuneTargetQueries entered;
+    private final OrgUnitRegistry orgUnits;
+
+    public PlanTargetsService(IndicatorService indicators, IndicatorDefinitions definitions,
+                              CommuneTargetQueries entered, OrgUnitRegistry orgUnits) {
+        for (String code : List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME)) {
+            if (definitions.find(code).isEmpty()) {
+                throw new IllegalStateException("The plan's targets need indicator " + code + " in the indicator "
+                        + "definitions");
+            }
+        }
+        this.indicators = indicators;
+        this.entered = entered;
+        this.orgUnits = orgUnits;
+    }
+
+    @Transactional(readOnly = true)
+    public PlanTargets targets(String orgUnit, int year, ReportingPeriod period, Instant asOf) {
+        IndicatorSet now = indicators.count(orgUnit, period, asOf,
+                List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME));
+        long lastYear = indicators.count(orgUnit, period.yearBefore(), asOf, List.of(ABUSED))
+                .indicator(ABUSED).total();
+        long abused = now.indicator(ABUSED).total();
+        List<TargetLine> lines = new ArrayList<>();
+        lines.add(TargetLine.share("AT_RISK_FOLLOWED_SHARE",
+                "Tỷ lệ trẻ em có nguy cơ rơi vào hoàn cảnh đặc biệt được phát hiện, quản lý, theo dõi",
+                "Share of children at risk detected and followed", "CASES",
+                now.indicator(AT_RISK_FOLLOWED).total(), now.indicator(AT_RISK_DETECTED).total()));
+        lines.add(new TargetLine("ABUSED_FEWER_THAN_LAST_YEAR",
+                "Số trẻ em bị xâm hại giảm so với cùng kỳ năm trước",
+                "Abused children fewer than in the same period of the year before", "CASES", abused, lastYear,
+                lastYear == 0 ? null : Math.round(abused * 1000.0 / lastYear) / 10.0,
+                "Thấp hơn năm trước", "Lower than the year before", lastYear == 0 && abused == 0 ? null
+                : abused < lastYear));
+        lines.add(TargetLine.share("ABUSED_HELPED_IN_TIME_SHARE",
+                "Tỷ lệ trẻ em bị xâm hại được phát hiện, hỗ trợ, can thiệp kịp thời",
+                "Share of abused children helped in time", "CASES",
+                now.indicator(ABUSED_HELPED_IN_TIME).total(), abused));
+
+        List<CommuneFigures> communes = communeFigures(year, now.communes(), asOf);
+        lines.add(TargetLine.share("HEART_POLICY_SHARE",
+                "Tỷ lệ trẻ em mắc bệnh tim bẩm sinh được hưởng chính sách theo Quyết định 55a/2013/QĐ-TTg",
+                "Share of children with congenital heart disease covered by the Decision 55a policy", "ENTERED",
+                sum(communes, CommuneFigures::congenitalHeartDiseaseReceived),
+                sum(communes, CommuneFigures::congenitalHeartDiseaseEligible)));
+        lines.add(TargetLine.share("UNDER_6_HEALTH_INSURANCE_SHARE",
+                "Tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", "Share of children under 6 with a "
+                        + "health-insurance card", "ENTERED",
+                sum(communes, CommuneFigures::childrenUnder6WithHealthInsuranceCard),
+                sum(communes, CommuneFigures::childrenUnder6)));
+        lines.add(communeShare("CHILD_FRIENDLY_COMMUNES", "Tỷ lệ xã, thị trấn đạt tiêu chuẩn xã, phường phù hợp "
+                + "với trẻ em", "Share of communes meeting the child-friendly standard", communes,
+                CommuneFigures::childFriendlyCommune));
+        lines.add(communeShare("ACTION_MONTH_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Tháng hành động vì trẻ em",
+                "Share of communes holding the Action Month for Children", communes,
+                CommuneFigures::actionMonthHeld));
+        lines.add(communeShare("MID_AUTUMN_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Tết Trung thu cho trẻ em",
+                "Share of communes holding the Mid-Autumn festival", communes,
+                CommuneFigures::midAutumnFestivalHeld));
+        lines.add(communeShare("CHILDREN_FORUM_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Diễn đàn trẻ em",
+                "Share of communes holding the Children's Forum", communes, CommuneFigures::childrenForumHeld));
+        return new PlanTargets(orgUnit, year, period.from(), period.to(), asOf, List.copyOf(lines), communes);
+    }
+
+    private List<CommuneFigures> communeFigures(int year, List<String> communeCodes, Instant asOf) {
+        Map<String, CommuneTargets> latest = entered.latest(year, communeCodes, asOf).stream()
+                .collect(Collectors.toMap(CommuneTargets::communeCode, Function.identity()));
+        List<CommuneFigures> figures = new ArrayList<>();
+        for (String code : communeCodes) {
+            OrgUnit unit = orgUnits.find(code).orElseThrow();
+            CommuneTargets t = latest.get(code);
+            figures.add(t == null
+                    ? new CommuneFigures(code, unit.nameVi(), unit.nameEn(), null, null, null, null, null, null,
+                    null, null, null)
+                    : new CommuneFigures(code, unit.nameVi(), unit.nameEn(), t.recordedAt(), t.childrenUnder6(),
+                    t.childrenUnder6WithHealthInsuranceCard(), t.congenitalHeartDiseaseEligible(),
+                    t.congenitalHeartDiseaseReceived(), t.childFriendlyCommune(), t.actionMonthHeld(),
+                    t.midAutumnFestivalHeld(), t.childrenForumHeld()));
+        }
+        return List.copyOf(figures);
+    }
+
+    /** The sum over the communes that reported the item, or null when none did. */
+    private static Long sum(List<CommuneFigures> communes, Function<CommuneFigures, Integer> item) {
+        List<Integer> values = communes.stream().map(item).filter(Objects::nonNull).toList();
+        return values.isEmpty() ? null : values.stream().mapToLong(Integer::longValue).sum();
+    }
+
+    /** Communes that reported yes, against every commune in scope (one that did not report has not met it). */
+    private static TargetLine communeShare(String code, String nameVi, String nameEn, List<CommuneFigures> communes,
+                                           Function<CommuneFigures, Boolean> item) {
+        Predicate<CommuneFigures> yes = c -> Boolean.TRUE.equals(item.apply(c));
+        return TargetLine.share(code, nameVi, nameEn, "ENTERED", communes.stream().filter(yes).count(),
+                (long) communes.size());
+    }
+}

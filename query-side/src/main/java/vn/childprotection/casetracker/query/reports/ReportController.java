@@ -1,0 +1,128 @@
+package vn.childprotection.casetracker.query.reports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.problem.NotFoundException;
+import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
+
+/**
+ * The periodic reports (<i>báo cáo định kỳ 6 tháng, hằng năm</i>) and the plan's targets, as JSON, CSV or XLSX.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Reports / Báo cáo", description = "Semi-annual and annual reports; the plan's targets")
+public class ReportController {
+
+    static final MediaType XLSX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final ReportService reports;
+    private final PlanTargetsService targets;
+    private final OrgUnitRegistry orgUnits;
+    private final ReadPolicy policy;
+    private final CurrentActor currentActor;
+
+    public ReportController(ReportService reports, PlanTargetsService targets, OrgUnitRegistry orgUnits,
+                            ReadPolicy policy, CurrentActor currentActor) {
+        this.reports = reports;
+        this.targets = targets;
+        this.orgUnits = orgUnits;
+        this.policy = policy;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/reports/{year}/{kind}")
+    @Operation(summary = "Periodic report / Báo cáo định kỳ",
+            description = "The semi-annual or annual report of an org unit: every indicator for the report's "
+                    + "configured period, and the plan's targets. The period and due date of each kind are "
+                    + "configuration (casetracker.reports.*; default semi-annual 15/11 of the previous year to 14/5, "
+                    + "due 20/5; annual 15/11 of the previous year to 14/11, due 15/11). With asOf, only what had "
+                    + "been recorded by that instant is counted, so a report once sent can be reproduced exactly. "
+                    + "format=xlsx gives a workbook with Vietnamese headings, one sheet per indicator group; "
+                    + "format=csv a UTF-8 CSV. Coordinators and auditors; commune staff for their own commune.")
+    @ApiResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = StatutoryReport.class)),
+            @Content(mediaType = "text/csv"),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+    public ResponseEntity<?> report(
+            @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
+            @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
+                    "annual"})) @PathVariable String kind,
+            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @RequestParam String orgUnit,
+            @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json",
+                    "csv", "xlsx"})) @RequestParam(defaultValue = "json") String format,
+            @Parameter(description = "Count only what had been recorded by this instant",
+                    example = "2025-11-16T00:00:00Z")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        ReportKind reportKind = ReportKind.fromPath(kind).orElseThrow(() ->
+                new NotFoundException("There is no report '" + kind + "'; the reports are semiannual and annual."));
+        policy.indicators(currentActor.require(), orgUnit);
+        orgUnits.require("orgUnit", orgUnit);
+        year(year);
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            throw new BadRequestException("format", "must be json, csv or xlsx");
+        }
+        StatutoryReport report = reports.report(reportKind, year, orgUnit, asOf);
+        String fileName = "bao-cao-" + reportKind.path() + "-" + year + "-" + orgUnit;
+        return switch (format) {
+            case "csv" -> ResponseEntity.ok().contentType(CSV)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".csv"))
+                    .body(ReportCsv.write(report));
+            case "xlsx" -> ResponseEntity.ok().contentType(XLSX)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".xlsx"))
+                    .body(ReportWorkbook.write(report));
+            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        };
+    }
+
+    @GetMapping("/targets/{year}")
+    @Operation(summary = "The plan's targets / Mục tiêu kế hoạch",
+            description = "For a year's annual period and an org unit: the targets the cases show (share of "
+                    + "children at risk detected and followed, share of abused children helped in time, abused "
+                    + "children against the year before) beside those the communes entered (health-insurance cards "
+                    + "under 6, the congenital-heart policy, child-friendly communes, the Action Month, Mid-Autumn "
+                    + "and Children's Forum). With asOf, only what had been recorded by then.")
+    public PlanTargets targets(
+            @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
+            @Parameter(description = "Org unit code", example = "313") @RequestParam String orgUnit,
+            @Parameter(description = "Count only what had been recorded by this instant")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        policy.indicators(currentActor.require(), orgUnit);
+        orgUnits.require("orgUnit", orgUnit);
+        year(year);
+        ReportingPeriod period = reports.period(ReportKind.ANNUAL, year);
+        return targets.targets(orgUnit, year, period, asOf);
+    }
+
+    private static void year(int year) {
+        if (year < 2000 || year > 2100) {
+            throw new BadRequestException("year", "must be between 2000 and 2100");
+        }
+    }
+
+    private static String attachment(String fileName) {
+        return ContentDisposition.attachment().filename(fileName).build().toString();
+    }
+}

@@ -1,0 +1,42 @@
+package vn.childprotection.casetracker.query.reports;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.childprotection.casetracker.query.indicators.IndicatorService;
+import vn.childprotection.casetracker.query.indicators.IndicatorSet;
+import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
+
+/**
+ * Builds the periodic reports (<i>báo cáo định kỳ</i>) from the indicators and the plan's targets, for the period
+ * and due date configured for each kind.
+ */
+@Service
+public class ReportService {
+
+    private final IndicatorService indicators;
+    private final PlanTargetsService targets;
+    private final ReportPeriodProperties periods;
+
+    public ReportService(IndicatorService indicators, PlanTargetsService targets, ReportPeriodProperties periods) {
+        this.indicators = indicators;
+        this.targets = targets;
+        this.periods = periods;
+    }
+
+    /** The period a report of this kind and year covers. */
+    public ReportingPeriod period(ReportKind kind, int year) {
+        return periods.rule(kind).period(year);
+    }
+
+    @Transactional(readOnly = true)
+    public StatutoryReport report(ReportKind kind, int year, String orgUnit, Instant asOf) {
+        ReportingPeriod period = period(kind, year);
+        IndicatorSet counted = indicators.count(orgUnit, period, asOf, List.of());
+        return new StatutoryReport(kind.path(), kind.labelVi(), kind.labelEn(), year, period.from(), period.to(),
+                periods.rule(kind).dueDate(year), counted.orgUnit(), counted.orgUnitNameVi(),
+                counted.orgUnitNameEn(), asOf, counted.generatedAt(), counted.communes(), counted.inTimeRule(),
+                counted.groups(), counted.indicators(), targets.targets(orgUnit, year, period, asOf));
+    }
+}
