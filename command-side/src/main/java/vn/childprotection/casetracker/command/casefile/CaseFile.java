@@ -430,12 +430,15 @@ public class CaseFile {
     }
 
     /**
-     * Ends the open limits {@code which} selects: cancels their schedules and records how each ended.
+     * Ends the open limits {@code which} selects: cancels their schedules (a missed one's has run already) and records
+     * how each ended.
      */
     private void end(DeadlineManager deadlines, Predicate<TrackedDeadline> which,
                      BiFunction<String, TrackedDeadline, Object> ending) {
         List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
-            deadlines.cancelSchedule(DEADLINE_NAME, e.getValue().scheduleId());
+            if (!e.getValue().missed()) {
+                deadlines.cancelSchedule(DEADLINE_NAME, e.getValue().scheduleId());
+            }
             apply(ending.apply(e.getKey(), e.getValue()));
         });
     }

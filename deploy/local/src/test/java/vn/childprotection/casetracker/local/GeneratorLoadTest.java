@@ -1,0 +1,90 @@
+package vn.childprotection.casetracker.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.generator.CaseGenerator;
+import vn.childprotection.casetracker.generator.GeneratedCase;
+import vn.childprotection.casetracker.generator.GenerationRecord;
+import vn.childprotection.casetracker.generator.GeneratorOptions;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+import vn.childprotection.casetracker.platform.testing.TestProperties;
+
+/**
+ * The synthetic data generator against the all-in-one over real HTTP: every case it records exists, in the commune
+ * and with the status its recorded steps imply, once the query side has caught up. Reports from years back mean
+ * many time limits are already past when scheduled; they are recorded as missed at once, which must not disturb
+ * the steps that follow.
+ */
+class GeneratorLoadTest {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void every_generated_case_exists_with_the_status_its_steps_imply() {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LocalApplication.class)
+                .initializers(TestProperties.first("server.port=0", "casetracker.database.embedded.ephemeral=true"))
+                .run()) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            Path out = dir.resolve("generated-cases.jsonl");
+            // Up to today, so that recent cases with limits still running are among them.
+            GenerationRecord record = CaseGenerator.run(new GeneratorOptions(URI.create("http://localhost:" + port),
+                    200, LocalDate.of(2023, 1, 1), LocalDate.now(VIETNAM), 42, out, 4));
+
+            assertThat(record.cases()).hasSize(200);
+            assertThat(record.cases().stream().map(GeneratedCase::caseId).distinct()).hasSize(200);
+            assertThat(GenerationRecord.read(out).cases()).isEqualTo(record.cases());
+            assertThat(record.cases().stream().map(GeneratedCase::communeCode).distinct().count())
+                    .isGreaterThanOrEqualTo(15);
+            assertThat(record.cases()).anyMatch(GeneratedCase::closed).anyMatch(c -> !c.closed())
+                    .anyMatch(c -> Boolean.TRUE.equals(c.helpedInTime()))
+                    .anyMatch(c -> Boolean.FALSE.equals(c.helpedInTime()));
+
+            ApiClient api = new ApiClient(port);
+            List<GeneratedCase> pending = new ArrayList<>(record.cases());
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                pending.removeIf(c -> matches(api, c));
+                assertThat(pending.stream().map(c -> c.caseId() + " " + c.expectedStatus()))
+                        .as("cases not (yet) read back as recorded").isEmpty();
+            });
+
+            // The coordinator reads across the district and sees the same.
+            record.cases().stream().limit(20).forEach(c -> {
+                Response file = api.get("/api/v1/cases/" + c.caseId(), "coordinator");
+                assertThat(file.status()).isEqualTo(200);
+                assertThat(file.json().get("status").asString()).isEqualTo(c.expectedStatus().name());
+            });
+        }
+    }
+
+    /**
+     * Read as the worker of the case's commune: the case file is there, in that commune, with the status and the
+     * emergency flag the record implies.
+     */
+    private static boolean matches(ApiClient api, GeneratedCase generated) {
+        Response response = api.get("/api/v1/cases/" + generated.caseId(), "worker." + generated.communeCode());
+        if (response.status() != 200) {
+            return false;
+        }
+        JsonNode file = response.json();
+        return file.get("communeCode").asString().equals(generated.communeCode())
+                && file.get("status").asString().equals(generated.expectedStatus().name())
+                && file.get("emergency").asBoolean() == generated.emergency();
+    }
+}
