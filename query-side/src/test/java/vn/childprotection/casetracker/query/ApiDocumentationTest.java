@@ -23,13 +23,25 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
         assertThat(api.get("paths").has("/api/v1/break-the-glass/grants/{grantId}/review")).isTrue();
         assertThat(api.get("paths").has("/api/v1/cases/{caseId}/disclosure")).isTrue();
         assertThat(api.get("paths").has("/api/v1/statistics/open-cases")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/indicators")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/indicators/definitions")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/reports/{year}/{kind}")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/targets/{year}")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/admin/projections")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/admin/projections/{name}/rebuild")).isTrue();
+        JsonNode report = api.get("paths").get("/api/v1/reports/{year}/{kind}").get("get");
+        assertThat(report.get("parameters").values()).extracting(p -> p.get("name").asString())
+                .contains("year", "kind", "orgUnit", "format", "asOf");
+        assertThat(report.get("responses").get("200").get("content").has(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).isTrue();
         assertThat(api.get("tags").values()).extracting(tag -> tag.get("name").asString())
                 .contains("Case file / Hồ sơ vụ việc", "Case history / Lịch sử vụ việc",
                         "Risk register / Sổ theo dõi nguy cơ", "Overdue / Quá hạn",
                         "Agency work queue / Danh sách công việc của cơ quan",
                         "Coordination / Điều phối liên ngành", "Audit trail / Nhật ký liên ngành",
                         "Access log / Nhật ký truy cập", "Break-the-glass / Truy cập khẩn cấp",
-                        "Disclosure / Cung cấp thông tin", "Statistics / Số liệu thống kê");
+                        "Disclosure / Cung cấp thông tin", "Statistics / Số liệu thống kê",
+                        "Indicators / Chỉ tiêu thống kê", "Reports / Báo cáo");
         JsonNode auditTrail = api.get("paths").get("/api/v1/audit-trail").get("get");
         assertThat(auditTrail.get("parameters").values()).extracting(p -> p.get("name").asString())
                 .contains("caseId", "agency", "user", "action", "from", "to", "page", "size", "format");
@@ -44,6 +56,8 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
         assertThat(schemas.get("CaseFile").get("properties").has("personalDataRedacted")).isTrue();
         assertThat(schemas.get("CaseFile").get("properties").has("consents")).isTrue();
         assertThat(schemas.get("OpenCasesCell").get("properties").has("suppressed")).isTrue();
+        assertThat(schemas.get("StatutoryReport").get("properties").has("asOf")).isTrue();
+        assertThat(schemas.get("IndicatorBreakdown").get("properties").has("multiValued")).isTrue();
         assertThat(api.get("components").get("schemas").get("CaseFile").get("properties").has("personalDataErased"))
                 .isTrue();
     }
