@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
 import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Year;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +25,6 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class CommuneTargetsApiTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
     @Autowired
@@ -45,30 +36,6 @@ class CommuneTargetsApiTest {
                 "congenitalHeartDiseaseEligible", eligible, "congenitalHeartDiseaseReceived", received,
                 "childFriendlyCommune", true, "actionMonthHeld", true, "midAutumnFestivalHeld", true,
                 "childrenForumHeld", null);
-    }
-
-    Response put(String path, String user, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        headers.forEach(builder::header);
-        try {
-            HttpResponse<String> response = HTTP.send(builder.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    Response put(String path, String user, String body) {
-        return put(path, user, body, Map.of());
     }
 
     long eventCount() {

@@ -31,37 +31,45 @@ class OpenApiDocumentTest {
         JsonNode schemas = doc.get("components").get("schemas");
         List<String> checked = new ArrayList<>();
 
+        List<String> withoutBody = new ArrayList<>();
         for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-            JsonNode post = path.getValue().get("post");
-            if (post == null) {
-                continue;
+            for (String method : List.of("post", "put")) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation == null) {
+                    continue;
+                }
+                JsonNode body = operation.get("requestBody");
+                if (body == null) {
+                    withoutBody.add(method + " " + path.getKey());
+                    continue;
+                }
+                assertThat(body.get("required").asBoolean()).as(path.getKey() + " body required").isTrue();
+                String ref = body.get("content").get("application/json").get("schema").get("$ref").asString();
+                JsonNode schema = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                assertThat(schema.get("required")).as(ref + " lists its required fields").isNotNull();
+                assertThat(schema.get("required").size()).as(ref + " required fields").isPositive();
+                for (JsonNode required : schema.get("required")) {
+                    assertThat(schema.get("properties").has(required.asString()))
+                            .as(ref + " required field " + required.asString() + " is a property").isTrue();
+                }
+                for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                    JsonNode p = property.getValue();
+                    boolean hasExample = p.has("example") || p.has("$ref") || p.has("items") && (p.get("items")
+                            .has("$ref") || p.get("items").has("enum"));
+                    assertThat(hasExample).as(ref + "." + property.getKey() + " has an example").isTrue();
+                }
+                checked.add(path.getKey());
             }
-            JsonNode body = post.get("requestBody");
-            assertThat(body).as(path.getKey() + " has a request body").isNotNull();
-            assertThat(body.get("required").asBoolean()).as(path.getKey() + " body required").isTrue();
-            String ref = body.get("content").get("application/json").get("schema").get("$ref").asString();
-            JsonNode schema = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
-            assertThat(schema.get("required")).as(ref + " lists its required fields").isNotNull();
-            assertThat(schema.get("required").size()).as(ref + " required fields").isPositive();
-            for (JsonNode required : schema.get("required")) {
-                assertThat(schema.get("properties").has(required.asString()))
-                        .as(ref + " required field " + required.asString() + " is a property").isTrue();
-            }
-            for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
-                JsonNode p = property.getValue();
-                boolean hasExample = p.has("example") || p.has("$ref") || p.has("items") && (p.get("items")
-                        .has("$ref") || p.get("items").has("enum"));
-                assertThat(hasExample).as(ref + "." + property.getKey() + " has an example").isTrue();
-            }
-            checked.add(path.getKey());
         }
+        assertThat(withoutBody).as("only an action on a resource named by its path takes no body")
+                .containsExactly("post /api/v1/admin/projections/{name}/rebuild");
 
         assertThat(checked).contains("/api/v1/cases", "/api/v1/cases/{caseId}/initial-assessment",
                 "/api/v1/cases/{caseId}/emergency-measures", "/api/v1/cases/{caseId}/detailed-assessment",
                 "/api/v1/cases/{caseId}/plan", "/api/v1/cases/{caseId}/plan/approval",
                 "/api/v1/cases/{caseId}/interventions/{interventionId}/status", "/api/v1/cases/{caseId}/reviews",
                 "/api/v1/cases/{caseId}/closure", "/api/v1/cases/{caseId}/reopening",
-                "/api/v1/cases/{caseId}/transfer");
+                "/api/v1/cases/{caseId}/transfer", "/api/v1/targets/{year}/communes/{communeCode}");
         JsonNode category = schemas.get("ReportCaseRequest").get("properties").get("category");
         assertThat(category.get("enum").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("ABUSED", "AT_RISK", "SPECIAL_CIRCUMSTANCES");

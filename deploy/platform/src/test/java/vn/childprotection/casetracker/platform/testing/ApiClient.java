@@ -42,6 +42,18 @@ public final class ApiClient {
         return send(builder, user);
     }
 
+    public Response put(String path, String user, String body) {
+        return put(path, user, body, Map.of());
+    }
+
+    public Response put(String path, String user, String body, Map<String, String> headers) {
+        HttpRequest.Builder builder = builder(path, user)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return send(builder, user);
+    }
+
     /**
      * A POST signed in with a password other than the user name (the demo users' password).
      */
