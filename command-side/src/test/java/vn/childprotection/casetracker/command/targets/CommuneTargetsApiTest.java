@@ -38,6 +38,14 @@ class CommuneTargetsApiTest {
                 "childrenForumHeld", null);
     }
 
+    Response put(String path, String user, String body) {
+        return new ApiClient(port).put(path, user, body);
+    }
+
+    Response put(String path, String user, String body, Map<String, String> headers) {
+        return new ApiClient(port).put(path, user, body, headers);
+    }
+
     long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
