@@ -17,7 +17,7 @@ AUTH=(-u coordinator:coordinator)
 java -Xmx1g -jar "$ROOT/deploy/local/target/case-tracker.jar" --server.port="$PORT" \
   --casetracker.database.embedded.data-dir="$WORK/postgres" > "$WORK/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'status=$?; kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null; rm -rf "$WORK"; exit $status' EXIT
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
 
@@ -40,8 +40,8 @@ done
 
 LOADED=$(grep '^Created' "$WORK/generator.txt")
 echo
-echo "Machine: $(nproc) cores; $(java -version 2>&1 | head -1)"
-echo "Load: $LOADED"
+echo "- Machine: $(nproc) cores; $(java -version 2>&1 | head -1)"
+echo "- Load: $LOADED"
 echo
 echo "| Projection | Events replayed | Rebuild (s) | Events/s |"
 echo "|---|---:|---:|---:|"
@@ -58,4 +58,4 @@ for name in $(curl -sf "${AUTH[@]}" "$API/admin/projections" | json "' '.join(p[
     d['rebuild']['rate'])"
 done
 echo
-echo "Service resident memory after the rebuilds: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MiB (heap limit 1 GiB)"
+echo "- Service resident memory after the rebuilds: $(( $(ps -o rss= -p $SERVICE) / 1024 )) MiB (heap limit 1 GiB)"
