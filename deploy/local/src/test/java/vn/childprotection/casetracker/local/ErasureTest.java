@@ -6,6 +6,8 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
 import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,15 @@ class ErasureTest {
         assertThat(history.get("entries").size()).isEqualTo((int) version);
         JsonNode register = api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json();
         assertThat(register.get("cases").findValuesAsString("caseId")).contains(caseId);
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        JsonNode abused = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/indicators?orgUnit="
+                        + "313-tt-an-lao&code=0101&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                        "coordinator").json().get("indicators").get(0),
+                indicator -> indicator.get("total").asLong() == 1);
+        assertThat(abused.toString()).as("the erased child still counts, by sex, age and form")
+                .contains("{\"key\":\"FEMALE\",\"labelVi\":\"Nữ\",\"labelEn\":\"Female\",\"count\":1}")
+                .contains("{\"key\":\"6-10\",\"labelVi\":\"6-10 tuổi\",\"labelEn\":\"aged 6-10\",\"count\":1}")
+                .contains("{\"key\":\"NEGLECT\",\"labelVi\":\"Bỏ mặc\",\"labelEn\":\"Neglect\",\"count\":1}");
 
         JsonNode verification = api.get(base + "/history/verification", "auditor").json();
         assertThat(verification.get("verified").asBoolean()).isTrue();
