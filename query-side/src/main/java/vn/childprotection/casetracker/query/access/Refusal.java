@@ -9,7 +9,8 @@ package vn.childprotection.casetracker.query.access;
 public enum Refusal {
     ROLE_NOT_ALLOWED("role-not-allowed", "Your role does not allow this read."),
     AGGREGATES_ONLY("aggregates-only",
-            "Dashboards read aggregate statistics only (GET /api/v1/statistics/open-cases)."),
+            "Dashboards read aggregate statistics only (GET /api/v1/statistics/open-cases, "
+                    + "GET /api/v1/statistics/indicators)."),
     OUTSIDE_YOUR_COMMUNE("outside-your-commune",
             "This case is run by another commune. In an emergency, break the glass "
                     + "(POST /api/v1/cases/{caseId}/break-the-glass) and state the reason; the access is reviewed."),
@@ -35,7 +36,7 @@ public enum Refusal {
             "Aggregate statistics are read by dashboards, coordinators and auditors."),
     REPORTS_NOT_FOR_ROLE("role-not-allowed",
             "Indicators and reports are read by coordinators, auditors and commune staff (their own commune); "
-                    + "dashboards read GET /api/v1/statistics/open-cases."),
+                    + "dashboards read GET /api/v1/statistics/indicators."),
     REPORTS_OF_YOUR_COMMUNE("not-your-commune",
             "Commune staff read the indicators and reports of their own commune only."),
     NOT_YOUR_COMMUNE("not-your-commune",

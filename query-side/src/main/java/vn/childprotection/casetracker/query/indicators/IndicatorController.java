@@ -11,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
-import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 
@@ -26,15 +24,13 @@ public class IndicatorController {
 
     private final IndicatorService indicators;
     private final IndicatorDefinitions definitions;
-    private final OrgUnitRegistry orgUnits;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public IndicatorController(IndicatorService indicators, IndicatorDefinitions definitions,
-                               OrgUnitRegistry orgUnits, ReadPolicy policy, CurrentActor currentActor) {
+    public IndicatorController(IndicatorService indicators, IndicatorDefinitions definitions, ReadPolicy policy,
+                               CurrentActor currentActor) {
         this.indicators = indicators;
         this.definitions = definitions;
-        this.orgUnits = orgUnits;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -46,7 +42,7 @@ public class IndicatorController {
                     + "to the total. A district or province adds up its communes through the org hierarchy valid "
                     + "for the period, merged communes counting for their successors. With asOf, only what had been "
                     + "recorded by that instant is counted. Coordinators and auditors; commune staff for their own "
-                    + "commune.")
+                    + "commune. Dashboards read the same with small cells suppressed: GET /api/v1/statistics/indicators.")
     public IndicatorSet indicators(
             @Parameter(description = "Org unit code (commune, district or province)", example = "313")
             @RequestParam String orgUnit,
@@ -59,17 +55,7 @@ public class IndicatorController {
             @Parameter(description = "Only these indicators (codes of GET /api/v1/indicators/definitions)")
             @RequestParam(required = false) List<String> code) {
         policy.indicators(currentActor.require(), orgUnit);
-        orgUnits.require("orgUnit", orgUnit);
-        if (to.isBefore(from)) {
-            throw new BadRequestException("to", "must not be before from");
-        }
-        List<String> codes = code == null ? List.of() : code;
-        for (String c : codes) {
-            if (definitions.find(c).isEmpty()) {
-                throw new BadRequestException("code", "is not a defined indicator: " + c);
-            }
-        }
-        return indicators.count(orgUnit, new ReportingPeriod(from, to), asOf, codes);
+        return indicators.countAsked(orgUnit, from, to, asOf, code);
     }
 
     @GetMapping("/definitions")

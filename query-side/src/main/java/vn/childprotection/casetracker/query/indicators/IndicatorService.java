@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.indicators;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
 /**
  * Counts the defined indicators for an org unit, a period and an as-of instant.
@@ -42,6 +44,25 @@ public class IndicatorService {
         this.reportingUnits = reportingUnits;
         this.orgUnits = orgUnits;
         this.clock = clock;
+    }
+
+    /**
+     * Counts what a request asked for, after checking it: a known org unit, a period that does not end before it
+     * starts, known indicator codes (400 naming the parameter otherwise).
+     */
+    public IndicatorSet countAsked(String orgUnitCode, LocalDate from, LocalDate to, Instant asOf,
+                                   List<String> codes) {
+        orgUnits.require("orgUnit", orgUnitCode);
+        if (to.isBefore(from)) {
+            throw new BadRequestException("to", "must not be before from");
+        }
+        List<String> asked = codes == null ? List.of() : codes;
+        for (String code : asked) {
+            if (definitions.find(code).isEmpty()) {
+                throw new BadRequestException("code", "is not a defined indicator: " + code);
+            }
+        }
+        return count(orgUnitCode, new ReportingPeriod(from, to), asOf, asked);
     }
 
     /**

@@ -3,6 +3,10 @@ package vn.childprotection.casetracker.query.statistics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,6 +15,7 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.indicators.IndicatorService;
 
 /**
  * Aggregate statistics (<i>số liệu tổng hợp</i>) for dashboards, coordinators and auditors: counts only, with small
@@ -22,13 +27,18 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
 public class StatisticsController {
 
     private final OpenCaseStatisticsService statistics;
+    private final IndicatorService indicators;
+    private final IndicatorStatistics indicatorStatistics;
     private final OrgUnitRegistry orgUnits;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public StatisticsController(OpenCaseStatisticsService statistics, OrgUnitRegistry orgUnits, ReadPolicy policy,
+    public StatisticsController(OpenCaseStatisticsService statistics, IndicatorService indicators,
+                                IndicatorStatistics indicatorStatistics, OrgUnitRegistry orgUnits, ReadPolicy policy,
                                 CurrentActor currentActor) {
         this.statistics = statistics;
+        this.indicators = indicators;
+        this.indicatorStatistics = indicatorStatistics;
         this.orgUnits = orgUnits;
         this.policy = policy;
         this.currentActor = currentActor;
@@ -50,5 +60,27 @@ public class StatisticsController {
             orgUnits.require("commune", commune, OrgUnitType.COMMUNE);
         }
         return statistics.openCases(commune);
+    }
+
+    @GetMapping("/indicators")
+    @Operation(summary = "Indicators with small cells suppressed / Chỉ tiêu thống kê (ẩn ô nhỏ)",
+            description = "The indicators of GET /api/v1/indicators for an org unit and period (whole days, "
+                    + "Asia/Ho_Chi_Minh), for dashboards: a breakdown cell smaller than casetracker.privacy."
+                    + "small-cell-threshold (5 by default), zero included, is suppressed (count: null, suppressed: "
+                    + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
+                    + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors.")
+    public SuppressedIndicators indicators(
+            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @RequestParam String orgUnit,
+            @Parameter(description = "First day of the period", example = "2025-01-01")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "Last day of the period, included", example = "2025-12-31")
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Count only what had been recorded by this instant")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @Parameter(description = "Only these indicators (codes of GET /api/v1/indicators/definitions)")
+            @RequestParam(required = false) List<String> code) {
+        policy.statistics(currentActor.require());
+        return indicatorStatistics.suppress(indicators.countAsked(orgUnit, from, to, asOf, code));
     }
 }

@@ -286,6 +286,27 @@ class IndicatorsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void dashboards_read_the_indicators_with_small_cells_suppressed() {
+        JsonNode answer = body(getAs("dashboard", "/api/v1/statistics/indicators?orgUnit=" + COMMUNE + PERIOD_2018));
+
+        assertThat(answer.get("threshold").asInt()).isEqualTo(5);
+        JsonNode reported = indicator(answer, "CASES_REPORTED");
+        assertThat(reported.get("total").get("count").asLong()).as("6 is not small").isEqualTo(6);
+        JsonNode byCategory = reported.get("breakdowns").get(0);
+        assertThat(byCategory.get("dimension").asString()).isEqualTo("category");
+        assertThat(byCategory.get("cells").values()).as("3 abused, 2 at risk, 1: published whole or not at all")
+                .allSatisfy(cell -> {
+                    assertThat(cell.get("count").get("suppressed").asBoolean()).isTrue();
+                    assertThat(cell.get("count").get("count").isNull()).isTrue();
+                });
+        assertThat(indicator(answer, "0101").get("total").get("suppressed").asBoolean()).as("3 abused children")
+                .isTrue();
+        assertThat(answer.toString()).doesNotContain("\"count\":1,", "\"count\":2,", "\"count\":3,");
+        assertRefused(getAs("police", "/api/v1/statistics/indicators?orgUnit=313" + PERIOD_2018),
+                "role-not-allowed");
+    }
+
+    @Test
     void commune_staff_read_their_own_commune_only_and_agencies_none() {
         assertThat(getAs("worker.anlao", indicators("313-tt-an-lao", PERIOD_2018, null)).statusCode())
                 .isEqualTo(200);

@@ -1,0 +1,37 @@
+package vn.childprotection.casetracker.query.statistics;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.childprotection.casetracker.query.indicators.CountingUnit;
+import vn.childprotection.casetracker.query.indicators.IndicatorGroup;
+
+/**
+ * Indicators as dashboards read them (<i>số liệu tổng hợp</i>): the same counts as {@code GET /api/v1/indicators},
+ * with small cells suppressed by the rules of {@link SmallCellSuppression}.
+ *
+ * @param threshold a count smaller than this is not shown
+ */
+@Schema(name = "SuppressedIndicators")
+public record SuppressedIndicators(String orgUnit, String orgUnitNameVi, String orgUnitNameEn, LocalDate from,
+                                   LocalDate to, Instant asOf, Instant generatedAt, int threshold,
+                                   List<IndicatorGroup> groups, List<Indicator> indicators) {
+
+    /**
+     * @param total published when it is not small
+     */
+    @Schema(name = "SuppressedIndicator")
+    public record Indicator(String code, String group, String nameVi, String nameEn, CountingUnit unit,
+                            SuppressedCount total, List<Breakdown> breakdowns) {
+    }
+
+    @Schema(name = "SuppressedIndicatorBreakdown")
+    public record Breakdown(String dimension, String labelVi, String labelEn, boolean multiValued,
+                            List<Cell> cells) {
+    }
+
+    @Schema(name = "SuppressedIndicatorCell")
+    public record Cell(String key, String labelVi, String labelEn, SuppressedCount count) {
+    }
+}
