@@ -330,6 +330,24 @@ public abstract class QuerySideIntegrationTest {
                 + "WHERE case_id = ? ORDER BY entry_id", String.class, caseId);
     }
 
+    /**
+     * GET as the {@link #READER}, the body as bytes (a spreadsheet, say); anything but 200 fails the test.
+     */
+    protected byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", basic(READER, READER)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("HTTP request interrupted", e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

@@ -32,20 +32,4 @@ public record CommuneTargetsRecorded(String communeCode, int year, Instant occur
                                      Integer congenitalHeartDiseaseEligible, Integer congenitalHeartDiseaseReceived,
                                      Boolean childFriendlyCommune, Boolean actionMonthHeld,
                                      Boolean midAutumnFestivalHeld, Boolean childrenForumHeld) {
-
-    /**
-     * The value of one item in this recording: an Integer for a count, a Boolean for yes/no, null when not reported.
-     */
-    public Object value(CommuneTargetItem item) {
-        return switch (item) {
-            case CHILDREN_UNDER_6 -> childrenUnder6;
-            case CHILDREN_UNDER_6_WITH_HEALTH_INSURANCE_CARD -> childrenUnder6WithHealthInsuranceCard;
-            case CONGENITAL_HEART_DISEASE_ELIGIBLE -> congenitalHeartDiseaseEligible;
-            case CONGENITAL_HEART_DISEASE_RECEIVED -> congenitalHeartDiseaseReceived;
-            case CHILD_FRIENDLY_COMMUNE -> childFriendlyCommune;
-            case ACTION_MONTH_HELD -> actionMonthHeld;
-            case MID_AUTUMN_FESTIVAL_HELD -> midAutumnFestivalHeld;
-            case CHILDREN_FORUM_HELD -> childrenForumHeld;
-        };
-    }
 }

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import vn.childprotection.casetracker.command.deadlines.ScheduleRace;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -305,13 +304,8 @@ public class CaseCommandController {
                 times.occurredAt(request.occurredAt()), request.legalBasis(), request.authorisationReference()));
     }
 
-    /**
-     * Sends the command; when it failed only because a time limit it ends was being recorded as missed at that very
-     * moment (db-scheduler refuses to cancel a running task, and the command rolled back with nothing written), it is
-     * sent again once the limit's run is over, a few times at most.
-     */
     private ResponseEntity<CommandResult> send(String caseId, Object command) {
-        Long version = ScheduleRace.retrying(() -> commands.sendAndWait(command));
+        Long version = commands.sendAndWait(command);
         return ResponseEntity.ok().eTag("\"" + version + "\"").body(new CommandResult(caseId, version));
     }
 

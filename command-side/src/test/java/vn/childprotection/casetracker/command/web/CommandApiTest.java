@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.command.CommandSideApplication;
+import vn.childprotection.casetracker.command.deadlines.TolerantDbSchedulerDeadlineManager;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -85,7 +86,8 @@ class CommandApiTest {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
-        assertThat(deadlineManager).as("persistent deadlines").isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(deadlineManager).as("persistent deadlines").isInstanceOf(DbSchedulerDeadlineManager.class)
+                .as("tolerant of cancelling a running schedule").isInstanceOf(TolerantDbSchedulerDeadlineManager.class);
     }
 
     @Test

@@ -3,10 +3,8 @@ package vn.childprotection.casetracker.query.indicators;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
@@ -67,10 +65,8 @@ record CaseFacts(String caseId, String childId, String communeCode, CaseCategory
     }
 
     private boolean metInTime(CaseStep scheduled, ReportingPeriod period) {
-        Map<String, Instant> fulfilled = steps.stream()
-                .filter(s -> s.kind() == StepKind.DEADLINE_FULFILLED && s.occurredAt().isBefore(period.end()))
-                .collect(Collectors.toMap(CaseStep::deadlineId, CaseStep::occurredAt, (a, b) -> a));
-        Instant at = fulfilled.get(scheduled.deadlineId());
-        return at != null && !at.isAfter(scheduled.dueAt());
+        return steps.stream().anyMatch(s -> s.kind() == StepKind.DEADLINE_FULFILLED
+                && scheduled.deadlineId().equals(s.deadlineId()) && s.occurredAt().isBefore(period.end())
+                && !s.occurredAt().isAfter(scheduled.dueAt()));
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import vn.childprotection.casetracker.query.targets.CommuneTargets;
 
 /**
  * The plan's targets for an org unit and a period (<i>mục tiêu kế hoạch</i>): those the cases show, and those the
@@ -17,15 +18,12 @@ public record PlanTargets(String orgUnit, int year, LocalDate from, LocalDate to
                           List<TargetLine> lines, List<CommuneFigures> communes) {
 
     /**
-     * A commune's entered figures; null values were not reported.
+     * A commune in scope and the figures it entered for the year.
      *
-     * @param recordedAt when the latest recording used was made, null when the commune entered nothing
+     * @param entered its latest recording by the as-of instant (values null when not reported, and who recorded it
+     *                when), or null when the commune entered nothing
      */
     @Schema(name = "CommuneFigures")
-    public record CommuneFigures(String communeCode, String nameVi, String nameEn, Instant recordedAt,
-                                 Integer childrenUnder6, Integer childrenUnder6WithHealthInsuranceCard,
-                                 Integer congenitalHeartDiseaseEligible, Integer congenitalHeartDiseaseReceived,
-                                 Boolean childFriendlyCommune, Boolean actionMonthHeld,
-                                 Boolean midAutumnFestivalHeld, Boolean childrenForumHeld) {
+    public record CommuneFigures(String communeCode, String nameVi, String nameEn, CommuneTargets entered) {
     }
 }

@@ -19,6 +19,7 @@ import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
 import vn.childprotection.casetracker.query.reports.PlanTargets.CommuneFigures;
 import vn.childprotection.casetracker.query.targets.CommuneTargetQueries;
 import vn.childprotection.casetracker.query.targets.CommuneTargets;
+import vn.childprotection.casetracker.values.CommuneTargetItem;
 
 /**
  * The plan's targets (<i>mục tiêu kế hoạch năm 2023</i>, domain.md section 1) against what was achieved: three from
@@ -51,8 +52,19 @@ public class PlanTargetsService {
 
     @Transactional(readOnly = true)
     public PlanTargets targets(String orgUnit, int year, ReportingPeriod period, Instant asOf) {
-        IndicatorSet now = indicators.count(orgUnit, period, asOf,
-                List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME));
+        return targets(indicators.count(orgUnit, period, asOf,
+                List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME)), year);
+    }
+
+    /**
+     * The targets beside indicators already counted for the period (a report has counted them all): only the year
+     * before and the communes' figures are read here.
+     */
+    @Transactional(readOnly = true)
+    public PlanTargets targets(IndicatorSet now, int year) {
+        String orgUnit = now.orgUnit();
+        ReportingPeriod period = new ReportingPeriod(now.from(), now.to());
+        Instant asOf = now.asOf();
         long lastYear = indicators.count(orgUnit, period.yearBefore(), asOf, List.of(ABUSED))
                 .indicator(ABUSED).total();
         long abused = now.indicator(ABUSED).total();
@@ -76,24 +88,24 @@ public class PlanTargetsService {
         lines.add(TargetLine.share("HEART_POLICY_SHARE",
                 "Tỷ lệ trẻ em mắc bệnh tim bẩm sinh được hưởng chính sách theo Quyết định 55a/2013/QĐ-TTg",
                 "Share of children with congenital heart disease covered by the Decision 55a policy", "ENTERED",
-                sum(communes, CommuneFigures::congenitalHeartDiseaseReceived),
-                sum(communes, CommuneFigures::congenitalHeartDiseaseEligible)));
+                sum(communes, CommuneTargetItem.CONGENITAL_HEART_DISEASE_RECEIVED),
+                sum(communes, CommuneTargetItem.CONGENITAL_HEART_DISEASE_ELIGIBLE)));
         lines.add(TargetLine.share("UNDER_6_HEALTH_INSURANCE_SHARE",
                 "Tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", "Share of children under 6 with a "
                         + "health-insurance card", "ENTERED",
-                sum(communes, CommuneFigures::childrenUnder6WithHealthInsuranceCard),
-                sum(communes, CommuneFigures::childrenUnder6)));
+                sum(communes, CommuneTargetItem.CHILDREN_UNDER_6_WITH_HEALTH_INSURANCE_CARD),
+                sum(communes, CommuneTargetItem.CHILDREN_UNDER_6)));
         lines.add(communeShare("CHILD_FRIENDLY_COMMUNES", "Tỷ lệ xã, thị trấn đạt tiêu chuẩn xã, phường phù hợp "
                 + "với trẻ em", "Share of communes meeting the child-friendly standard", communes,
-                CommuneFigures::childFriendlyCommune));
+                CommuneTargetItem.CHILD_FRIENDLY_COMMUNE));
         lines.add(communeShare("ACTION_MONTH_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Tháng hành động vì trẻ em",
                 "Share of communes holding the Action Month for Children", communes,
-                CommuneFigures::actionMonthHeld));
+                CommuneTargetItem.ACTION_MONTH_HELD));
         lines.add(communeShare("MID_AUTUMN_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Tết Trung thu cho trẻ em",
                 "Share of communes holding the Mid-Autumn festival", communes,
-                CommuneFigures::midAutumnFestivalHeld));
+                CommuneTargetItem.MID_AUTUMN_FESTIVAL_HELD));
         lines.add(communeShare("CHILDREN_FORUM_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Diễn đàn trẻ em",
-                "Share of communes holding the Children's Forum", communes, CommuneFigures::childrenForumHeld));
+                "Share of communes holding the Children's Forum", communes, CommuneTargetItem.CHILDREN_FORUM_HELD));
         return new PlanTargets(orgUnit, year, period.from(), period.to(), asOf, List.copyOf(lines), communes);
     }
 
@@ -103,29 +115,28 @@ public class PlanTargetsService {
         List<CommuneFigures> figures = new ArrayList<>();
         for (String code : communeCodes) {
             OrgUnit unit = orgUnits.find(code).orElseThrow();
-            CommuneTargets t = latest.get(code);
-            figures.add(t == null
-                    ? new CommuneFigures(code, unit.nameVi(), unit.nameEn(), null, null, null, null, null, null,
-                    null, null, null)
-                    : new CommuneFigures(code, unit.nameVi(), unit.nameEn(), t.recordedAt(), t.childrenUnder6(),
-                    t.childrenUnder6WithHealthInsuranceCard(), t.congenitalHeartDiseaseEligible(),
-                    t.congenitalHeartDiseaseReceived(), t.childFriendlyCommune(), t.actionMonthHeld(),
-                    t.midAutumnFestivalHeld(), t.childrenForumHeld()));
+            figures.add(new CommuneFigures(code, unit.nameVi(), unit.nameEn(), latest.get(code)));
         }
         return List.copyOf(figures);
     }
 
     /** The sum over the communes that reported the item, or null when none did. */
-    private static Long sum(List<CommuneFigures> communes, Function<CommuneFigures, Integer> item) {
-        List<Integer> values = communes.stream().map(item).filter(Objects::nonNull).toList();
+    private static Long sum(List<CommuneFigures> communes, CommuneTargetItem item) {
+        List<Integer> values = communes.stream().map(c -> entered(c, item)).filter(Objects::nonNull)
+                .map(Integer.class::cast).toList();
         return values.isEmpty() ? null : values.stream().mapToLong(Integer::longValue).sum();
     }
 
     /** Communes that reported yes, against every commune in scope (one that did not report has not met it). */
     private static TargetLine communeShare(String code, String nameVi, String nameEn, List<CommuneFigures> communes,
-                                           Function<CommuneFigures, Boolean> item) {
-        Predicate<CommuneFigures> yes = c -> Boolean.TRUE.equals(item.apply(c));
+                                           CommuneTargetItem item) {
+        Predicate<CommuneFigures> yes = c -> Boolean.TRUE.equals(entered(c, item));
         return TargetLine.share(code, nameVi, nameEn, "ENTERED", communes.stream().filter(yes).count(),
                 (long) communes.size());
+    }
+
+    /** What the commune entered for the item, or null (not reported, or nothing entered). */
+    private static Object entered(CommuneFigures commune, CommuneTargetItem item) {
+        return commune.entered() == null ? null : commune.entered().value(item);
     }
 }

@@ -37,6 +37,6 @@ public class ReportService {
         return new StatutoryReport(kind.path(), kind.labelVi(), kind.labelEn(), year, period.from(), period.to(),
                 periods.rule(kind).dueDate(year), counted.orgUnit(), counted.orgUnitNameVi(),
                 counted.orgUnitNameEn(), asOf, counted.generatedAt(), counted.communes(), counted.inTimeRule(),
-                counted.groups(), counted.indicators(), targets.targets(orgUnit, year, period, asOf));
+                counted.groups(), counted.indicators(), targets.targets(counted, year));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import vn.childprotection.casetracker.query.indicators.IndicatorGroup;
 import vn.childprotection.casetracker.query.indicators.IndicatorValue;
+import vn.childprotection.casetracker.values.CommuneTargetItem;
 
 /**
  * A report as an XLSX workbook with Vietnamese headings: a cover sheet, one sheet per indicator group, and the plan's
@@ -128,27 +129,29 @@ final class ReportWorkbook {
         }
         r++;
         Row communeHeader = sheet.createRow(r++);
-        List<String> columns = List.of("Xã, thị trấn", "Trẻ em dưới 6 tuổi", "Có thẻ BHYT",
-                "Trẻ em mắc bệnh tim bẩm sinh (QĐ 55a)", "Được hưởng chính sách", "Xã phù hợp với trẻ em",
-                "Tháng hành động vì trẻ em", "Tết Trung thu", "Diễn đàn trẻ em", "Ghi nhận lúc");
-        for (int c = 0; c < columns.size(); c++) {
-            text(communeHeader, c, columns.get(c), bold);
+        CommuneTargetItem[] items = CommuneTargetItem.values();
+        text(communeHeader, 0, "Xã, thị trấn", bold);
+        for (int c = 0; c < items.length; c++) {
+            text(communeHeader, c + 1, items[c].labelVi(), bold);
         }
+        text(communeHeader, items.length + 1, "Ghi nhận lúc", bold);
         for (PlanTargets.CommuneFigures commune : targets.communes()) {
             Row row = sheet.createRow(r++);
             text(row, 0, commune.nameVi(), null);
-            number(row, 1, commune.childrenUnder6());
-            number(row, 2, commune.childrenUnder6WithHealthInsuranceCard());
-            number(row, 3, commune.congenitalHeartDiseaseEligible());
-            number(row, 4, commune.congenitalHeartDiseaseReceived());
-            yesNo(row, 5, commune.childFriendlyCommune());
-            yesNo(row, 6, commune.actionMonthHeld());
-            yesNo(row, 7, commune.midAutumnFestivalHeld());
-            yesNo(row, 8, commune.childrenForumHeld());
-            text(row, 9, commune.recordedAt() == null ? "Chưa báo cáo" : commune.recordedAt().toString(), null);
+            for (int c = 0; c < items.length; c++) {
+                Object value = commune.entered() == null ? null : commune.entered().value(items[c]);
+                if (value instanceof Number number) {
+                    number(row, c + 1, number);
+                } else if (value instanceof Boolean yes) {
+                    text(row, c + 1, yes ? "Có" : "Không", null);
+                }
+            }
+            text(row, items.length + 1, commune.entered() == null ? "Chưa báo cáo"
+                    : commune.entered().recordedAt().toString(), null);
         }
+        int columns = items.length + 2;
         sheet.setColumnWidth(0, 60 * 256);
-        for (int c = 1; c < columns.size(); c++) {
+        for (int c = 1; c < columns; c++) {
             sheet.setColumnWidth(c, 18 * 256);
         }
     }
@@ -171,12 +174,6 @@ final class ReportWorkbook {
     private static void number(Row row, int column, Number value) {
         if (value != null) {
             row.createCell(column).setCellValue(value.doubleValue());
-        }
-    }
-
-    private static void yesNo(Row row, int column, Boolean value) {
-        if (value != null) {
-            text(row, column, value ? "Có" : "Không", null);
         }
     }
 

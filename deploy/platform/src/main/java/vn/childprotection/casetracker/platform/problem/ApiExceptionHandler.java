@@ -127,6 +127,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return new FieldProblem(field(invalid), "must be " + expectedType(invalid.getTargetType()));
         }
         if (cause instanceof MismatchedInputException mismatched) {
+            // A property a record declares required (@JsonProperty(required = true)) and the body left out.
+            String message = mismatched.getOriginalMessage();
+            if (message != null && message.startsWith("Missing required creator property")) {
+                return new FieldProblem(field(mismatched), "is required; send null when the value is not known");
+            }
             Class<?> target = mismatched.getTargetType();
             return new FieldProblem(field(mismatched),
                     target == null ? "has the wrong type" : "must be " + expectedType(target));
