@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,7 @@ public class CaseFile {
 
     @CommandHandler
     public CaseFile(ReportCase command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.REPORT, command.communeCode());
         String child = command.childId();
         apply(new CaseReported(command.caseId(), child, command.occurredAt(), command.communeCode(),
                 command.receivingOrgUnit(), command.category(), command.channel(), Set.copyOf(command.abuseForms()),
@@ -230,13 +232,12 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
-        StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode);
+        StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode, assignedOrgUnits(), null);
         requireOpen();
         Assignment assignment = approvedIntervention(command.interventionId());
         if (!assignment.agencyCode().equals(command.actingOrgUnit())) {
             throw new ProcedureViolation(ProcedureRule.NOT_ASSIGNED_AGENCY, "Intervention "
-                    + command.interventionId() + " is assigned to " + assignment.agencyCode() + ", not to "
-                    + command.actingOrgUnit() + ".");
+                    + command.interventionId() + " is not assigned to your org unit.");
         }
         if (!ALLOWED_TRANSITIONS.get(assignment.status()).contains(command.newStatus())) {
             throw new ProcedureViolation(ProcedureRule.INTERVENTION_TRANSITION, "An intervention that is "
@@ -336,7 +337,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(AcceptTransfer command) {
-        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode);
+        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
@@ -346,7 +347,7 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(DeclineTransfer command, PersonalDataProtector protector) {
-        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode);
+        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
@@ -468,6 +469,19 @@ public class CaseFile {
             throw new UnknownInterventionException(interventionId);
         }
         return assignment;
+    }
+
+    /**
+     * The org units within reach for agency work: those an intervention of the approved plan is assigned to, none
+     * once the case is closed (as for reads).
+     */
+    private Set<String> assignedOrgUnits() {
+        if (status == CaseStatus.CLOSED || approvedPlanVersion == null) {
+            return Set.of();
+        }
+        Set<String> assigned = new HashSet<>();
+        interventions.values().forEach(a -> assigned.add(a.agencyCode()));
+        return assigned;
     }
 
     private void requireOpen() {

@@ -1,6 +1,7 @@
 package vn.childprotection.casetracker.command.casefile;
 
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import vn.childprotection.casetracker.platform.axon.ActorMetaData;
@@ -17,6 +18,8 @@ final class StepPermissions {
      * The kinds of step, each with the roles that take it and why.
      */
     enum Step {
+        /** Reporting a case: everyone signed in but the dashboard, a machine account for aggregates. */
+        REPORT("The dashboard account reads aggregates only; it takes no step of a case."),
         /** Assessments, emergency measures, drafting, reviews, transfer requests, reopening, consents. */
         COMMUNE_WORK("Only the commune child-protection worker or the commune chair of the commune running the "
                 + "case may take this step."),
@@ -47,6 +50,21 @@ final class StepPermissions {
      *                       {@code communeCode}
      */
     static void require(Step step, String communeCode) {
+        require(step, communeCode, Set.of(), null);
+    }
+
+    /**
+     * The check every command handler makes first, before any rule of the procedure, so that a refusal tells a
+     * caller outside the case's reach nothing of it (no 409 naming its agencies, interventions or transfers).
+     *
+     * @param communeCode      the commune running the case now
+     * @param assignedOrgUnits the org units an intervention of the case's approved plan is assigned to, empty when
+     *                         none (or the case is closed): who is within reach for {@link Step#AGENCY_WORK}
+     * @param pendingTransferTo the commune a pending transfer would hand the case to, or null: who is within reach
+     *                         for {@link Step#TRANSFER_DECISION} besides the commune running the case
+     * @throws AccessRefused unless the current command's actor may take {@code step} on this case
+     */
+    static void require(Step step, String communeCode, Set<String> assignedOrgUnits, String pendingTransferTo) {
         MetaData metaData = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getMetaData()
                 : MetaData.emptyInstance();
         Role role = role(metaData);
@@ -56,10 +74,12 @@ final class StepPermissions {
         boolean allowed = switch (step) {
             case COMMUNE_WORK -> communeStaff;
             case CHAIR_DECISION -> role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
-            case AGENCY_WORK -> role == Role.AGENCY_STAFF || role == Role.COMMUNE_WORKER
-                    || role == Role.COMMUNE_CHAIR;
+            case REPORT -> role != null && role != Role.DASHBOARD;
+            case AGENCY_WORK -> communeStaff || (role == Role.AGENCY_STAFF || role == Role.COMMUNE_WORKER
+                    || role == Role.COMMUNE_CHAIR) && assignedOrgUnits.contains(orgUnit);
             case COORDINATION -> role == Role.COORDINATOR;
-            case TRANSFER_DECISION -> role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR;
+            case TRANSFER_DECISION -> communeStaff || (role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR)
+                    && orgUnit != null && orgUnit.equals(pendingTransferTo);
             case ERASURE -> role == Role.COORDINATOR || role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
         };
         if (!allowed) {

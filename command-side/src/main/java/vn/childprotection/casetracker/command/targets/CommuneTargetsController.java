@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Year;
 import java.time.ZoneId;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
+import vn.childprotection.casetracker.platform.input.TimeRule;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
 /**
@@ -51,17 +51,19 @@ public class CommuneTargetsController {
     static final int FIRST_YEAR = 2000;
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final Duration SKEW = Duration.ofMinutes(5);
     private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?(\\d{1,18})\"?$");
 
     private final CommandGateway commands;
     private final OrgUnitRegistry orgUnits;
     private final Clock clock;
+    private final TimeRule times;
 
-    public CommuneTargetsController(CommandGateway commands, OrgUnitRegistry orgUnits, Clock clock) {
+    public CommuneTargetsController(CommandGateway commands, OrgUnitRegistry orgUnits, Clock clock,
+                                    TimeRule times) {
         this.commands = commands;
         this.orgUnits = orgUnits;
         this.clock = clock;
+        this.times = times;
     }
 
     @PutMapping(path = "/{year}/communes/{communeCode}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -98,8 +100,9 @@ public class CommuneTargetsController {
         if (given == null) {
             return now;
         }
-        if (given.isAfter(now.plus(SKEW))) {
-            throw new BadRequestException("occurredAt", "must not be in the future");
+        String problem = times.notFutureProblem(given);
+        if (problem != null) {
+            throw new BadRequestException("occurredAt", problem);
         }
         return given;
     }

@@ -1,33 +1,34 @@
 package vn.childprotection.casetracker.command.web;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.platform.input.TimeRule;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
 /**
  * The domain time of a command: the time given (a step recorded late keeps the time it happened) or now; never in
- * the future, beyond a small allowance for clock skew between devices.
+ * the future, beyond the allowance for clock skew between devices ({@code casetracker.input.clock-skew}). Its lower
+ * bound and form were checked when the body was read ({@link TimeRule}).
  */
 @Component
 class CommandTimes {
 
-    private static final Duration SKEW = Duration.ofMinutes(5);
-
     private final Clock clock;
+    private final TimeRule times;
 
-    CommandTimes(Clock clock) {
+    CommandTimes(Clock clock, TimeRule times) {
         this.clock = clock;
+        this.times = times;
     }
 
     Instant occurredAt(Instant given) {
-        Instant now = clock.instant();
         if (given == null) {
-            return now;
+            return clock.instant();
         }
-        if (given.isAfter(now.plus(SKEW))) {
-            throw new BadRequestException("occurredAt", "must not be in the future");
+        String problem = times.notFutureProblem(given);
+        if (problem != null) {
+            throw new BadRequestException("occurredAt", problem);
         }
         return given;
     }

@@ -392,8 +392,7 @@ class CaseFileTest {
                     .when(new ChangeInterventionStatus(CASE, null, T1, "iv-1", InterventionStatus.ACCEPTED, HEALTH,
                             null))
                     .expectException(ProcedureViolation.class)
-                    .expectExceptionMessage("Intervention iv-1 is assigned to 313-police, not to "
-                            + "313-health-centre.")
+                    .expectExceptionMessage("Intervention iv-1 is not assigned to your org unit.")
                     .expectNoEvents();
         }
 

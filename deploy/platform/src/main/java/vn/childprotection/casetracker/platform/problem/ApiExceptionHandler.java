@@ -29,6 +29,8 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import vn.childprotection.casetracker.platform.input.RefusedJsonValue;
+import vn.childprotection.casetracker.platform.input.RefusedValue;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457). Malformed input answers 400 with a list of field
@@ -81,6 +83,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof RefusedValue refused) {
+            return badRequest(List.of(new FieldProblem(ex.getName(), refused.problem())), request);
+        }
         String expected = ex.getRequiredType() == null ? "another type" : expectedType(ex.getRequiredType());
         return badRequest(List.of(new FieldProblem(ex.getName(), "must be " + expected)), request);
     }
@@ -120,6 +125,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getMostSpecificCause();
+        if (cause instanceof RefusedJsonValue refused) {
+            return new FieldProblem(field(refused), refused.problem());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return new FieldProblem(field(unknown), "is not a known field");
         }
@@ -135,6 +143,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Class<?> target = mismatched.getTargetType();
             return new FieldProblem(field(mismatched),
                     target == null ? "has the wrong type" : "must be " + expectedType(target));
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
+                && read.getOriginalMessage().startsWith("Duplicate")) {
+            return new FieldProblem("body", "holds the same key twice in one object");
         }
         if (cause instanceof StreamReadException read) {
             String where = read.getLocation() == null ? ""
