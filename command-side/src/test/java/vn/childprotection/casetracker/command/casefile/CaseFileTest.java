@@ -397,10 +397,19 @@ class CaseFileTest {
         }
 
         @Test
-        void need_an_approved_plan() {
+        void an_agency_only_named_in_a_draft_is_outside_the_case_and_refused_before_any_rule() {
             fixture.given(reported(), assessed(), detailed(), drafted(1))
                     .when(new ChangeInterventionStatus(CASE, null, T1, "iv-1", InterventionStatus.ACCEPTED, POLICE,
                             null))
+                    .expectException(AccessRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void need_an_approved_plan() {
+            fixture.given(reported(), assessed(), detailed(), drafted(1))
+                    .when(new ChangeInterventionStatus(CASE, null, T1, "iv-1", InterventionStatus.ACCEPTED, COMMUNE,
+                            null), TestActors.actor("worker", COMMUNE, "COMMUNE_WORKER"))
                     .expectException(ProcedureViolation.class)
                     .expectExceptionMessage(ProcedureRule.INTERVENTIONS_NEED_APPROVED_PLAN.explanation())
                     .expectNoEvents();
@@ -546,19 +555,35 @@ class CaseFileTest {
         }
 
         @Test
-        void only_the_receiving_commune_decides() {
+        void a_third_commune_is_refused_before_any_rule_so_it_learns_nothing_of_the_transfer() {
             fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
                     .when(new AcceptTransfer(CASE, null, T1, "313-an-tho"))
+                    .expectException(AccessRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void only_the_receiving_commune_decides() {
+            fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null))
+                    .when(new AcceptTransfer(CASE, null, T1, COMMUNE))
                     .expectException(ProcedureViolation.class)
                     .expectExceptionMessage(ProcedureRule.NOT_RECEIVING_COMMUNE.explanation())
                     .expectNoEvents();
         }
 
         @Test
-        void nothing_to_decide_without_a_request() {
+        void once_declined_the_other_commune_is_outside_the_case_again() {
             fixture.given(reported(), new TransferRequested(CASE, T1, COMMUNE, AN_THAI, null),
                             new TransferDeclined(CASE, T1, COMMUNE, AN_THAI, null))
                     .when(new AcceptTransfer(CASE, null, T1, AN_THAI))
+                    .expectException(AccessRefused.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void nothing_to_decide_without_a_request() {
+            fixture.given(reported())
+                    .when(new AcceptTransfer(CASE, null, T1, COMMUNE))
                     .expectException(ProcedureViolation.class)
                     .expectExceptionMessage(ProcedureRule.NO_PENDING_TRANSFER.explanation())
                     .expectNoEvents();

@@ -228,8 +228,9 @@ class CommandApiTest {
         Response unknown = api.post(base + "/interventions/iv-none/status", "health",
                 json(object("status", "ACCEPTED")));
 
-        assertThat(byPolice.status()).isEqualTo(409);
-        assertThat(byPolice.json().get("rule").asString()).isEqualTo("not-assigned-agency");
+        // The police has no intervention on this case: it is outside the case, refused before any rule.
+        assertThat(byPolice.status()).isEqualTo(403);
+        assertThat(byPolice.json().get("rule").asString()).isEqualTo("role-not-allowed");
         assertThat(byHealth.status()).isEqualTo(200);
         // report, initial assessment, detailed assessment + drafting limit, plan + drafting met + approval limit,
         // approval + approval limit met + intervention limit + review limit, then the status change.

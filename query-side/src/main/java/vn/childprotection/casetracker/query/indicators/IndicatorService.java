@@ -52,7 +52,7 @@ public class IndicatorService {
      */
     public IndicatorSet countAsked(String orgUnitCode, LocalDate from, LocalDate to, Instant asOf,
                                    List<String> codes) {
-        orgUnits.require("orgUnit", orgUnitCode);
+        orgUnits.requireArea("orgUnit", orgUnitCode);
         if (to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before from");
         }

@@ -79,7 +79,7 @@ public class ReportController {
         ReportKind reportKind = ReportKind.fromPath(kind).orElseThrow(() ->
                 new NotFoundException("There is no report '" + kind + "'; the reports are semiannual and annual."));
         policy.indicators(currentActor.require(), orgUnit);
-        orgUnits.require("orgUnit", orgUnit);
+        orgUnits.requireArea("orgUnit", orgUnit);
         year(year);
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new BadRequestException("format", "must be json, csv or xlsx");
@@ -110,7 +110,7 @@ public class ReportController {
             @Parameter(description = "Count only what had been recorded by this instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         policy.indicators(currentActor.require(), orgUnit);
-        orgUnits.require("orgUnit", orgUnit);
+        orgUnits.requireArea("orgUnit", orgUnit);
         year(year);
         ReportingPeriod period = reports.period(ReportKind.ANNUAL, year);
         return targets.targets(orgUnit, year, period, asOf);

@@ -65,6 +65,14 @@ public class OrgUnitRegistry {
         return unit;
     }
 
+    /**
+     * The area (commune, district or province) of this code, or a 400 naming the field: indicators, reports and
+     * targets count the cases of an area; an agency has no area of its own.
+     */
+    public OrgUnit requireArea(String field, String code) {
+        return require(field, code, OrgUnitType.COMMUNE, OrgUnitType.DISTRICT, OrgUnitType.PROVINCE);
+    }
+
     record OrgUnitFile(String source, List<OrgUnit> orgUnits) {
     }
 }
