@@ -117,6 +117,10 @@ class InputGateTest {
                 Arguments.of("fraction for an integer", "\"sex\"", "\"ageYears\":9.5,\"sex\"", "child.ageYears"),
                 Arguments.of("fraction .0 for an integer", "\"sex\"", "\"ageYears\":9.0,\"sex\"", "child.ageYears"),
                 Arguments.of("boolean for a number", "\"sex\"", "\"ageYears\":true,\"sex\"", "child.ageYears"),
+                Arguments.of("number beyond an integer", "\"sex\"", "\"ageYears\":99999999999,\"sex\"",
+                        "child.ageYears"),
+                Arguments.of("65 characters where 64 fit", "\"Kinh\"", "\"" + "a".repeat(65) + "\"",
+                        "child.ethnicity"),
                 Arguments.of("number for an enum", "\"FEMALE\"", "0", "child.sex"),
                 Arguments.of("empty string for an enum", "\"FEMALE\"", "\"\"", "child.sex"),
                 Arguments.of("lower-case enum", "\"FEMALE\"", "\"female\"", "child.sex"),
@@ -172,6 +176,17 @@ class InputGateTest {
         String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ?", String.class, created.json().get("caseId").asString());
         assertThat(payload).contains("\"ethnicity\":\"" + composed + "\"").doesNotContain(decomposed);
+    }
+
+    @Test
+    void lengths_are_counted_in_characters_not_utf16_units() {
+        String sixtyFourSymbols = "\uD83C\uDF3E".repeat(64);
+        assertThat(sixtyFourSymbols.length()).isEqualTo(128);
+
+        Response created = api.post("/api/v1/cases", WORKER,
+                REPORT.replace("\"Kinh\"", "\"" + sixtyFourSymbols + "\""));
+
+        assertThat(created.status()).isEqualTo(201);
     }
 
     @Test

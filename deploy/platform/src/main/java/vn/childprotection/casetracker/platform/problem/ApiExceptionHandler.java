@@ -26,6 +26,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -153,6 +154,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             Class<?> target = mismatched.getTargetType();
             return new FieldProblem(field(mismatched),
                     target == null ? "has the wrong type" : "must be " + expectedType(target));
+        }
+        if (cause instanceof InputCoercionException coercion && coercion.processor() != null) {
+            String pointer = coercion.processor().streamReadContext().pathAsPointer().toString();
+            String path = pointer.isEmpty() ? "body" : pointer.substring(1).replace('/', '.');
+            return new FieldProblem(path, "is out of range");
         }
         if (cause instanceof StreamReadException read && read.getOriginalMessage() != null
                 && read.getOriginalMessage().startsWith("Duplicate")) {
