@@ -9,16 +9,20 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +46,9 @@ class InputGateTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer;
 
     ApiClient api;
 
@@ -163,6 +170,18 @@ class InputGateTest {
         assertThat(refused.isProblem()).isTrue();
         assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void events_stored_before_the_gate_still_read_back_because_axon_keeps_its_own_mapper() {
+        String text = eventSerializer.deserialize(new SimpleSerializedObject<>(
+                "\"Kinh\\u0000\"".getBytes(StandardCharsets.UTF_8), byte[].class, String.class.getName(), null));
+        Instant longAgo = eventSerializer.deserialize(new SimpleSerializedObject<>(
+                "\"-1000000000-01-01T00:00:00Z\"".getBytes(StandardCharsets.UTF_8), byte[].class,
+                Instant.class.getName(), null));
+
+        assertThat(text).isEqualTo("Kinh\u0000");
+        assertThat(longAgo).isEqualTo(Instant.parse("-1000000000-01-01T00:00:00Z"));
     }
 
     @Test

@@ -167,14 +167,26 @@ class JwtSignInTest {
 
     @Test
     void http_basic_still_signs_in_configured_users() {
-        ApiClient.Response response = api.postWithPassword("/test/command", "svc.dashboard",
-                "a-long-service-secret", "{}");
+        ApiClient.Response response = api.getWithHeaders("/test/actor", basic("a-long-service-secret"));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("userId").asString()).isEqualTo("svc.dashboard");
         assertThat(response.json().get("role").asString()).isEqualTo("DASHBOARD");
-        assertThat(api.postWithPassword("/test/command", "svc.dashboard", "a-wrong-secret", "{}").status())
-                .isEqualTo(401);
+        assertThat(api.getWithHeaders("/test/actor", basic("a-wrong-secret")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void the_dashboard_service_account_signs_in_but_writes_nothing() {
+        ApiClient.Response write = api.postWithPassword("/test/command", "svc.dashboard", "a-long-service-secret",
+                "{}");
+
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.isProblem()).isTrue();
+    }
+
+    private static Map<String, String> basic(String password) {
+        return Map.of("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("svc.dashboard:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.platform.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * with the status of the refusal (a 4xx stays a 4xx), no message and no stack trace.
  */
 @RestController
+@Hidden
 public class ProblemErrorController implements ErrorController {
 
     /**
