@@ -2,13 +2,12 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * The receiving commune takes the case over.
  *
  * @param actingOrgUnit the org unit of the person sending the command; must be the receiving commune
  */
-public record AcceptTransfer(@TargetAggregateIdentifier String caseId, @TargetAggregateVersion Long expectedVersion,
+public record AcceptTransfer(@TargetAggregateIdentifier String caseId, Long expectedVersion,
                              Instant occurredAt, String actingOrgUnit) {
 }

@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
@@ -118,6 +119,7 @@ public class CaseFile {
     public long handle(RecordInitialAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (status != CaseStatus.REPORTED && status != CaseStatus.REOPENED) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_ONCE);
@@ -136,6 +138,7 @@ public class CaseFile {
                        DeadlineManager deadlines, DeadlinePolicy policy) {
         StepPermissions.require(command.temporaryRemoval() != null ? StepPermissions.Step.CHAIR_DECISION
                 : StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (!initiallyAssessed) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
@@ -168,6 +171,7 @@ public class CaseFile {
     public long handle(RecordDetailedAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (status != CaseStatus.INITIALLY_ASSESSED && status != CaseStatus.DETAILED_ASSESSED) {
             throw new ProcedureViolation(initiallyAssessed ? ProcedureRule.DETAILED_ASSESSMENT_ORDER
@@ -186,6 +190,7 @@ public class CaseFile {
     public long handle(DraftSupportPlan command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (status == CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REPLAN_NEEDS_REVIEW);
@@ -210,6 +215,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(ApproveSupportPlan command, DeadlineManager deadlines, DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (status != CaseStatus.PLAN_DRAFTED) {
             throw new ProcedureViolation(ProcedureRule.APPROVAL_NEEDS_DRAFT);
@@ -233,6 +239,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
         StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode, assignedOrgUnits(), null);
+        requireVersion(command.expectedVersion());
         requireOpen();
         Assignment assignment = approvedIntervention(command.interventionId());
         if (!assignment.agencyCode().equals(command.actingOrgUnit())) {
@@ -257,6 +264,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COORDINATION, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         Assignment assignment = approvedIntervention(command.interventionId());
         if (assignment.status() == InterventionStatus.COMPLETED) {
@@ -280,6 +288,7 @@ public class CaseFile {
     public long handle(ReviewCase command, PersonalDataProtector protector, DeadlineManager deadlines,
                        DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (status != CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REVIEW_NEEDS_APPROVED_PLAN);
@@ -300,6 +309,7 @@ public class CaseFile {
     public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
                        DeadlineManager deadlines) {
         StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
@@ -313,6 +323,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(ReopenCase command, PersonalDataProtector protector) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
         }
@@ -323,6 +334,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(RequestTransfer command, PersonalDataProtector protector) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         requireOpen();
         if (command.toCommuneCode().equals(communeCode)) {
             throw new ProcedureViolation(ProcedureRule.TRANSFER_SAME_COMMUNE);
@@ -338,6 +350,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(AcceptTransfer command) {
         StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
+        requireVersion(command.expectedVersion());
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
@@ -348,6 +361,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(DeclineTransfer command, PersonalDataProtector protector) {
         StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
+        requireVersion(command.expectedVersion());
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
         apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
@@ -358,6 +372,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(RecordDisclosureConsent command) {
         StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
         if (command.party() == ConsentParty.CHILD && ageYears < 7) {
             throw new ProcedureViolation(ProcedureRule.CHILD_CONSENT_FROM_7);
         }
@@ -372,6 +387,7 @@ public class CaseFile {
     @CommandHandler
     public long handle(EraseChildIdentity command, ChildKeyShredder shredder) {
         StepPermissions.require(StepPermissions.Step.ERASURE, communeCode);
+        requireVersion(command.expectedVersion());
         if (identityErased) {
             throw new ProcedureViolation(ProcedureRule.IDENTITY_ALREADY_ERASED);
         }
@@ -494,6 +510,20 @@ public class CaseFile {
      * The number of events of this case, counting those just applied (Axon's version is the last sequence
      * number, which starts at 0).
      */
+    /**
+     * {@code If-Match}: the case must be at the version the caller read. Checked by each handler right after who may
+     * take the step, so that a caller outside the case's reach learns nothing of it, not even its version.
+     *
+     * @param expected the expected Axon version (last sequence number), or null for an unconditional write
+     * @throws ConflictingAggregateVersionException when the case is at another version
+     */
+    private void requireVersion(Long expected) {
+        Long actual = AggregateLifecycle.getVersion();
+        if (expected != null && actual != null && !expected.equals(actual)) {
+            throw new ConflictingAggregateVersionException(caseId, expected, actual);
+        }
+    }
+
     private static long newVersion() {
         return AggregateLifecycle.getVersion() + 1;
     }

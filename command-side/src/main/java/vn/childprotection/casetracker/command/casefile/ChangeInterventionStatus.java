@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
 /**
@@ -11,7 +10,7 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  * @param actingOrgUnit the org unit of the person sending the command
  */
 public record ChangeInterventionStatus(@TargetAggregateIdentifier String caseId,
-                                       @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                                       Long expectedVersion, Instant occurredAt,
                                        String interventionId, InterventionStatus newStatus, String actingOrgUnit,
                                        PersonalText note) {
 }

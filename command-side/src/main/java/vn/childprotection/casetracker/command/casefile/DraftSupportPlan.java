@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 
 /**
@@ -12,7 +11,7 @@ import vn.childprotection.casetracker.values.InterventionMeasure;
  * Mẫu 04).
  */
 public record DraftSupportPlan(@TargetAggregateIdentifier String caseId,
-                               @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                               Long expectedVersion, Instant occurredAt,
                                List<Intervention> interventions, PersonalText goals) {
 
     /**

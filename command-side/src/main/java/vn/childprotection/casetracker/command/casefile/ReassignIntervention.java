@@ -3,7 +3,6 @@ package vn.childprotection.casetracker.command.casefile;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * The coordinator gives an intervention to another agency, typically after the first declined it.
@@ -11,6 +10,6 @@ import org.axonframework.modelling.command.TargetAggregateVersion;
  * @param dueDate the new due date, or null to keep the current one
  */
 public record ReassignIntervention(@TargetAggregateIdentifier String caseId,
-                                   @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                                   Long expectedVersion, Instant occurredAt,
                                    String interventionId, String toAgencyCode, LocalDate dueDate) {
 }

@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.ConsentStatus;
 
@@ -10,6 +9,6 @@ import vn.childprotection.casetracker.values.ConsentStatus;
  * Record that the child or the guardian gave, refused or withdrew consent to disclosure.
  */
 public record RecordDisclosureConsent(@TargetAggregateIdentifier String caseId,
-                                      @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                                      Long expectedVersion, Instant occurredAt,
                                       ConsentParty party, ConsentStatus status) {
 }

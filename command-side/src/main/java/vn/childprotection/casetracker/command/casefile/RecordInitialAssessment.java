@@ -2,13 +2,12 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 import vn.childprotection.casetracker.values.RiskLevel;
 
 /**
  * Record the initial risk and harm assessment (<i>đánh giá nguy cơ ban đầu</i>, Mẫu 02).
  */
 public record RecordInitialAssessment(@TargetAggregateIdentifier String caseId,
-                                      @TargetAggregateVersion Long expectedVersion, Instant occurredAt,
+                                      Long expectedVersion, Instant occurredAt,
                                       RiskLevel riskLevel, boolean emergency, PersonalText notes) {
 }

@@ -2,11 +2,10 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Reopen a closed case.
  */
-public record ReopenCase(@TargetAggregateIdentifier String caseId, @TargetAggregateVersion Long expectedVersion,
+public record ReopenCase(@TargetAggregateIdentifier String caseId, Long expectedVersion,
                          Instant occurredAt, PersonalText reason) {
 }

@@ -2,11 +2,10 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Ask another commune to take the case over; it stays here until that commune accepts.
  */
-public record RequestTransfer(@TargetAggregateIdentifier String caseId, @TargetAggregateVersion Long expectedVersion,
+public record RequestTransfer(@TargetAggregateIdentifier String caseId, Long expectedVersion,
                               Instant occurredAt, String toCommuneCode, PersonalText reason) {
 }

@@ -100,6 +100,9 @@ class CommandExceptionHandler {
         if (cause instanceof AggregateNotFoundException a) {
             return unknownCase(a, request);
         }
+        if (cause instanceof ConflictingAggregateVersionException c) {
+            return versionConflict(c, request);
+        }
         throw ex;
     }
 

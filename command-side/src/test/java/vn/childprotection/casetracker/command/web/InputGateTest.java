@@ -314,13 +314,16 @@ class InputGateTest {
                 "{\"status\":\"ACCEPTED\"}");
         Response approval = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.313-an-thai",
                 "{\"planVersion\":1}");
+        // A wrong If-Match would otherwise answer 409 with the case's current version.
+        Response conditional = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.313-an-thai",
+                "{\"riskLevel\":\"HIGH\",\"emergency\":false}", Map.of("If-Match", "\"7\""));
 
-        for (Response refused : List.of(transfer, progress, approval)) {
+        for (Response refused : List.of(transfer, progress, approval, conditional)) {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.isProblem()).isTrue();
             assertThat(refused.json().get("rule").asString()).isEqualTo("role-not-allowed");
             assertThat(refused.body()).doesNotContain(caseId).doesNotContain("313-tt-an-lao")
-                    .doesNotContain("transfer-").doesNotContain("iv-1");
+                    .doesNotContain("transfer-").doesNotContain("iv-1").doesNotContain("currentVersion");
         }
         assertThat(eventCount()).isEqualTo(before);
     }
