@@ -170,7 +170,7 @@ class JwtSignInTest {
         ApiClient.Response response = api.getWithHeaders("/test/actor", basic("a-long-service-secret"));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.json().get("userId").asString()).isEqualTo("svc.dashboard");
+        assertThat(response.json().get("username").asString()).isEqualTo("svc.dashboard");
         assertThat(response.json().get("role").asString()).isEqualTo("DASHBOARD");
         assertThat(api.getWithHeaders("/test/actor", basic("a-wrong-secret")).status()).isEqualTo(401);
     }
