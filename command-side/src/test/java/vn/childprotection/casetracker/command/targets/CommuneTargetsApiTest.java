@@ -117,8 +117,9 @@ class CommuneTargetsApiTest {
         List<Response> refused = List.of(
                 put(path, "worker.anlao", json(figures(100, 90, 1, 1))),
                 put(path, "police", json(figures(100, 90, 1, 1))),
-                put(path, "auditor", json(figures(100, 90, 1, 1))),
-                put(path, "dashboard", json(figures(100, 90, 1, 1))));
+                put(path, "auditor", json(figures(100, 90, 1, 1))));
+        // The dashboard writes nothing at all: refused at sign-in, before any permission of the targets.
+        Response dashboard = put(path, "dashboard", json(figures(100, 90, 1, 1)));
 
         for (Response response : refused) {
             assertThat(response.status()).as(response.body()).isEqualTo(403);
@@ -126,6 +127,8 @@ class CommuneTargetsApiTest {
             assertThat(response.json().get("rule").asString()).isEqualTo("role-not-allowed");
             assertThat(response.json().get("detail").asString()).contains("coordinator");
         }
+        assertThat(dashboard.status()).isEqualTo(403);
+        assertThat(dashboard.json().get("rule").asString()).isEqualTo("aggregates-only");
         assertThat(eventCount()).isEqualTo(before);
         assertThat(recordingsOf("313-bat-trang", 2025)).isZero();
     }

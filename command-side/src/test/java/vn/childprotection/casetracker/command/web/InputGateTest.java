@@ -297,7 +297,8 @@ class InputGateTest {
                 "{\"riskLevel\":\"HIGH\",\"emergency\":true}");
 
         assertThat(List.of(report.status(), targets.status(), assessment.status())).containsOnly(403);
-        assertThat(List.of(report, targets, assessment)).allMatch(Response::isProblem);
+        assertThat(List.of(report, targets, assessment)).allMatch(Response::isProblem)
+                .allMatch(r -> r.json().get("rule").asString().equals("aggregates-only"));
         assertThat(eventCount()).isEqualTo(before);
     }
 

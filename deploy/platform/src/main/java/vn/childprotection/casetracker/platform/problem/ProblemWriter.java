@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +26,18 @@ public class ProblemWriter {
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail, String path)
             throws IOException {
+        write(response, status, title, detail, path, Map.of());
+    }
+
+    /**
+     * As {@link #write(HttpServletResponse, HttpStatus, String, String, String)}, with extra members such as
+     * {@code rule}.
+     */
+    public void write(HttpServletResponse response, HttpStatus status, String title, String detail, String path,
+                      Map<String, Object> properties) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
+        properties.forEach(problem::setProperty);
         problem.setInstance(URI.create(safePath(path)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

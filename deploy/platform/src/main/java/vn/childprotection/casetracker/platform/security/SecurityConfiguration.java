@@ -100,9 +100,14 @@ public class SecurityConfiguration {
                                         AuthorityAuthorizationManager.hasRole(Role.DASHBOARD.name())))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(signIn))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(signIn)
-                        .accessDeniedHandler((request, response, e) ->
-                                problems.write(response, HttpStatus.FORBIDDEN, "Not allowed",
-                                        "Your role does not allow this.", request.getRequestURI())));
+                        .accessDeniedHandler((request, response, e) -> {
+                            boolean dashboard = request.isUserInRole(Role.DASHBOARD.name());
+                            problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", dashboard
+                                    ? "The dashboard account reads aggregates only; it takes no step and "
+                                    + "writes nothing." : "Your role does not allow this.",
+                                    request.getRequestURI(),
+                                    Map.of("rule", dashboard ? "aggregates-only" : "role-not-allowed"));
+                        }));
         if (jwt.enabled()) {
             JwtDecoder decoder = jwtDecoders.getIfAvailable();
             if (decoder == null) {
