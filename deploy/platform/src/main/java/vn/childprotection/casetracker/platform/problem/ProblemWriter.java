@@ -38,7 +38,9 @@ public class ProblemWriter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
-        problem.setInstance(URI.create(safePath(path)));
+        if (path != null) {
+            problem.setInstance(URI.create(safePath(path)));
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

@@ -105,8 +105,8 @@ public class SecurityConfiguration {
                             problems.write(response, HttpStatus.FORBIDDEN, "Not allowed", dashboard
                                     ? "The dashboard account reads aggregates only; it takes no step and "
                                     + "writes nothing." : "Your role does not allow this.",
-                                    request.getRequestURI(),
-                                    Map.of("rule", dashboard ? "aggregates-only" : "role-not-allowed"));
+                                    // No instance: the path may name a case, and a refusal names none.
+                                    null, Map.of("rule", dashboard ? "aggregates-only" : "role-not-allowed"));
                         }));
         if (jwt.enabled()) {
             JwtDecoder decoder = jwtDecoders.getIfAvailable();
