@@ -49,7 +49,7 @@ for name in $(curl -sf "${AUTH[@]}" "$API/admin/projections" | json "' '.join(p[
   curl -sf "${AUTH[@]}" -X POST "$API/admin/projections/$name/rebuild" > /dev/null
   for _ in $(seq 1 1800); do
     state=$(curl -sf "${AUTH[@]}" "$API/admin/projections/$name" | json "d['rebuild']['state']")
-    [ "$state" = "DONE" ] || [ "$state" = "FAILED" ] && break
+    [ "$state" = "DONE" ] || [ "$state" = "PARKED" ] || [ "$state" = "FAILED" ] && break
     sleep 1
   done
   curl -sf "${AUTH[@]}" "$API/admin/projections/$name" | json "'| %s | %d | %.1f | %d |' % (d['name'], \

@@ -1,12 +1,22 @@
 package vn.childprotection.casetracker.query;
 
 import java.util.List;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.childprotection.casetracker.query.audittrail.AuditTrailProjection;
 import vn.childprotection.casetracker.query.casefile.CaseFileProjection;
+import vn.childprotection.casetracker.query.deadletters.DeadLetterMetrics;
+import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
+import vn.childprotection.casetracker.query.deadletters.DeadLetterRetries;
+import vn.childprotection.casetracker.query.deadletters.DeadLettersHealthIndicator;
+import vn.childprotection.casetracker.query.deadletters.EventSavepoints;
+import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
+import vn.childprotection.casetracker.query.deadletters.ParkingPolicy;
+import vn.childprotection.casetracker.query.deadletters.TransientFailures;
 import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
 import vn.childprotection.casetracker.query.history.CaseHistoryProjection;
 import vn.childprotection.casetracker.query.indicators.IndicatorProjection;
@@ -15,10 +25,26 @@ import vn.childprotection.casetracker.query.targets.CommuneTargetsProjection;
 import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
 
 /**
- * How the projections' processors treat a failing handler. Axon's default logs the error and moves on, which would
- * leave a projection silently different from what a rebuild gives. Here the error rolls the batch back (rows and
- * token together) and the processor retries the segment with back-off, so a projection is late rather than wrong.
- * Only the query side's own processing groups are affected.
+ * How the projections' processors treat a failing handler: no event can stop a projection for good.
+ * <p>
+ * Each processing group has Axon's dead-letter queue ({@link DeadLetterQueues}, table {@code dead_letter_entry}).
+ * When a handler fails on an event, the {@link ParkingPolicy} decides: a transient failure of the infrastructure
+ * ({@link TransientFailures}) rolls the batch back (rows and token together) and the processor retries the segment
+ * with back-off, as before; any other failure parks the event, and Axon parks the later events of the same case
+ * behind it (the default sequencing policy is per aggregate, that is per case), while every other case keeps
+ * flowing. {@link EventSavepoints} makes that possible inside one batch transaction on PostgreSQL. Parked events
+ * are listed and retried through the admin API ({@link ParkedEvents}, {@link DeadLetterRetries}) and counted in
+ * health ({@link DeadLettersHealthIndicator}) and metrics ({@link DeadLetterMetrics}).
+ * <p>
+ * Why Axon's {@code ListenerInvocationErrorHandler} is not configured here any more: with a dead-letter queue Axon
+ * builds the group's invoker ({@code DeadLetteringEventHandlerInvoker}) with a propagating one regardless, so the
+ * failure reaches the enqueue policy; a logging handler would have skipped the event silently and left the
+ * projection different from what a rebuild gives.
+ * <p>
+ * A reset of a processor (a replay) also empties its queue ({@code allowReset}): the replay meets the parked events
+ * again and parks them anew. The sequence identifier cache spares one query per event while the queue was empty when
+ * the segment was claimed; it is per segment and dropped when the segment is released, so it stays right when a
+ * retry or a rebuild changes the queue.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessingConfiguration {
@@ -30,8 +56,23 @@ public class ProjectionProcessingConfiguration {
             CommuneTargetsProjection.PROCESSING_GROUP);
 
     @Bean
-    public ConfigurerModule projectionErrorHandling() {
-        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group ->
-                processing.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterQueues.snakeCaseSchema();
+    }
+
+    @Bean
+    public EventSavepoints projectionEventSavepoints(PlatformTransactionManager transactions) {
+        return new EventSavepoints(transactions);
+    }
+
+    @Bean
+    public ConfigurerModule projectionDeadLetterQueues(DeadLetterQueues queues, TransactionManager transactions) {
+        ParkingPolicy policy = new ParkingPolicy();
+        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> processing
+                .registerDeadLetterQueue(group, c -> queues.queue(group, transactions, c.serializer(), c.eventSerializer()))
+                .registerDeadLetterPolicy(group, c -> policy)
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
+                        .allowReset(true)
+                        .enableSequenceIdentifierCache())));
     }
 }

@@ -47,10 +47,11 @@ public class ProjectionAdminController {
 
     @GetMapping
     @Operation(summary = "List the projections and their lag / Danh sách dữ liệu tổng hợp",
-            description = "For each projection: its tables, state (LIVE or REBUILDING), lag (events in the store "
-                    + "its live processor has not processed: the head's global index minus the lowest position of "
-                    + "its segments' tokens) and how old the oldest of them is, and its latest rebuild since the "
-                    + "service started. Coordinators and auditors; others: 403.")
+            description = "For each projection: its tables, state (LIVE, PARKED when events it could not apply are "
+                    + "parked, or REBUILDING), lag (events in the store its live processor has not processed: the "
+                    + "head's global index minus the lowest position of its segments' tokens) and how old the oldest "
+                    + "of them is, its parked events and cases, and its latest rebuild since the service started. "
+                    + "Coordinators and auditors; others: 403.")
     @ApiResponse(responseCode = "200", description = "The projections")
     public ResponseEntity<List<ProjectionStatus>> projections() {
         requireReader();
@@ -61,7 +62,8 @@ public class ProjectionAdminController {
     @Operation(summary = "A projection's status / Trạng thái một dữ liệu tổng hợp",
             description = "The projection's lag and its latest rebuild: eventsDone of eventsTotal (the store's "
                     + "head when the rebuild started), rate, expected finish, and its state (RUNNING, SWITCHING, "
-                    + "DONE, or FAILED with the problem). Coordinators and auditors; others: 403.")
+                    + "DONE, PARKED with the parked events, or FAILED with the problem). Coordinators and auditors; "
+                    + "others: 403.")
     @ApiResponse(responseCode = "200", description = "The projection")
     public ResponseEntity<ProjectionStatus> projection(
             @Parameter(description = "The projection's name (its processing group)", example = "risk-register")

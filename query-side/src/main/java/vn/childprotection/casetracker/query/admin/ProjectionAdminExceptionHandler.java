@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code role-not-allowed} (as the query side's other refusals), 409 {@code rebuild-running} with the running
  * rebuild. Runs before the platform's catch-all handler; unknown projections are the platform's 404.
  */
-@RestControllerAdvice(assignableTypes = ProjectionAdminController.class)
+@RestControllerAdvice(assignableTypes = {ProjectionAdminController.class, ProjectionDeadLetterController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 public class ProjectionAdminExceptionHandler {
 

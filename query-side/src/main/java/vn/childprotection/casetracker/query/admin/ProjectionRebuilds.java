@@ -15,22 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.sql.DataSource;
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
+import vn.childprotection.casetracker.query.deadletters.ParkedCount;
+import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
 
 /**
  * Rebuilds a projection from the event store without taking it offline, and reports on every projection.
@@ -48,6 +46,16 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
  * {@code @ResetHandler} has to run, handlers see the events as live ones, and the token that ends up in the live
  * processor's rows is an ordinary one.
  * <p>
+ * An event the handlers cannot apply does not stop a rebuild: the shadow processor parks it in a dead-letter queue
+ * of its own ({@link ShadowProcessors}), as the live processor does, and the replay goes on. The switch still
+ * happens, and hands the shadow's parked events to the live group in the same transaction as the tables (the live
+ * group's former parked events go with its retired tables): the rebuilt projection then equals what the live run
+ * gives, parked events included, and they are retried like any other once a fix is deployed. The rebuild ends
+ * {@link RebuildState#PARKED} with their number and the first one's global index and error, instead of hanging in
+ * {@code RUNNING}. Failing the rebuild instead was rejected: while the event stays in the store (events are never
+ * changed), no rebuild of the projection could ever finish. A transient failure (the database unreachable) is
+ * retried, not parked, and shows in the rebuild's {@code problem} while it lasts.
+ * <p>
  * Usable from Java as well as through {@link ProjectionAdminController}: {@link #start}, {@link #status},
  * {@link #projection}. Rebuild progress is kept in memory: it is lost on restart, and a rebuild interrupted by a
  * restart is simply not finished (its leftovers are removed by the next rebuild of the projection).
@@ -63,12 +71,10 @@ public class ProjectionRebuilds {
 
     private final Map<String, ProjectionDefinition> projections;
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
-    private final PlatformTransactionManager transactions;
-    private final DataSource dataSource;
+    private final ShadowProcessors shadowProcessors;
     private final ShadowTables shadowTables;
     private final StorePositions positions;
-    private final int batchSize;
+    private final ParkedEvents parkedEvents;
     private final Duration checkEvery;
     private final Duration logEvery;
     /** Wall-clock time: rates and durations of the rebuild itself, not the domain time of the events. */
@@ -78,10 +84,8 @@ public class ProjectionRebuilds {
     private volatile boolean stopping;
 
     public ProjectionRebuilds(ObjectProvider<ProjectionDefinition> definitions,
-                              EventProcessingConfiguration processing, EventStore eventStore,
-                              PlatformTransactionManager transactions, DataSource dataSource,
-                              ShadowTables shadowTables, StorePositions positions,
-                              @Value("${casetracker.projections.rebuild.batch-size:100}") int batchSize,
+                              EventProcessingConfiguration processing, ShadowProcessors shadowProcessors,
+                              ShadowTables shadowTables, StorePositions positions, ParkedEvents parkedEvents,
                               @Value("${casetracker.projections.rebuild.check-interval:200ms}") Duration checkEvery,
                               @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery) {
         Map<String, ProjectionDefinition> byName = new LinkedHashMap<>();
@@ -96,12 +100,10 @@ public class ProjectionRebuilds {
         }
         this.projections = byName;
         this.processing = processing;
-        this.eventStore = eventStore;
-        this.transactions = transactions;
-        this.dataSource = dataSource;
+        this.shadowProcessors = shadowProcessors;
         this.shadowTables = shadowTables;
         this.positions = positions;
-        this.batchSize = batchSize;
+        this.parkedEvents = parkedEvents;
         this.checkEvery = checkEvery;
         this.logEvery = logEvery;
         this.steps = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("projection-rebuild"));
@@ -151,7 +153,7 @@ public class ProjectionRebuilds {
      */
     public ProjectionStatus projection(String name) {
         ProjectionDefinition projection = definition(name);
-        return describe(projection, positions.head(), clock.instant());
+        return describe(projection, positions.head(), clock.instant(), parkedEvents.countsByProcessor());
     }
 
     /**
@@ -160,12 +162,14 @@ public class ProjectionRebuilds {
     public List<ProjectionStatus> projections() {
         long head = positions.head();
         Instant now = clock.instant();
+        Map<String, ParkedCount> parked = parkedEvents.countsByProcessor();
         List<ProjectionStatus> all = new ArrayList<>();
-        projections.values().forEach(p -> all.add(describe(p, head, now)));
+        projections.values().forEach(p -> all.add(describe(p, head, now, parked)));
         return all;
     }
 
-    private ProjectionStatus describe(ProjectionDefinition projection, long head, Instant now) {
+    private ProjectionStatus describe(ProjectionDefinition projection, long head, Instant now,
+                                      Map<String, ParkedCount> parkedCounts) {
         Rebuild rebuild = rebuilds.get(projection.name());
         RebuildStatus rebuildStatus = rebuild == null ? null : rebuild.status(now);
         boolean rebuilding = rebuildStatus != null && rebuildStatus.state().active();
@@ -175,12 +179,19 @@ public class ProjectionRebuilds {
         long position = lowest.orElse(0);
         long lag = Math.max(0, head - position);
         long behind = lag == 0 ? 0 : positions.secondsBehind(position, now);
-        return new ProjectionStatus(projection.name(), projection.processingGroup(), projection.tables(),
-                rebuilding ? ProjectionState.REBUILDING : ProjectionState.LIVE, running, head, lag, behind,
-                rebuildStatus);
+        ParkedCount parked = parkedCounts.getOrDefault(projection.processingGroup(), ParkedCount.NONE);
+        ProjectionState state = rebuilding ? ProjectionState.REBUILDING
+                : parked.events() > 0 ? ProjectionState.PARKED : ProjectionState.LIVE;
+        return new ProjectionStatus(projection.name(), projection.processingGroup(), projection.tables(), state,
+                running, head, lag, behind, parked.events(), parked.cases(), rebuildStatus);
     }
 
-    private ProjectionDefinition definition(String name) {
+    /**
+     * The projection of that name.
+     *
+     * @throws NotFoundException if there is none
+     */
+    ProjectionDefinition definition(String name) {
         ProjectionDefinition projection = name == null ? null : projections.get(name);
         if (projection == null) {
             throw new NotFoundException("There is no projection named '" + name + "'. Known: "
@@ -204,7 +215,7 @@ public class ProjectionRebuilds {
             shadowTables.createShadow(projection);
             int segments = Math.max(1, processing.tokenStore(projection.processingGroup())
                     .fetchSegments(projection.processingGroup()).length);
-            PooledStreamingEventProcessor processor = shadowProcessor(rebuild, liveProcessor, segments);
+            PooledStreamingEventProcessor processor = shadowProcessors.build(rebuild, liveProcessor, segments);
             rebuild.running(processor, segments);
             processor.start();
             rebuild.ticks = steps.scheduleWithFixedDelay(() -> step(rebuild), checkEvery.toMillis(),
@@ -214,44 +225,11 @@ public class ProjectionRebuilds {
         }
     }
 
-    /**
-     * The shadow processor: the live processor's handler invoker (so the very same projection beans, sequencing
-     * policy and listener error handler), its interceptors, error handler and rollback configuration; the event
-     * store from its tail; the normal token store; transactions on the shadow schema.
-     */
-    private PooledStreamingEventProcessor shadowProcessor(Rebuild rebuild, AbstractEventProcessor live,
-                                                          int segments) {
-        String group = rebuild.projection.processingGroup();
-        String name = rebuild.rebuildProcessorName;
-        ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
-                new AxonThreadFactory("Coordinator[" + name + "]"));
-        ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.min(segments, 2),
-                new AxonThreadFactory("WorkPackage[" + name + "]"));
-        rebuild.executors = List.of(coordinator, workers);
-        StreamableMessageSource<org.axonframework.eventhandling.TrackedEventMessage<?>> source = eventStore;
-        PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
-                .name(name)
-                .eventHandlerInvoker(live.eventHandlerInvoker())
-                .errorHandler(processing.errorHandler(group))
-                .rollbackConfiguration(processing.rollbackConfiguration(group))
-                .messageSource(source)
-                .tokenStore(processing.tokenStore(group))
-                .transactionManager(new ShadowSchemaTransactionManager(transactions, dataSource,
-                        ShadowTables.shadowSchema(rebuild.projection)))
-                .coordinatorExecutor(coordinator)
-                .workerExecutor(workers)
-                .initialSegmentCount(segments)
-                .initialToken(StreamableMessageSource::createTailToken)
-                .batchSize(batchSize)
-                .build();
-        processing.interceptorsFor(group).forEach(processor::registerHandlerInterceptor);
-        return processor;
-    }
-
     private void step(Rebuild rebuild) {
         try {
             if (rebuild.state() == RebuildState.RUNNING) {
                 rebuild.retrying(rebuild.segmentError());
+                rebuild.parked(parkedEvents.count(rebuild.rebuildProcessorName).events(), null);
                 if (rebuild.reached(rebuild.head)) {
                     rebuild.switching();
                     log.info("Rebuild of {} caught up; stopping the live processor to switch",
@@ -277,8 +255,12 @@ public class ProjectionRebuilds {
         stopExecutors(rebuild);
         Instant now = clock.instant();
         String retired = ShadowTables.retiredSchema(projection, now);
-        shadowTables.switchIn(projection, projection.processingGroup(), rebuild.rebuildProcessorName, retired);
+        long parked = shadowTables.switchIn(projection, projection.processingGroup(), rebuild.rebuildProcessorName,
+                retired);
         rebuild.switched = true;
+        if (parked > 0) {
+            rebuild.parked(parked, parkedEvents.firstFailed(projection.processingGroup()).orElse(null));
+        }
         try {
             shadowTables.dropSchema(retired);
             shadowTables.dropSchema(ShadowTables.shadowSchema(projection));
@@ -289,7 +271,11 @@ public class ProjectionRebuilds {
         live(projection).start();
         rebuild.liveStopped = false;
         rebuild.ticks.cancel(false);
-        rebuild.done(clock.instant());
+        if (parked > 0) {
+            rebuild.doneWithParkedEvents(clock.instant());
+        } else {
+            rebuild.done(clock.instant());
+        }
         logProgress(rebuild, true);
         log.info("Rebuild of {} switched in: the live processor continues from the rebuilt tables",
                 projection.name());

@@ -13,12 +13,16 @@ public record ProjectionStatus(
         String name,
         String processingGroup,
         @Schema(description = "The tables the projection writes") List<String> tables,
-        @Schema(description = "LIVE, or REBUILDING while a rebuild runs or switches") ProjectionState state,
+        @Schema(description = "LIVE; PARKED when events are parked in its dead-letter queue; REBUILDING while a "
+                + "rebuild runs or switches") ProjectionState state,
         @Schema(description = "Whether the live processor runs in this instance") boolean processorRunning,
         @Schema(description = "The event store's head: the highest global index") long headGlobalIndex,
         @Schema(description = "Events in the store the live processor has not processed yet: the head minus the "
                 + "lowest position among its segments' tokens") long lag,
         @Schema(description = "Age of the oldest event not processed yet, in seconds (0 when caught up)")
         long secondsBehind,
+        @Schema(description = "Events parked in its dead-letter queue: failed, or waiting behind a failed event of "
+                + "the same case") long parkedEvents,
+        @Schema(description = "Cases with parked events") long parkedCases,
         @Schema(description = "The latest rebuild since the service started, or null") RebuildStatus rebuild) {
 }

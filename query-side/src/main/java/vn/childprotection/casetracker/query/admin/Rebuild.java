@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import vn.childprotection.casetracker.query.deadletters.ParkedEvent;
 
 /**
  * One rebuild of one projection: its shadow processor and where it is. Steps change it on the rebuild thread only;
@@ -36,6 +37,8 @@ final class Rebuild {
     private volatile Instant finishedAt;
     private volatile PooledStreamingEventProcessor processor;
     private volatile int segmentCount;
+    private volatile long parkedEvents;
+    private volatile ParkedEvent firstParked;
     /** The furthest the shadow processor was seen; its statuses vanish once it is stopped for the switch. */
     private final AtomicLong furthest = new AtomicLong();
 
@@ -81,6 +84,28 @@ final class Rebuild {
         finishedAt = at;
         problem = null;
         state = RebuildState.DONE;
+    }
+
+    /**
+     * Events parked by the shadow processor so far; after the switch, with the first one that failed.
+     */
+    void parked(long events, ParkedEvent first) {
+        parkedEvents = events;
+        if (first != null) {
+            firstParked = first;
+        }
+    }
+
+    /**
+     * Switched in with parked events: finished like {@link #done}, but reported as {@link RebuildState#PARKED}.
+     */
+    void doneWithParkedEvents(Instant at) {
+        finishedAt = at;
+        ParkedEvent first = firstParked;
+        problem = parkedEvents + " event(s) parked"
+                + (first == null ? "" : "; the first at global index " + first.globalIndex() + " (case "
+                + first.caseId() + ", " + first.eventType() + "): " + first.errorClass() + ": " + first.errorMessage());
+        state = RebuildState.PARKED;
     }
 
     void failed(String why, Instant at) {
@@ -138,7 +163,7 @@ final class Rebuild {
         RebuildState current = state;
         long total = head - base;
         long seen = furthest.accumulateAndGet(Math.max(0, Math.min(total, lowestPosition() - base)), Math::max);
-        long done = current == RebuildState.DONE ? total : seen;
+        long done = current.switchedIn() ? total : seen;
         Instant end = finishedAt != null ? finishedAt : now;
         double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
         double rate = done / seconds;
@@ -150,7 +175,7 @@ final class Rebuild {
         }
         int percent = total == 0 ? 100 : (int) (done * 100 / total);
         return new RebuildStatus(projection.name(), current, done, total, percent, Math.round(rate * 10) / 10.0,
-                expected, startedAt, finishedAt, problem);
+                expected, startedAt, finishedAt, problem, parkedEvents, firstParked);
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.admin;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import vn.childprotection.casetracker.query.deadletters.ParkedEvent;
 
 /**
  * The progress of one rebuild. Events are counted as positions in the event store's global index from where the
@@ -11,7 +12,8 @@ import java.time.Instant;
 @Schema(name = "ProjectionRebuild")
 public record RebuildStatus(
         @Schema(description = "The projection rebuilt") String projection,
-        @Schema(description = "RUNNING, SWITCHING, DONE or FAILED") RebuildState state,
+        @Schema(description = "RUNNING, SWITCHING, DONE, PARKED (switched in, with events parked) or FAILED")
+        RebuildState state,
         @Schema(description = "Events of the store replayed so far, at most eventsTotal") long eventsDone,
         @Schema(description = "Events in the store when the rebuild started (its head); events appended later are "
                 + "replayed too, before the switch") long eventsTotal,
@@ -21,5 +23,10 @@ public record RebuildStatus(
                 + "known or when finished") Instant expectedFinish,
         Instant startedAt,
         @Schema(description = "When the rebuild was switched in (DONE) or given up (FAILED)") Instant finishedAt,
-        @Schema(description = "Why it failed (FAILED), or why the replay is retrying now (RUNNING)") String problem) {
+        @Schema(description = "Why it failed (FAILED), why the replay is retrying now (RUNNING), or how many events "
+                + "were parked and the first one's global index and error (PARKED)") String problem,
+        @Schema(description = "Events the replay parked so far (RUNNING) or handed to the live projection (PARKED)")
+        long parkedEvents,
+        @Schema(description = "The first event the replay parked because a handler failed on it (PARKED), or null")
+        ParkedEvent firstParked) {
 }

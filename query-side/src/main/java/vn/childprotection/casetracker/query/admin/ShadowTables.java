@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,11 +44,14 @@ class ShadowTables {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
     private final TokenSchema tokens;
+    private final DeadLetterSchema letters;
 
-    ShadowTables(JdbcTemplate jdbc, PlatformTransactionManager transactions, TokenSchema tokens) {
+    ShadowTables(JdbcTemplate jdbc, PlatformTransactionManager transactions, TokenSchema tokens,
+                 DeadLetterSchema letters) {
         this.jdbc = jdbc;
         this.inTransaction = new TransactionTemplate(transactions);
         this.tokens = tokens;
+        this.letters = letters;
     }
 
     static String shadowSchema(ProjectionDefinition projection) {
@@ -123,17 +127,20 @@ class ShadowTables {
 
     /**
      * The switch, in one transaction: the live tables move to the retired schema, the shadow tables to
-     * {@code public}, their indexes take the live indexes' names (matched by definition), and the live processor's
-     * tokens become copies of the rebuild processor's. Both processors must be stopped. Readers wait only for the
-     * table locks this takes; {@code lock_timeout} keeps that wait short, and a timeout rolls everything back.
+     * {@code public}, their indexes take the live indexes' names (matched by definition), the live processor's
+     * tokens become copies of the rebuild processor's, and its parked events the rebuild processor's (those of the
+     * live run belong to the retired tables and are deleted). Both processors must be stopped. Readers wait only
+     * for the table locks this takes; {@code lock_timeout} keeps that wait short, and a timeout rolls everything
+     * back.
      *
+     * @return how many parked events the live processor has now
      * @throws IllegalStateException if a segment of the live processor is claimed (by another instance), or the
      *                               rebuild processor has no tokens
      */
-    void switchIn(ProjectionDefinition projection, String liveProcessor, String rebuildProcessor,
+    long switchIn(ProjectionDefinition projection, String liveProcessor, String rebuildProcessor,
                   String retiredSchema) {
         String shadow = shadowSchema(projection);
-        inTransaction.executeWithoutResult(status -> {
+        Long parked = inTransaction.execute(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '10s'");
             List<String> owners = jdbc.queryForList("SELECT " + tokens.ownerColumn() + " FROM "
                     + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ? FOR UPDATE",
@@ -165,7 +172,13 @@ class ShadowTables {
             }
             jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
                     rebuildProcessor);
+            jdbc.update("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn()
+                    + " = ?", liveProcessor);
+            return (long) jdbc.update("UPDATE " + letters.deadLetterTable() + " SET "
+                    + letters.processingGroupColumn() + " = ? WHERE " + letters.processingGroupColumn() + " = ?",
+                    liveProcessor, rebuildProcessor);
         });
+        return parked == null ? 0 : parked;
     }
 
     /**
@@ -200,12 +213,15 @@ class ShadowTables {
     }
 
     /**
-     * Drops the shadow schema and deletes the rebuild processor's tokens: what a failed rebuild leaves behind.
+     * Drops the shadow schema and deletes the rebuild processor's tokens and parked events: what a failed rebuild
+     * leaves behind.
      */
     void dropShadow(ProjectionDefinition projection, String rebuildProcessor) {
         dropSchema(shadowSchema(projection));
         jdbc.update("DELETE FROM " + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?",
                 rebuildProcessor);
+        jdbc.update("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn()
+                + " = ?", rebuildProcessor);
     }
 
     void dropSchema(String schema) {
