@@ -16,6 +16,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseUnavailable {
 
+    private static final String CLOSED_POOL_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
+
     private DatabaseUnavailable() {
     }
 
@@ -23,7 +25,8 @@ public final class DatabaseUnavailable {
      * @param failure any throwable; its whole cause chain is examined
      * @return true when some cause says the database is unreachable: a {@link SQLTransientConnectionException}
      * (Hikari's connection time-out), a {@link SQLNonTransientConnectionException}, an {@link SQLException} of
-     * SQLSTATE class 08 (connection exception) or 57P01–57P03 (shut down, crashed, starting), Spring's
+     * SQLSTATE class 08 (connection exception) or 57P01–57P03 (shut down, crashed, starting) or thrown by a pool
+     * connection Hikari has closed as broken, Spring's
      * {@link DataAccessResourceFailureException} or {@link CannotCreateTransactionException}, or a
      * {@link ConnectException}
      */
@@ -42,7 +45,38 @@ public final class DatabaseUnavailable {
                     return true;
                 }
             }
+            if (t instanceof SQLException && thrownByClosedPoolConnection(t)) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * Hikari closes a connection it found broken and answers every later call on it (a rollback after a failed
+     * commit, say) with an SQLException without SQLSTATE, thrown by its closed-connection stand-in.
+     */
+    private static boolean thrownByClosedPoolConnection(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith(CLOSED_POOL_CONNECTION)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The classes and SQLSTATEs of a cause chain, without messages (they may quote input), for the log.
+     */
+    public static String describe(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof SQLException sql) {
+                chain.append(" [SQLSTATE ").append(sql.getSQLState()).append(']');
+            }
+        }
+        return chain.toString();
     }
 }

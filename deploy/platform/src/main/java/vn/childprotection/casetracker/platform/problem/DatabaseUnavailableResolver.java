@@ -43,6 +43,9 @@ public class DatabaseUnavailableResolver implements HandlerExceptionResolver, Or
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception ex) {
         if (response.isCommitted() || !DatabaseUnavailable.isCauseOf(ex)) {
+            if (log.isDebugEnabled()) {
+                log.debug("Not a database outage: {}", DatabaseUnavailable.describe(ex));
+            }
             return null;
         }
         log.warn("Database unreachable handling {} {}: answered 503 ({})", request.getMethod(),
