@@ -1,24 +1,25 @@
 package vn.childprotection.casetracker.platform.db;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The PostgreSQL server this process talks to: an external one, or an embedded one it started and will stop.
+ * The PostgreSQL server this process talks to: an external one, or an embedded one it started, watches and will
+ * stop.
  */
 public final class DatabaseServer implements AutoCloseable {
 
     private final String jdbcUrl;
     private final String username;
     private final String password;
-    private final EmbeddedPostgres embedded;
+    private final EmbeddedPostgresSupervisor embedded;
     private final Path deleteOnClose;
 
-    private DatabaseServer(String jdbcUrl, String username, String password, EmbeddedPostgres embedded,
+    private DatabaseServer(String jdbcUrl, String username, String password, EmbeddedPostgresSupervisor embedded,
                            Path deleteOnClose) {
         this.jdbcUrl = jdbcUrl;
         this.username = username;
@@ -31,13 +32,21 @@ public final class DatabaseServer implements AutoCloseable {
         return new DatabaseServer(jdbcUrl, username, password, null, null);
     }
 
-    static DatabaseServer embedded(EmbeddedPostgres postgres, Path deleteOnClose) {
-        return new DatabaseServer(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", postgres,
-                deleteOnClose);
+    static DatabaseServer embedded(EmbeddedPostgresSupervisor postgres, Path deleteOnClose) {
+        // The same port after every restart of the embedded server, so this URL stays valid.
+        return new DatabaseServer("jdbc:postgresql://localhost:" + postgres.port() + "/postgres", "postgres",
+                "postgres", postgres, deleteOnClose);
     }
 
     public boolean isEmbedded() {
         return embedded != null;
+    }
+
+    /**
+     * The embedded server, when this process runs one.
+     */
+    public Optional<EmbeddedPostgresSupervisor> embedded() {
+        return Optional.ofNullable(embedded);
     }
 
     public String jdbcUrl() {
@@ -61,6 +70,7 @@ public final class DatabaseServer implements AutoCloseable {
             try (Stream<Path> paths = Files.walk(deleteOnClose)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+            Files.deleteIfExists(DataDirectoryLock.lockFileOf(deleteOnClose));
         }
     }
 }
