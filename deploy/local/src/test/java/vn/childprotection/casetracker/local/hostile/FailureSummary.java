@@ -38,11 +38,14 @@ final class FailureSummary {
     private int requests;
     private int failedRequests;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
+    private final Map<String, Map<Integer, Integer>> statusesByOperation = new TreeMap<>();
 
     /** Records one hostile request and its answer; {@code events} appended by users while it ran. */
     void record(Mutation mutation, RequestDraft draft, Answer answer, long events) {
         requests++;
         statuses.merge(answer.status(), 1, Integer::sum);
+        statusesByOperation.computeIfAbsent(mutation.operation().label(), k -> new TreeMap<>())
+                .merge(answer.status(), 1, Integer::sum);
         List<Fault> faults = new ArrayList<>();
         if (answer.status() < 0) {
             faults.add(Fault.NO_ANSWER);
@@ -92,6 +95,16 @@ final class FailureSummary {
             out.append(key).append(": ").append(group.count).append(' ').append(group.targets).append('\n');
             out.append("    e.g. ").append(group.example).append('\n');
         });
+        return out.toString();
+    }
+
+    /**
+     * How each operation answered its hostile requests, by status: many 409 or 404 would mean the valid request
+     * the mutations start from no longer fitted the case, hiding what the gate should have refused.
+     */
+    String statusesByOperation() {
+        StringBuilder out = new StringBuilder();
+        statusesByOperation.forEach((op, counts) -> out.append(op).append(": ").append(counts).append('\n'));
         return out.toString();
     }
 

@@ -3,6 +3,10 @@ package vn.childprotection.casetracker.local.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,10 +150,20 @@ class HostileInputPropertyTest {
                 + " s; start and controls before: " + setupNanos / 1_000_000_000 + " s)"
                 + (fixtureProblems.isEmpty() ? "" : "; cases that could not be prepared again: " + fixtureProblems)
                 + "\n" + summary.render();
-        System.out.println(report);
+        writeReport(report + "\nStatuses by operation:\n" + summary.statusesByOperation());
         assertThat(controlFailures).as("valid requests the mutations start from are accepted").isEmpty();
         assertThat(summary.requests()).as("hostile requests sent").isGreaterThanOrEqualTo(Math.min(MINIMUM_REQUESTS, tries));
         assertThat(summary.clean()).as(report).isTrue();
+    }
+
+    /** Keeps the whole report in {@code target/hostile-input-summary.txt} beside the test output. */
+    private static void writeReport(String report) {
+        try {
+            Files.createDirectories(Path.of("target"));
+            Files.writeString(Path.of("target", "hostile-input-summary.txt"), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Sends the operation's valid request once, on a case of its own: it must succeed, or the mutations prove little. */
