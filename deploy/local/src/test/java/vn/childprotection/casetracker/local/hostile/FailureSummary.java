@@ -37,12 +37,24 @@ final class FailureSummary {
     private final Map<String, Group> groups = new TreeMap<>();
     private int requests;
     private int failedRequests;
+    private int refused;
+    private long refusedNanos;
+    private long otherNanos;
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final Map<String, Map<Integer, Integer>> statusesByOperation = new TreeMap<>();
 
-    /** Records one hostile request and its answer; {@code events} appended by users while it ran. */
-    void record(Mutation mutation, RequestDraft draft, Answer answer, long events) {
+    /**
+     * Records one hostile request and its answer; {@code events} appended by users while it ran, {@code nanos} from
+     * sending it to reading the answer.
+     */
+    void record(Mutation mutation, RequestDraft draft, Answer answer, long events, long nanos) {
         requests++;
+        if (answer.status() >= 400 && answer.status() < 500) {
+            refused++;
+            refusedNanos += nanos;
+        } else {
+            otherNanos += nanos;
+        }
         statuses.merge(answer.status(), 1, Integer::sum);
         statusesByOperation.computeIfAbsent(mutation.operation().label(), k -> new TreeMap<>())
                 .merge(answer.status(), 1, Integer::sum);
@@ -90,7 +102,9 @@ final class FailureSummary {
         StringBuilder out = new StringBuilder();
         out.append(requests).append(" hostile requests, ").append(failedRequests).append(" answered wrongly, in ")
                 .append(groups.size()).append(" groups (operation | mutation | status | fault: count [targets]). ")
-                .append("Statuses: ").append(statuses).append('\n');
+                .append("Statuses: ").append(statuses).append(". Time answering: ").append(refusedNanos / 1_000_000)
+                .append(" ms for ").append(refused).append(" refusals (4xx), ").append(otherNanos / 1_000_000)
+                .append(" ms for the ").append(requests - refused).append(" others\n");
         groups.forEach((key, group) -> {
             out.append(key).append(": ").append(group.count).append(' ').append(group.targets).append('\n');
             out.append("    e.g. ").append(group.example).append('\n');

@@ -127,9 +127,11 @@ class HostileInputPropertyTest {
         ApiOperation op = mutation.operation();
         RequestDraft draft = HostileRequests.valid(op, values(op));
         mutation.apply().accept(draft, variant);
+        long sent = System.nanoTime();
         Answer answer = http.send(draft);
+        long answered = System.nanoTime() - sent;
         long events = ledger.appendedSinceLastLook();
-        summary.record(mutation, draft, answer, events);
+        summary.record(mutation, draft, answer, events, answered);
         if (!op.method().equals("GET") && (answer.status() / 100 == 2 || events > 0)) {
             stale.add(op.label());
             ledger.appendedSinceLastLook();
