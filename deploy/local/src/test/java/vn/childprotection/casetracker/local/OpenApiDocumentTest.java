@@ -3,8 +3,10 @@ package vn.childprotection.casetracker.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -13,8 +15,9 @@ import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
- * The OpenAPI document is exact enough for a generated client: every request body has a schema with required
- * fields, enums and an example.
+ * The OpenAPI document is exact enough for a generated client, and for the hostile-input test that builds valid
+ * requests from it: every request body has a schema with required fields, enums and an example, down to its nested
+ * objects.
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "casetracker.database.embedded.ephemeral=true")
@@ -74,5 +77,82 @@ class OpenApiDocumentTest {
         assertThat(category.get("enum").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("ABUSED", "AT_RISK", "SPECIAL_CIRCUMSTANCES");
         assertThat(new ApiClient(port).get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void every_schema_a_request_body_reaches_lists_required_fields_and_gives_examples_within_its_enums_and_bounds() {
+        JsonNode doc = new ApiClient(port).get("/v3/api-docs", null).json();
+        JsonNode schemas = doc.get("components").get("schemas");
+        Set<String> reached = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+            for (String method : List.of("post", "put")) {
+                JsonNode operation = path.getValue().get(method);
+                if (operation != null && operation.has("requestBody")) {
+                    collect(operation.get("requestBody").get("content").get("application/json").get("schema"),
+                            schemas, reached);
+                }
+            }
+        }
+        assertThat(reached).as("nested request schemas are reached too")
+                .contains("ReportedChild", "Reporter", "TemporaryRemoval", "PlannedInterventionRequest");
+
+        for (String name : reached) {
+            JsonNode schema = schemas.get(name);
+            assertThat(schema.get("required")).as(name + " lists its required fields").isNotNull();
+            assertThat(schema.get("required").size()).as(name + " required fields").isPositive();
+            for (Map.Entry<String, JsonNode> property : schema.get("properties").properties()) {
+                String field = name + "." + property.getKey();
+                JsonNode p = property.getValue();
+                if (p.has("$ref")) {
+                    continue;
+                }
+                String type = p.get("type").isArray() ? p.get("type").get(0).asString() : p.get("type").asString();
+                if (type.equals("array")) {
+                    JsonNode items = p.get("items");
+                    if (items.has("enum")) {
+                        assertThat(p.has("example")).as(field + " has an example").isTrue();
+                        List<String> allowed = items.get("enum").valueStream().map(JsonNode::asString).toList();
+                        p.get("example").valueStream().forEach(e -> assertThat(allowed)
+                                .as(field + " example within its enum").contains(e.asString()));
+                    } else {
+                        assertThat(items.has("$ref")).as(field + " items are described").isTrue();
+                    }
+                    continue;
+                }
+                assertThat(p.has("example")).as(field + " has an example").isTrue();
+                if (p.has("enum")) {
+                    assertThat(p.get("enum").valueStream().map(JsonNode::asString).toList())
+                            .as(field + " example within its enum").contains(p.get("example").asString());
+                } else if (type.equals("string") && !p.has("format")) {
+                    assertThat(p.has("maxLength")).as(field + " text has a maximum length").isTrue();
+                    assertThat(p.get("example").asString().length()).as(field + " example within its length")
+                            .isLessThanOrEqualTo(p.get("maxLength").asInt());
+                } else if (type.equals("string")) {
+                    assertThat(p.get("format").asString()).as(field + " format").isIn("date", "date-time");
+                } else if (type.equals("integer")) {
+                    assertThat(p.get("format").asString()).as(field + " format").isIn("int32", "int64");
+                    if (p.has("minimum")) {
+                        assertThat(p.get("example").asLong()).as(field + " example within its minimum")
+                                .isGreaterThanOrEqualTo(p.get("minimum").asLong());
+                    }
+                } else {
+                    assertThat(type).as(field + " type").isEqualTo("boolean");
+                }
+            }
+        }
+    }
+
+    private static void collect(JsonNode schema, JsonNode schemas, Set<String> reached) {
+        if (schema.has("$ref")) {
+            String ref = schema.get("$ref").asString();
+            String name = ref.substring(ref.lastIndexOf('/') + 1);
+            if (reached.add(name)) {
+                for (JsonNode property : schemas.get(name).get("properties")) {
+                    collect(property, schemas, reached);
+                }
+            }
+        } else if (schema.has("items")) {
+            collect(schema.get("items"), schemas, reached);
+        }
     }
 }

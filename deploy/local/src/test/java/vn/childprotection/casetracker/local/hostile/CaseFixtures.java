@@ -1,0 +1,147 @@
+package vn.childprotection.casetracker.local.hostile;
+
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * Cases brought, through the public API, to the state in which an operation's valid request would be accepted:
+ * a fresh report for an initial assessment, an approved plan with intervention {@code iv-1} assigned to the police
+ * for a status change, a closed case for a reopening, a pending transfer to An Thái for a decision, an
+ * unreviewed break-the-glass grant for a review. All times are "now" (no time limit falls due during the test);
+ * all names are invented.
+ */
+final class CaseFixtures {
+
+    static final String COMMUNE = "313-tt-an-lao";
+    static final String WORKER = "worker.anlao";
+    static final String CHAIR = "chair.anlao";
+
+    private final ApiClient api;
+    private String readable;
+
+    CaseFixtures(ApiClient api) {
+        this.api = api;
+    }
+
+    /**
+     * Path values that make the operation's valid request acceptable.
+     *
+     * @param path the operation's path template
+     * @return values by path parameter name ({@code caseId}, {@code interventionId}, {@code grantId}, ...)
+     */
+    Map<String, String> prepare(String path) {
+        Map<String, String> values = new HashMap<>();
+        String suffix = path.startsWith("/api/v1/cases/{caseId}") ? path.substring("/api/v1/cases/{caseId}".length()) : null;
+        if (suffix != null) {
+            String caseId = suffix.isEmpty() || suffix.startsWith("/history") || suffix.equals("/disclosure")
+                    ? readable() : report();
+            values.put("caseId", caseId);
+            values.put("interventionId", "iv-1");
+            switch (suffix) {
+                case "/emergency-measures" -> initialAssessment(caseId, true);
+                case "/detailed-assessment" -> initialAssessment(caseId, false);
+                case "/plan" -> assessed(caseId);
+                case "/plan/approval" -> planned(caseId);
+                case "/interventions/{interventionId}/status", "/interventions/{interventionId}/reassignment",
+                     "/reviews" -> approved(caseId);
+                case "/closure" -> reviewedForClosure(caseId);
+                case "/reopening" -> {
+                    reviewedForClosure(caseId);
+                    step(caseId, "/closure", CHAIR, object("reasonCode", "NO_FURTHER_RISK"));
+                }
+                case "/transfer/decision" -> step(caseId, "/transfer", WORKER, object("toCommuneCode", "313-an-thai",
+                        "reason", "Gia đình chuyển đến xã An Thái."));
+                case "/break-the-glass" -> visible(caseId, "/api/v1/cases/" + caseId);
+                default -> {
+                }
+            }
+        }
+        if (path.startsWith("/api/v1/break-the-glass/grants")) {
+            String caseId = report();
+            visible(caseId, "/api/v1/cases/" + caseId);
+            Response grant = api.post("/api/v1/cases/" + caseId + "/break-the-glass", "coordinator", json(object(
+                    "reason", "Cuộc gọi khẩn cấp ngoài giờ, không liên lạc được với UBND xã")));
+            expectSuccess(grant, "break-the-glass");
+            values.put("grantId", grant.json().get("grantId").asString());
+        }
+        values.put("year", "2025");
+        values.put("communeCode", COMMUNE);
+        values.put("kind", "annual");
+        values.put("code", "313-health-centre");
+        values.put("name", "case-file");
+        return values;
+    }
+
+    /** One case, shared by the reads, that its consents make disclosable; ready once the case file shows it. */
+    private String readable() {
+        if (readable == null) {
+            String caseId = report();
+            step(caseId, "/consents", WORKER, object("party", "GUARDIAN", "status", "GIVEN"));
+            step(caseId, "/consents", WORKER, object("party", "CHILD", "status", "GIVEN"));
+            visible(caseId, "/api/v1/cases/" + caseId + "/disclosure");
+            readable = caseId;
+        }
+        return readable;
+    }
+
+    private String report() {
+        Response created = api.post("/api/v1/cases", WORKER, json(object(
+                "communeCode", COMMUNE, "category", "ABUSED", "channel", "HOTLINE_111",
+                "abuseForms", List.of("VIOLENCE"), "setting", "FAMILY",
+                "child", object("name", "Hoàng Thị Thử Nghiệm", "ageYears", 9, "sex", "FEMALE", "ethnicity", "Tày"),
+                "reporter", object("consentToRecordIdentity", false),
+                "narrative", "Hàng xóm báo trẻ bị bỏ mặc.")));
+        expectSuccess(created, "report");
+        return created.json().get("caseId").asString();
+    }
+
+    private void initialAssessment(String caseId, boolean emergency) {
+        step(caseId, "/initial-assessment", WORKER, object("riskLevel", "HIGH", "emergency", emergency));
+    }
+
+    private void assessed(String caseId) {
+        initialAssessment(caseId, false);
+        step(caseId, "/detailed-assessment", WORKER, object("riskLevel", "MEDIUM", "findings", "Cần hỗ trợ."));
+    }
+
+    private void planned(String caseId) {
+        assessed(caseId);
+        LocalDate due = HostileRequests.today().plusDays(20);
+        step(caseId, "/plan", WORKER, object("goals", "Trẻ an toàn.", "interventions", List.of(object(
+                "interventionId", "iv-1", "measure", "LEGAL_AID", "agencyCode", "313-police", "dueDate", due.toString()))));
+    }
+
+    private void approved(String caseId) {
+        planned(caseId);
+        step(caseId, "/plan/approval", CHAIR, object("planVersion", 1));
+    }
+
+    private void reviewedForClosure(String caseId) {
+        approved(caseId);
+        step(caseId, "/reviews", WORKER, object("riskLevel", "LOW", "outcome", "PROPOSE_CLOSURE"));
+    }
+
+    private void step(String caseId, String suffix, String user, Map<String, Object> body) {
+        expectSuccess(api.post("/api/v1/cases/" + caseId + suffix, user, json(body)), suffix);
+    }
+
+    private void visible(String caseId, String readPath) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(readPath, "coordinator").status() == 200);
+    }
+
+    private static void expectSuccess(Response response, String what) {
+        if (response.status() / 100 != 2) {
+            throw new IllegalStateException("setting up a case failed at " + what + ": " + response.status() + " "
+                    + response.body());
+        }
+    }
+}
