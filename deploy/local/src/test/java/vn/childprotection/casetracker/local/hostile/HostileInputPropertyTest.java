@@ -57,7 +57,12 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code application/problem+json}; no refused request appends an event (rows of {@code domain_event_entry}
  * written by users, counted after each request; time limits missed by user {@code system} are left out).
  * On failure the message groups what went wrong by (operation, mutation kind, status, fault) with a count and
- * the smallest request of each group, instead of listing every request.
+ * the smallest request of each group, instead of listing every request; the same report, with each operation's
+ * statuses and the time spent, is written to {@code target/hostile-input-summary.txt}.
+ *
+ * <p>A request that succeeds (or appends events) may change its case, so the operation's case is prepared again
+ * before its next try; if that fails (a stopped projection hides the case from break-the-glass), later tries reuse
+ * the last case and the report says so.
  *
  * <p>Every mutation of the catalogue is sent in turn (the try number picks it, so all are covered);
  * jqwik draws each try's {@link Variant} (which hostile character, where in the string, how far past a bound).
