@@ -184,6 +184,7 @@ public class RequestGateFilter extends OncePerRequestFilter {
     }
 
     /**
+     * @param raw the request target as Tomcat gives it: each byte of the request line as one character
      * @return the percent-decoded text, or null when the escapes are broken or do not give well-formed UTF-8
      */
     static String decode(String raw, boolean plusIsSpace) {
@@ -203,9 +204,10 @@ public class RequestGateFilter extends OncePerRequestFilter {
                 i += 2;
             } else if (c == '+' && plusIsSpace) {
                 bytes.write(' ');
-            } else if (c > 0x7F) {
+            } else if (c > 0xFF) {
                 bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
             } else {
+                // Tomcat hands the raw request target over byte for byte (ISO-8859-1): keep the bytes.
                 bytes.write(c);
             }
         }
