@@ -25,6 +25,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.CaseEvent;
@@ -42,10 +43,11 @@ import vn.childprotection.casetracker.values.Sex;
 import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
 
 /**
- * No event stops a projection for good. Its own Spring context (and PostgreSQL): the event parked here stays in the
- * store, and would otherwise be met by every other test class's rebuilds.
+ * No event stops a projection for good. Its own Spring context (and PostgreSQL), closed after the class: the event
+ * parked here stays in the store, and would otherwise be met by every other test class's rebuilds.
  */
 @TestPropertySource(properties = "casetracker.projections.dead-letters.max-sequence-size=1000")
+@DirtiesContext
 class ParkedEventsTest extends QuerySideIntegrationTest {
 
     private static final String ADMIN = "/api/v1/admin/projections";
