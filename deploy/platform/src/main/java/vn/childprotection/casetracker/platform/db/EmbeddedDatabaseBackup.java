@@ -200,6 +200,9 @@ public final class EmbeddedDatabaseBackup {
      *
      * @param args the command and its directories
      * @return 0 when done, 2 for a usage error
+     * @throws IOException           when a file cannot be read or written
+     * @throws SQLException          when the running server cannot be reached or refuses the backup
+     * @throws IllegalStateException when no server runs on the data directory, or a target is not empty
      */
     public static int run(String... args) throws IOException, SQLException {
         if (args.length >= 2 && args[0].equals("backup")) {
