@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 
 /**
@@ -41,7 +42,15 @@ class QueryInputGateTest extends QuerySideIntegrationTest {
                 Arguments.of("/api/v1/audit-trail?user=a%00b", "user"),
                 Arguments.of("/api/v1/audit-trail?user=a%0Db", "user"),
                 Arguments.of("/api/v1/audit-trail?user=%ED%A0%80", "user"),
-                Arguments.of("/api/v1/audit-trail?user=%C0%AF", "user"));
+                Arguments.of("/api/v1/audit-trail?user=%C0%AF", "user"),
+                Arguments.of("/api/v1/audit-trail?to=", "to"),
+                Arguments.of("/api/v1/cases/some-case/history?asOf=", "asOf"),
+                Arguments.of("/api/v1/org-units?type=", "type"),
+                Arguments.of("/api/v1/org-units?type=%20COMMUNE", "type"),
+                Arguments.of("/api/v1/org-units?type=commune", "type"),
+                Arguments.of("/api/v1/risk-register?riskLevel=HIGH%20", "riskLevel"),
+                Arguments.of("/api/v1/audit-trail?action=%20CaseReported", "action"),
+                Arguments.of("/api/v1/audit-trail?user=coordinator%20", "user"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,6 +71,21 @@ class QueryInputGateTest extends QuerySideIntegrationTest {
                 .statusCode()).isEqualTo(200);
         assertThat(getAs(READER, "/api/v1/indicators?orgUnit=313-an-thai&from=2025-01-01&to=2025-12-31")
                 .statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"flagged=1", "flagged=yes", "flagged=on", "flagged=TRUE", "flagged=0", "flagged"})
+    void a_boolean_parameter_is_true_or_false_only(String query) {
+        HttpResponse<String> refused = getAs("auditor", "/api/v1/break-the-glass/grants?" + query);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(body(refused).get("errors").get(0).get("field").asString()).isEqualTo("flagged");
+    }
+
+    @Test
+    void exact_booleans_and_enums_in_parameters_are_answered() {
+        assertThat(getAs("auditor", "/api/v1/break-the-glass/grants?flagged=true").statusCode()).isEqualTo(200);
+        assertThat(getAs(READER, "/api/v1/org-units?type=COMMUNE").statusCode()).isEqualTo(200);
     }
 
     @Test

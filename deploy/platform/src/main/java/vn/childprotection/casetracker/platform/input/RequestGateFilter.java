@@ -37,7 +37,8 @@ import vn.childprotection.casetracker.platform.problem.ProblemWriter;
  *   <li>each path segment, query parameter name and value, and the {@code Idempotency-Key} and {@code If-Match}
  *       headers must be valid percent-encoded UTF-8 and pass {@link TextRule} (so no {@code %00}, no control
  *       character, no unpaired surrogate); an {@code asOf} parameter must not be in the future
- *       ({@link TimeRule#notFutureProblem}): 400;</li>
+ *       ({@link TimeRule#notFutureProblem}); no parameter may be sent empty ({@code ?to=}) or with white space at
+ *       its ends: 400;</li>
  *   <li>a request with a body must declare {@code Content-Type: application/json} (or {@code +json}) with no
  *       charset or {@code charset=UTF-8}: any other type or charset is 415 (RFC 8259 §8.1: JSON between systems is
  *       UTF-8);</li>
@@ -49,6 +50,18 @@ import vn.childprotection.casetracker.platform.problem.ProblemWriter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class RequestGateFilter extends OncePerRequestFilter {
+
+    /**
+     * Spring would read {@code ?to=} as "no {@code to}" for an optional parameter: a filter the caller meant to set
+     * would silently not apply, so an empty value is refused instead.
+     */
+    static final String EMPTY_PARAMETER = "is empty; give a value or leave the parameter out";
+
+    /**
+     * Spring trims a parameter before reading it as an enum ({@code ?riskLevel=HIGH%20}), so the same query could be
+     * written in many ways; no parameter of this API has spaces at its ends.
+     */
+    static final String PADDED_PARAMETER = "begins or ends with white space";
 
     private static final Set<String> CHECKED_HEADERS = Set.of("Idempotency-Key", "If-Match", "If-None-Match");
 
@@ -160,9 +173,19 @@ public class RequestGateFilter extends OncePerRequestFilter {
             String valueProblem = problemOfEncoded(rawValue, true);
             if (valueProblem != null) {
                 found.add(new FieldProblem(name, valueProblem));
-            } else if (name.equals("asOf") && !rawValue.isEmpty()) {
-                checkAsOf(decode(rawValue, true), found);
+            } else if (rawValue.isEmpty()) {
+                found.add(new FieldProblem(name, EMPTY_PARAMETER));
+            } else {
+                checkValue(name, decode(rawValue, true), found);
             }
+        }
+    }
+
+    private void checkValue(String name, String value, List<FieldProblem> found) {
+        if (!value.equals(value.strip())) {
+            found.add(new FieldProblem(name, PADDED_PARAMETER));
+        } else if (name.equals("asOf")) {
+            checkAsOf(value, found);
         }
     }
 

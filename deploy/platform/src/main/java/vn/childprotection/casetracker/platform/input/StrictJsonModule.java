@@ -12,7 +12,8 @@ import tools.jackson.databind.module.SimpleModule;
  * The input rules for every string, instant and date of a request body: text through {@link TextRule} (refused or
  * normalised to NFC), instants and dates through {@link TimeRule}. A value of another JSON type (a number for a
  * string or an instant, for instance) is refused too: nothing is coerced. Registered only on the mapper that reads
- * HTTP requests, never on the one Axon stores events with, so events already stored always read back.
+ * HTTP requests, never on the one Axon stores events with, so events already stored always read back. Enums must
+ * be sent exactly and sets must not repeat an item ({@link StrictDeserializerModifier}).
  */
 public class StrictJsonModule extends SimpleModule {
 
@@ -21,6 +22,7 @@ public class StrictJsonModule extends SimpleModule {
         addDeserializer(String.class, new Text());
         addDeserializer(Instant.class, new Temporal<>(Instant.class, times::instant));
         addDeserializer(LocalDate.class, new Temporal<>(LocalDate.class, times::date));
+        setDeserializerModifier(new StrictDeserializerModifier());
     }
 
     private static final class Text extends ValueDeserializer<String> {
