@@ -65,7 +65,8 @@ class OpenApiDocumentTest {
             }
         }
         assertThat(withoutBody).as("only an action on a resource named by its path takes no body")
-                .containsExactly("post /api/v1/admin/projections/{name}/rebuild");
+                .containsExactlyInAnyOrder("post /api/v1/admin/projections/{name}/rebuild",
+                        "post /api/v1/admin/projections/{name}/dead-letters/retry");
 
         assertThat(checked).contains("/api/v1/cases", "/api/v1/cases/{caseId}/initial-assessment",
                 "/api/v1/cases/{caseId}/emergency-measures", "/api/v1/cases/{caseId}/detailed-assessment",

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The embedded PostgreSQL used when no external database is configured.
  *
  * @param dataDir          where its data lives; kept across restarts
- * @param ephemeral        when true (tests), a fresh temporary directory is used and deleted on close
+ * @param ephemeral        when true (tests), a fresh temporary directory is used and deleted on close; as its data is
+ *                         thrown away anyway, it also runs with the settings of {@code unsafeFastWrites}
  * @param unsafeFastWrites when true, PostgreSQL runs with {@code fsync}, {@code synchronous_commit} and
  *                         {@code full_page_writes} off: writes are several times faster, and a crash of the machine
  *                         (or of PostgreSQL, for {@code synchronous_commit}) loses writes already answered 2xx or

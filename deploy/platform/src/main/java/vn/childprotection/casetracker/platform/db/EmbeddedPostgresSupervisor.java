@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * Start: takes the {@link DataDirectoryLock} (a second service on the directory is refused, naming the first's
  * PID), shuts down a postmaster left running by an earlier run ({@link OrphanedPostmaster}), then starts PostgreSQL
  * with durable settings ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} on, unless
- * {@code unsafe-fast-writes}), waiting up to {@code startup-wait} for crash recovery and logging its progress.
+ * {@code unsafe-fast-writes} or {@code ephemeral}), waiting up to {@code startup-wait} for crash recovery and logging its progress.
  * <p>
  * While the service runs, a watchdog checks the postmaster every second; when it has died it waits for its
  * children to exit and starts it again on the same port, so the connection pool's URL keeps working. Meanwhile
@@ -84,7 +84,8 @@ public final class EmbeddedPostgresSupervisor implements AutoCloseable {
 
     private static EmbeddedPostgres launch(Path dataDir, EmbeddedDatabaseProperties properties, int port)
             throws IOException {
-        String durable = properties.unsafeFastWrites() ? "off" : "on";
+        // An ephemeral database (tests) is deleted when the service stops: durability would buy nothing there.
+        String durable = properties.unsafeFastWrites() || properties.ephemeral() ? "off" : "on";
         if (properties.unsafeFastWrites()) {
             log.warn("casetracker.database.embedded.unsafe-fast-writes is on: a crash may lose acknowledged "
                     + "writes or corrupt {}", dataDir);
