@@ -5,7 +5,8 @@ import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
  * A time limit passed without being met. Recorded by the service itself (user {@code system}); the item stays
- * late until a {@link DeadlineFulfilled} with {@code late = true} or a {@link DeadlineWithdrawn}.
+ * late until a {@link DeadlineFulfilled}, a {@link DeadlineWithdrawn}, or a {@link DeadlineMissCorrected} when the step
+ * that met it turns out to be dated before the due instant.
  *
  * @param occurredAt         when it was missed: the due instant itself (the event's timestamp says when the
  *                           service recorded it, at or after that)
