@@ -11,8 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Predicate;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -30,7 +29,9 @@ import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.command.deadlines.DeadlinePolicy;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissCorrected;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
@@ -84,15 +85,15 @@ public class CaseFile {
     private int latestPlanVersion;
     private Map<String, String> draftedAgencies = Map.of();
     private Integer approvedPlanVersion;
-    private final Map<String, Assignment> interventions = new HashMap<>();
+    private final Map<String, Assignment> interventions = new LinkedHashMap<>();
     private Map<String, LocalDate> draftedDueDates = Map.of();
     private Instant cycleStartedAt;
     private String pendingTransferTo;
     private EncryptedText pendingTransferReason;
-    private int deadlinesScheduled;
     private int ageYears;
     private boolean identityErased;
-    private final Map<String, TrackedDeadline> openDeadlines = new LinkedHashMap<>();
+    private final TimeLimitLedger timeLimits = new TimeLimitLedger();
+    private final StepTimes times = new StepTimes();
 
     static final String DEADLINE_NAME = "case-deadline";
     static final String SYSTEM_USER = "system";
@@ -124,12 +125,8 @@ public class CaseFile {
         if (status != CaseStatus.REPORTED && status != CaseStatus.REOPENED) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_ONCE);
         }
-        apply(new InitialAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(), command.emergency(),
-                seal(protector, command.notes())));
-        if (command.emergency()) {
-            schedule(deadlines, command.occurredAt(), DeadlineRule.EMERGENCY_MEASURES,
-                    policy.emergencyMeasuresDue(cycleStartedAt), communeCode, null);
-        }
+        step(new InitialAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(), command.emergency(),
+                seal(protector, command.notes())), deadlines, policy);
         return newVersion();
     }
 
@@ -147,7 +144,12 @@ public class CaseFile {
         if (removal != null) {
             long days = ChronoUnit.DAYS.between(removal.startDate(), removal.endDate());
             if (days < 0) {
-                throw new ProcedureViolation(ProcedureRule.REMOVAL_ENDS_BEFORE_START);
+                throw new ProcedureViolation(ProcedureRule.REMOVAL_ENDS_BEFORE_START, "The temporary removal ends on "
+                        + removal.endDate() + ", before it starts on " + removal.startDate() + ".");
+            }
+            if (removal.startDate().isBefore(times.reportDay())) {
+                throw new ProcedureViolation(ProcedureRule.REMOVAL_BEFORE_REPORT, "The temporary removal starts on "
+                        + removal.startDate() + ", before the day of the report, " + times.reportDay() + ".");
             }
             if (days > settings.maxRemovalDays()) {
                 throw new ProcedureViolation(ProcedureRule.REMOVAL_TOO_LONG, "A temporary removal (tạm thời cách "
@@ -155,15 +157,8 @@ public class CaseFile {
                         + days + ".");
             }
         }
-        apply(new EmergencyMeasuresTaken(caseId, command.occurredAt(), List.copyOf(command.measures()), removal,
-                seal(protector, command.notes())));
-        fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.EMERGENCY_MEASURES);
-        if (removal != null) {
-            withdraw(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.TEMPORARY_REMOVAL_END,
-                    "REPLACED_BY_NEW_REMOVAL");
-            schedule(deadlines, command.occurredAt(), DeadlineRule.TEMPORARY_REMOVAL_END,
-                    policy.endOf(removal.endDate()), communeCode, null);
-        }
+        step(new EmergencyMeasuresTaken(caseId, command.occurredAt(), List.copyOf(command.measures()), removal,
+                seal(protector, command.notes())), deadlines, policy);
         return newVersion();
     }
 
@@ -177,12 +172,8 @@ public class CaseFile {
             throw new ProcedureViolation(initiallyAssessed ? ProcedureRule.DETAILED_ASSESSMENT_ORDER
                     : ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
         }
-        apply(new DetailedAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(),
-                seal(protector, command.findings())));
-        if (!hasOpen(DeadlineRule.PLAN_DRAFTING)) {
-            schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_DRAFTING,
-                    policy.planDraftingDue(command.occurredAt()), communeCode, null);
-        }
+        step(new DetailedAssessmentRecorded(caseId, command.occurredAt(), command.riskLevel(),
+                seal(protector, command.findings())), deadlines, policy);
         return newVersion();
     }
 
@@ -202,13 +193,8 @@ public class CaseFile {
                 .map(i -> new PlannedIntervention(i.interventionId(), i.measure(), i.agencyCode(), i.dueDate(),
                         seal(protector, i.description())))
                 .toList();
-        apply(new SupportPlanDrafted(caseId, command.occurredAt(), latestPlanVersion + 1, planned,
-                seal(protector, command.goals())));
-        fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.PLAN_DRAFTING);
-        if (!hasOpen(DeadlineRule.PLAN_APPROVAL)) {
-            schedule(deadlines, command.occurredAt(), DeadlineRule.PLAN_APPROVAL,
-                    policy.planApprovalDue(command.occurredAt()), communeCode, null);
-        }
+        step(new SupportPlanDrafted(caseId, command.occurredAt(), latestPlanVersion + 1, planned,
+                seal(protector, command.goals())), deadlines, policy);
         return newVersion();
     }
 
@@ -224,20 +210,13 @@ public class CaseFile {
             throw new ProcedureViolation(ProcedureRule.PLAN_VERSION_MISMATCH, "Version " + command.planVersion()
                     + " cannot be approved; the latest drafted version is " + latestPlanVersion + ".");
         }
-        Instant at = command.occurredAt();
-        withdraw(deadlines, at, d -> d.rule() == DeadlineRule.INTERVENTION_DUE || d.rule() == DeadlineRule.CASE_REVIEW,
-                "PLAN_REPLACED");
-        apply(new SupportPlanApproved(caseId, at, latestPlanVersion));
-        fulfil(deadlines, at, d -> d.rule() == DeadlineRule.PLAN_APPROVAL
-                || d.rule() == DeadlineRule.TEMPORARY_REMOVAL_END);
-        draftedAgencies.forEach((interventionId, agency) -> schedule(deadlines, at, DeadlineRule.INTERVENTION_DUE,
-                policy.endOf(draftedDueDates.get(interventionId)), agency, interventionId));
-        schedule(deadlines, at, DeadlineRule.CASE_REVIEW, policy.reviewDue(at), communeCode, null);
+        step(new SupportPlanApproved(caseId, command.occurredAt(), latestPlanVersion), deadlines, policy);
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines) {
+    public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines,
+                       DeadlinePolicy policy) {
         StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode, assignedOrgUnits(), null);
         requireVersion(command.expectedVersion());
         requireOpen();
@@ -251,13 +230,9 @@ public class CaseFile {
                     + assignment.status() + " cannot become " + command.newStatus() + "; allowed: "
                     + ALLOWED_TRANSITIONS.get(assignment.status()) + ".");
         }
-        apply(new InterventionStatusChanged(caseId, command.occurredAt(), command.interventionId(),
+        step(new InterventionStatusChanged(caseId, command.occurredAt(), command.interventionId(),
                 assignment.agencyCode(), assignment.status(), command.newStatus(),
-                seal(protector, command.note())));
-        if (command.newStatus() == InterventionStatus.COMPLETED) {
-            fulfil(deadlines, command.occurredAt(), d -> d.rule() == DeadlineRule.INTERVENTION_DUE
-                    && command.interventionId().equals(d.interventionId()));
-        }
+                seal(protector, command.note())), deadlines, policy);
         return newVersion();
     }
 
@@ -274,13 +249,8 @@ public class CaseFile {
             throw new ProcedureViolation(ProcedureRule.REASSIGN_SAME_AGENCY);
         }
         LocalDate dueDate = command.dueDate() != null ? command.dueDate() : assignment.dueDate();
-        Instant at = command.occurredAt();
-        withdraw(deadlines, at, d -> d.rule() == DeadlineRule.INTERVENTION_DUE
-                && command.interventionId().equals(d.interventionId()), "REASSIGNED");
-        apply(new InterventionReassigned(caseId, at, command.interventionId(), assignment.agencyCode(),
-                command.toAgencyCode(), dueDate));
-        schedule(deadlines, at, DeadlineRule.INTERVENTION_DUE, policy.endOf(dueDate), command.toAgencyCode(),
-                command.interventionId());
+        step(new InterventionReassigned(caseId, command.occurredAt(), command.interventionId(),
+                assignment.agencyCode(), command.toAgencyCode(), dueDate), deadlines, policy);
         return newVersion();
     }
 
@@ -293,15 +263,8 @@ public class CaseFile {
         if (status != CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REVIEW_NEEDS_APPROVED_PLAN);
         }
-        Instant at = command.occurredAt();
-        apply(new CaseReviewed(caseId, at, command.riskLevel(), command.outcome(),
-                seal(protector, command.notes())));
-        fulfil(deadlines, at, d -> d.rule() == DeadlineRule.CASE_REVIEW);
-        if (command.outcome() == ReviewOutcome.REPLAN) {
-            schedule(deadlines, at, DeadlineRule.PLAN_DRAFTING, policy.planDraftingDue(at), communeCode, null);
-        } else {
-            schedule(deadlines, at, DeadlineRule.CASE_REVIEW, policy.reviewDue(at), communeCode, null);
-        }
+        step(new CaseReviewed(caseId, command.occurredAt(), command.riskLevel(), command.outcome(),
+                seal(protector, command.notes())), deadlines, policy);
         return newVersion();
     }
 
@@ -314,9 +277,8 @@ public class CaseFile {
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
-        withdraw(deadlines, command.occurredAt(), d -> true, "CASE_CLOSED");
-        apply(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
-                seal(protector, command.notes())));
+        step(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
+                seal(protector, command.notes())), deadlines, null);
         return newVersion();
     }
 
@@ -327,7 +289,7 @@ public class CaseFile {
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
         }
-        apply(new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason())));
+        inOrder(new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason())));
         return newVersion();
     }
 
@@ -353,7 +315,7 @@ public class CaseFile {
         requireVersion(command.expectedVersion());
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
-        apply(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+        inOrder(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 pendingTransferReason));
         return newVersion();
     }
@@ -364,7 +326,7 @@ public class CaseFile {
         requireVersion(command.expectedVersion());
         requireOpen();
         requireReceivingCommune(command.actingOrgUnit());
-        apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+        inOrder(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 seal(protector, command.reason())));
         return newVersion();
     }
@@ -403,8 +365,8 @@ public class CaseFile {
      */
     @DeadlineHandler(deadlineName = DEADLINE_NAME)
     void on(DeadlineDue due) {
-        TrackedDeadline deadline = openDeadlines.get(due.deadlineId());
-        if (deadline == null || deadline.missed() || status == CaseStatus.CLOSED) {
+        TimeLimitLedger.OpenLimit deadline = timeLimits.dueNow(due.deadlineId()).orElse(null);
+        if (deadline == null || status == CaseStatus.CLOSED) {
             return;
         }
         String responsible = deadline.rule() == DeadlineRule.INTERVENTION_DUE ? deadline.responsibleOrgUnit()
@@ -423,41 +385,51 @@ public class CaseFile {
         }
     }
 
-    private boolean hasOpen(DeadlineRule rule) {
-        return openDeadlines.values().stream().anyMatch(d -> d.rule() == rule);
-    }
+    /**
+     * Records a step of the procedure: refused if dated before the step it follows ({@link StepOrder}), else applied
+     * with the time limits it withdraws, meets and starts ({@link TimeLimits}).
+     *
+     * @param policy when limits fall due; null for a step that starts none
+     */
+    private void step(CaseEvent event, DeadlineManager deadlines, DeadlinePolicy policy) {
+        StepOrder.require(event, times);
+        timeLimits.record(event, new TimeLimits.CaseFacts() {
+            @Override
+            public Instant cycleStartedAt() {
+                return cycleStartedAt;
+            }
 
-    private void schedule(DeadlineManager deadlines, Instant occurredAt, DeadlineRule rule, Instant dueAt,
-                          String responsibleOrgUnit, String interventionId) {
-        String deadlineId = rule.name() + "-" + (deadlinesScheduled + 1);
-        String scheduleId = deadlines.schedule(dueAt, DEADLINE_NAME, new DeadlineDue(deadlineId));
-        apply(new DeadlineScheduled(caseId, occurredAt, deadlineId, rule, dueAt, responsibleOrgUnit, interventionId,
-                scheduleId));
-    }
+            @Override
+            public String communeCode() {
+                return communeCode;
+            }
 
-    private void fulfil(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which) {
-        end(deadlines, which, (id, d) -> new DeadlineFulfilled(caseId, occurredAt, id, d.rule(), d.interventionId(),
-                d.missed()));
-    }
+            @Override
+            public boolean hasOpen(DeadlineRule rule) {
+                return timeLimits.hasOpen(rule);
+            }
 
-    private void withdraw(DeadlineManager deadlines, Instant occurredAt, Predicate<TrackedDeadline> which,
-                          String reason) {
-        end(deadlines, which, (id, d) -> new DeadlineWithdrawn(caseId, occurredAt, id, d.rule(), d.interventionId(),
-                reason));
+            @Override
+            public Map<String, TimeLimits.AssignedIntervention> interventions() {
+                Map<String, TimeLimits.AssignedIntervention> assigned = new LinkedHashMap<>();
+                interventions.forEach((id, a) -> assigned.put(id,
+                        new TimeLimits.AssignedIntervention(a.agencyCode(), a.dueDate())));
+                return assigned;
+            }
+
+            @Override
+            public DeadlinePolicy policy() {
+                return Objects.requireNonNull(policy, "no time limit starts on this step");
+            }
+        }, deadlines);
     }
 
     /**
-     * Ends the open limits {@code which} selects: cancels their schedules (a missed one's has run already) and records
-     * how each ended.
+     * Records a step that starts, meets and withdraws no time limit, unless dated before the step it follows.
      */
-    private void end(DeadlineManager deadlines, Predicate<TrackedDeadline> which,
-                     BiFunction<String, TrackedDeadline, Object> ending) {
-        List.copyOf(openDeadlines.entrySet()).stream().filter(e -> which.test(e.getValue())).forEach(e -> {
-            if (!e.getValue().missed()) {
-                deadlines.cancelSchedule(DEADLINE_NAME, e.getValue().scheduleId());
-            }
-            apply(ending.apply(e.getKey(), e.getValue()));
-        });
+    private void inOrder(CaseEvent event) {
+        StepOrder.require(event, times);
+        apply(event);
     }
 
     /**
@@ -530,6 +502,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(CaseReported event) {
+        times.taken(event);
         caseId = event.caseId();
         childId = event.childId();
         communeCode = event.communeCode();
@@ -545,17 +518,25 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(InitialAssessmentRecorded event) {
+        times.taken(event);
         initiallyAssessed = true;
         status = CaseStatus.INITIALLY_ASSESSED;
     }
 
     @EventSourcingHandler
+    void on(EmergencyMeasuresTaken event) {
+        times.taken(event);
+    }
+
+    @EventSourcingHandler
     void on(DetailedAssessmentRecorded event) {
+        times.taken(event);
         status = CaseStatus.DETAILED_ASSESSED;
     }
 
     @EventSourcingHandler
     void on(SupportPlanDrafted event) {
+        times.taken(event);
         latestPlanVersion = event.planVersion();
         Map<String, String> agencies = new LinkedHashMap<>();
         Map<String, LocalDate> dueDates = new HashMap<>();
@@ -570,6 +551,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(SupportPlanApproved event) {
+        times.taken(event);
         approvedPlanVersion = event.planVersion();
         interventions.clear();
         draftedAgencies.forEach((id, agency) -> interventions.put(id,
@@ -579,18 +561,21 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(InterventionStatusChanged event) {
+        times.taken(event);
         interventions.computeIfPresent(event.interventionId(), (id, a) -> new Assignment(a.agencyCode(),
                 event.newStatus(), a.dueDate()));
     }
 
     @EventSourcingHandler
     void on(InterventionReassigned event) {
+        times.taken(event);
         interventions.put(event.interventionId(), new Assignment(event.toAgencyCode(), InterventionStatus.ASSIGNED,
                 event.dueDate()));
     }
 
     @EventSourcingHandler
     void on(CaseReviewed event) {
+        times.taken(event);
         closureProposed = event.outcome() == ReviewOutcome.PROPOSE_CLOSURE;
         if (event.outcome() == ReviewOutcome.REPLAN) {
             status = CaseStatus.DETAILED_ASSESSED;
@@ -599,11 +584,13 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(CaseClosed event) {
+        times.taken(event);
         status = CaseStatus.CLOSED;
     }
 
     @EventSourcingHandler
     void on(CaseReopened event) {
+        times.taken(event);
         status = CaseStatus.REOPENED;
         cycleStartedAt = event.occurredAt();
         initiallyAssessed = false;
@@ -614,6 +601,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(CaseTransferred event) {
+        times.taken(event);
         communeCode = event.toCommuneCode();
         pendingTransferTo = null;
         pendingTransferReason = null;
@@ -621,46 +609,43 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(TransferRequested event) {
+        times.taken(event);
         pendingTransferTo = event.toCommuneCode();
         pendingTransferReason = event.reason();
     }
 
     @EventSourcingHandler
     void on(TransferDeclined event) {
+        times.taken(event);
         pendingTransferTo = null;
         pendingTransferReason = null;
     }
 
     @EventSourcingHandler
     void on(DeadlineScheduled event) {
-        deadlinesScheduled++;
-        openDeadlines.put(event.deadlineId(), new TrackedDeadline(event.rule(), event.dueAt(),
-                event.responsibleOrgUnit(), event.interventionId(), event.scheduleId(), false));
+        timeLimits.scheduled(event);
     }
 
     @EventSourcingHandler
     void on(DeadlineMissed event) {
-        openDeadlines.computeIfPresent(event.deadlineId(), (id, d) -> d.asMissed());
+        timeLimits.missed(event.deadlineId(), true);
+    }
+
+    @EventSourcingHandler
+    void on(DeadlineMissCorrected event) {
+        timeLimits.missed(event.deadlineId(), false);
     }
 
     @EventSourcingHandler
     void on(DeadlineFulfilled event) {
-        openDeadlines.remove(event.deadlineId());
+        timeLimits.ended(event.deadlineId());
     }
 
     @EventSourcingHandler
     void on(DeadlineWithdrawn event) {
-        openDeadlines.remove(event.deadlineId());
+        timeLimits.ended(event.deadlineId());
     }
 
     private record Assignment(String agencyCode, InterventionStatus status, LocalDate dueDate) {
-    }
-
-    private record TrackedDeadline(DeadlineRule rule, Instant dueAt, String responsibleOrgUnit,
-                                   String interventionId, String scheduleId, boolean missed) {
-
-        TrackedDeadline asMissed() {
-            return new TrackedDeadline(rule, dueAt, responsibleOrgUnit, interventionId, scheduleId, true);
-        }
     }
 }

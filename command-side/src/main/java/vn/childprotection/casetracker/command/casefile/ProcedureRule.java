@@ -15,6 +15,10 @@ public enum ProcedureRule {
             "A temporary removal (tạm thời cách ly) lasts at most the configured number of days (Art 32)."),
     REMOVAL_ENDS_BEFORE_START("removal-ends-before-start",
             "A temporary removal cannot end before it starts."),
+    REMOVAL_BEFORE_REPORT("removal-before-report",
+            "A temporary removal (tạm thời cách ly) starts no earlier than the day of the report (Art 32)."),
+    STEP_BEFORE_PREVIOUS("step-before-previous-step",
+            "A step may not be dated before the step it follows (Decree 56 Chapter III)."),
     DETAILED_ASSESSMENT_ORDER("detailed-assessment-after-initial",
             "The detailed assessment (đánh giá nguy cơ cụ thể) comes after the initial assessment and before the "
                     + "plan is approved."),
