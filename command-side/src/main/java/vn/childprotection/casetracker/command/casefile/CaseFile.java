@@ -60,10 +60,12 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
  * data arrives as {@link PersonalText} and leaves sealed with the child's key. Each handler answers the case's new
  * version: the number of its events.
  * <p>
- * The procedure's time limits run from the steps that start them: each is scheduled on the persistent
- * {@link DeadlineManager} and recorded as {@link DeadlineScheduled}; the step that meets it cancels the schedule and
- * records {@link DeadlineFulfilled} (late when it had been missed); a schedule that fires first records
- * {@link DeadlineMissed}, written by the service itself.
+ * Every step is refused when dated before the step it follows ({@link StepOrder}), then recorded with the time
+ * limits it withdraws, meets and starts as {@link TimeLimits} declares them ({@link TimeLimitLedger}): each limit
+ * is scheduled on the persistent {@link DeadlineManager} and recorded as {@link DeadlineScheduled}; a schedule that
+ * fires first records {@link DeadlineMissed}, written by the service itself; the step that meets it records
+ * {@link DeadlineFulfilled}, late when the step is dated at or after the due instant, preceded by a
+ * {@link DeadlineMissCorrected} when a recorded miss turns out not to have happened.
  */
 @Aggregate
 public class CaseFile {
@@ -144,8 +146,7 @@ public class CaseFile {
         if (removal != null) {
             long days = ChronoUnit.DAYS.between(removal.startDate(), removal.endDate());
             if (days < 0) {
-                throw new ProcedureViolation(ProcedureRule.REMOVAL_ENDS_BEFORE_START, "The temporary removal ends on "
-                        + removal.endDate() + ", before it starts on " + removal.startDate() + ".");
+                throw new ProcedureViolation(ProcedureRule.REMOVAL_ENDS_BEFORE_START);
             }
             if (removal.startDate().isBefore(times.reportDay())) {
                 throw new ProcedureViolation(ProcedureRule.REMOVAL_BEFORE_REPORT, "The temporary removal starts on "

@@ -117,7 +117,7 @@ class CaseFileDeadlinesTest {
                 .expectEvents(new EmergencyMeasuresTaken(CASE, LATER, List.of(EmergencyMeasure.MEDICAL_EMERGENCY),
                                 null, null),
                         new DeadlineFulfilled(CASE, LATER, "EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES,
-                                null, false))
+                                null, false, REPORTED.plus(Duration.ofHours(12)), false))
                 .expectNoScheduledDeadlines();
     }
 
@@ -139,9 +139,9 @@ class CaseFileDeadlinesTest {
     }
 
     @Test
-    void measures_after_a_miss_fulfil_the_limit_late() {
+    void measures_dated_after_the_due_instant_fulfil_the_limit_late_with_no_correction_of_the_miss() {
         Instant due = REPORTED.plus(Duration.ofHours(12));
-        fixture.givenCurrentTime(REPORTED)
+        fixture.givenCurrentTime(REPORTED.plus(Duration.ofHours(13)))
                 .andGivenCommands(report(), assessment(true))
                 .andGiven(new DeadlineMissed(CASE, due, "EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES, due,
                         COMMUNE, null))
@@ -150,7 +150,7 @@ class CaseFileDeadlinesTest {
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         org.hamcrest.CoreMatchers.anything(),
                         Matchers.equalTo(new DeadlineFulfilled(CASE, REPORTED.plus(Duration.ofHours(13)),
-                                "EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES, null, true)),
+                                "EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES, null, true, due, true)),
                         Matchers.andNoMore())));
     }
 
@@ -179,7 +179,8 @@ class CaseFileDeadlinesTest {
                 .expectEventsMatching(Matchers.payloadsMatching(Matchers.exactSequenceOf(
                         org.hamcrest.CoreMatchers.anything(),
                         Matchers.equalTo(new DeadlineFulfilled(CASE, drafted, "PLAN_DRAFTING-1",
-                                DeadlineRule.PLAN_DRAFTING, null, false)),
+                                DeadlineRule.PLAN_DRAFTING, null, false, Instant.parse("2026-05-05T17:00:00Z"),
+                                false)),
                         Matchers.predicate((Object e) -> e instanceof DeadlineScheduled d
                                 && d.rule() == DeadlineRule.PLAN_APPROVAL
                                 && d.dueAt().equals(Instant.parse("2026-05-05T17:00:00Z"))),
