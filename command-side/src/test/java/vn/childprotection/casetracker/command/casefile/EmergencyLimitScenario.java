@@ -17,7 +17,8 @@ import vn.childprotection.casetracker.values.Sex;
 /**
  * The issue's scenario on the fixture's clock, in two parts: a case reported and assessed as an emergency, with
  * the scheduler run (or not) up to some moment; then emergency measures dated at one instant and typed at another.
- * The second part starts from the events the first stored, on a fixture whose clock is the moment of typing.
+ * The second part starts from the events the first stored, on a fixture whose clock is the moment of typing. The second
+ * part's fixture is made once and reset by every run.
  */
 final class EmergencyLimitScenario {
 
@@ -28,8 +29,7 @@ final class EmergencyLimitScenario {
     /** 12 hours after the report (Art 26.3), as configured in {@link CaseFileTest#POLICY}. */
     static final Instant DUE = Instant.parse("2026-04-23T14:00:00Z");
 
-    private EmergencyLimitScenario() {
-    }
+    private final FixtureConfiguration<CaseFile> typing = fixture();
 
     static FixtureConfiguration<CaseFile> fixture() {
         FixtureConfiguration<CaseFile> fixture = new AggregateTestFixture<>(CaseFile.class);
@@ -45,7 +45,8 @@ final class EmergencyLimitScenario {
      * The events of a case reported at {@link #REPORTED} and assessed as an emergency at {@code assessedAt} (typed
      * then), after the scheduler ran up to {@code schedulerRunsTo}.
      */
-    static List<Object> assessedThenSchedulerRuns(Instant assessedAt, Instant schedulerRunsTo) {
+    List<Object> assessedThenSchedulerRuns(Instant assessedAt, Instant schedulerRunsTo) {
+        // A new fixture each time: its deadline manager keeps what was scheduled.
         FixtureConfiguration<CaseFile> fixture = fixture();
         fixture.givenCurrentTime(REPORTED)
                 .andGivenCommands(report())
@@ -58,8 +59,8 @@ final class EmergencyLimitScenario {
     /**
      * What recording emergency measures dated {@code measuresAt}, typed at {@code typedAt}, adds to {@code history}.
      */
-    static List<Object> measuresTyped(List<Object> history, Instant measuresAt, Instant typedAt) {
-        FixtureConfiguration<CaseFile> fixture = fixture();
+    List<Object> measuresTyped(List<Object> history, Instant measuresAt, Instant typedAt) {
+        FixtureConfiguration<CaseFile> fixture = typing;
         fixture.givenCurrentTime(typedAt)
                 .andGiven(history)
                 .when(new TakeEmergencyMeasures(CASE, null, measuresAt, List.of(EmergencyMeasure.SAFE_PLACE), null,

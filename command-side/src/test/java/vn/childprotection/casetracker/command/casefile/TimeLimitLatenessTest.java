@@ -23,6 +23,8 @@ import vn.childprotection.casetracker.values.EmergencyMeasure;
  */
 class TimeLimitLatenessTest {
 
+    private final EmergencyLimitScenario scenario = new EmergencyLimitScenario();
+
     private static final Instant ASSESSED = REPORTED.plus(Duration.ofHours(1));
     private static final Instant MEASURES = REPORTED.plus(Duration.ofHours(3));
     private static final String LIMIT = "EMERGENCY_MEASURES-1";
@@ -30,11 +32,11 @@ class TimeLimitLatenessTest {
     @Test
     void measures_dated_in_time_but_typed_after_the_scheduler_fired_correct_the_miss_and_meet_the_limit_in_time() {
         Instant typed = DUE.plus(Duration.ofSeconds(25));
-        List<Object> history = EmergencyLimitScenario.assessedThenSchedulerRuns(ASSESSED, typed);
+        List<Object> history = scenario.assessedThenSchedulerRuns(ASSESSED, typed);
         assertThat(history).last().isEqualTo(new DeadlineMissed(CASE, DUE, LIMIT, DeadlineRule.EMERGENCY_MEASURES,
                 DUE, COMMUNE, null));
 
-        assertThat(EmergencyLimitScenario.measuresTyped(history, MEASURES, typed)).containsExactly(
+        assertThat(scenario.measuresTyped(history, MEASURES, typed)).containsExactly(
                 new EmergencyMeasuresTaken(CASE, MEASURES, List.of(EmergencyMeasure.SAFE_PLACE), null, null),
                 new DeadlineMissCorrected(CASE, MEASURES, LIMIT, DeadlineRule.EMERGENCY_MEASURES, null, DUE),
                 new DeadlineFulfilled(CASE, MEASURES, LIMIT, DeadlineRule.EMERGENCY_MEASURES, null, false, DUE,
@@ -44,10 +46,10 @@ class TimeLimitLatenessTest {
     @Test
     void the_same_measures_typed_before_the_scheduler_fired_meet_the_limit_in_time_and_not_recorded_late() {
         Instant typed = MEASURES.plus(Duration.ofSeconds(3));
-        List<Object> history = EmergencyLimitScenario.assessedThenSchedulerRuns(ASSESSED, typed);
+        List<Object> history = scenario.assessedThenSchedulerRuns(ASSESSED, typed);
         assertThat(history).noneMatch(DeadlineMissed.class::isInstance);
 
-        assertThat(EmergencyLimitScenario.measuresTyped(history, MEASURES, typed)).containsExactly(
+        assertThat(scenario.measuresTyped(history, MEASURES, typed)).containsExactly(
                 new EmergencyMeasuresTaken(CASE, MEASURES, List.of(EmergencyMeasure.SAFE_PLACE), null, null),
                 new DeadlineFulfilled(CASE, MEASURES, LIMIT, DeadlineRule.EMERGENCY_MEASURES, null, false, DUE,
                         false));
@@ -58,18 +60,18 @@ class TimeLimitLatenessTest {
         Instant dated = DUE.plus(Duration.ofHours(2));
         Instant typed = dated.plus(Duration.ofSeconds(3));
         // The scheduler has not run since the assessment: no miss is recorded, yet the step is late by its date.
-        List<Object> history = EmergencyLimitScenario.assessedThenSchedulerRuns(ASSESSED, ASSESSED);
+        List<Object> history = scenario.assessedThenSchedulerRuns(ASSESSED, ASSESSED);
 
-        assertThat(EmergencyLimitScenario.measuresTyped(history, dated, typed)).containsExactly(
+        assertThat(scenario.measuresTyped(history, dated, typed)).containsExactly(
                 new EmergencyMeasuresTaken(CASE, dated, List.of(EmergencyMeasure.SAFE_PLACE), null, null),
                 new DeadlineFulfilled(CASE, dated, LIMIT, DeadlineRule.EMERGENCY_MEASURES, null, true, DUE, true));
     }
 
     @Test
     void measures_dated_exactly_at_the_due_instant_are_late() {
-        List<Object> history = EmergencyLimitScenario.assessedThenSchedulerRuns(ASSESSED, ASSESSED);
+        List<Object> history = scenario.assessedThenSchedulerRuns(ASSESSED, ASSESSED);
 
-        assertThat(EmergencyLimitScenario.measuresTyped(history, DUE, DUE)).containsExactly(
+        assertThat(scenario.measuresTyped(history, DUE, DUE)).containsExactly(
                 new EmergencyMeasuresTaken(CASE, DUE, List.of(EmergencyMeasure.SAFE_PLACE), null, null),
                 new DeadlineFulfilled(CASE, DUE, LIMIT, DeadlineRule.EMERGENCY_MEASURES, null, true, DUE, true));
     }
