@@ -163,6 +163,23 @@ class CommandApiTest {
     }
 
     @Test
+    void a_step_dated_before_the_step_it_follows_is_refused_with_409_naming_the_rule_and_both_instants() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(report("Trẻ Thứ Tự"));
+        body.put("occurredAt", "2025-03-01T08:00:00Z");
+        String caseId = api.post("/api/v1/cases", WORKER, json(body)).json().get("caseId").asString();
+        long before = eventCount();
+
+        Response refused = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER,
+                json(object("riskLevel", "LOW", "emergency", false, "occurredAt", "2025-03-01T07:59:00Z")));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(refused.json().get("rule").asString()).isEqualTo("step-before-previous-step");
+        assertThat(refused.json().get("detail").asString()).contains("2025-03-01T07:59:00Z", "2025-03-01T08:00:00Z");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void a_step_outside_ones_role_or_commune_is_refused_with_403_and_reveals_nothing() {
         String caseId = newCase();
         long before = eventCount();
