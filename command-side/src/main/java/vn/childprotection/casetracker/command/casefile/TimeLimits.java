@@ -171,16 +171,25 @@ public final class TimeLimits {
     }
 
     /**
-     * The limits {@code step} withdraws, meets and starts, each list in table order.
+     * @param step a step's event
+     * @return the lines that may withdraw running limits on {@code step}, in table order (empty when none)
      */
     public static List<Withdraws<?>> withdrawals(Object step) {
         return of(Withdraws.class, step);
     }
 
+    /**
+     * @param step a step's event
+     * @return the lines that may meet running limits on {@code step}, in table order (empty when none)
+     */
     public static List<Meets<?>> meetings(Object step) {
         return of(Meets.class, step);
     }
 
+    /**
+     * @param step a step's event
+     * @return the lines that may start limits on {@code step}, in table order (empty when none)
+     */
     public static List<Starts<?>> starts(Object step) {
         return of(Starts.class, step);
     }
