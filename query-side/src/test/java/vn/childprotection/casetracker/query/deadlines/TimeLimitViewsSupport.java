@@ -173,18 +173,23 @@ abstract class TimeLimitViewsSupport extends QuerySideIntegrationTest {
     }
 
     /**
-     * ABUSED_HELPED_IN_TIME of the commune over the Vietnam days {@code from} to {@code to}, once the indicators
-     * hold the case's two fulfilments.
+     * ABUSED_HELPED_IN_TIME of the commune over the Vietnam days {@code from} to {@code to} (the indicators must
+     * already hold the cases' steps).
      */
-    protected long helpedInTime(String caseId, String commune, LocalDate from, LocalDate to) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM indicator_step WHERE case_id = ? AND kind = 'DEADLINE_FULFILLED'", Long.class,
-                caseId)).isEqualTo(2L));
+    protected long helpedInTime(String commune, LocalDate from, LocalDate to) {
         JsonNode answer = getJson("/api/v1/indicators?orgUnit=" + commune + "&from=" + from + "&to=" + to
                 + "&code=ABUSED_HELPED_IN_TIME");
         return answer.get("indicators").values().stream()
                 .filter(i -> i.get("code").asString().equals("ABUSED_HELPED_IN_TIME")).findFirst()
                 .orElseThrow(() -> new AssertionError("no indicator ABUSED_HELPED_IN_TIME")).get("total").asLong();
+    }
+
+    /** {@link #helpedInTime(String, LocalDate, LocalDate)} once the indicators hold the case's two fulfilments. */
+    protected long helpedInTime(String caseId, String commune, LocalDate from, LocalDate to) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM indicator_step WHERE case_id = ? AND kind = 'DEADLINE_FULFILLED'", Long.class,
+                caseId)).isEqualTo(2L));
+        return helpedInTime(commune, from, to);
     }
 
     protected static LocalDate vietnamDay(Instant instant) {
