@@ -10,6 +10,7 @@ import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissCorrected;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
@@ -23,6 +24,7 @@ import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.query.deadlines.TimeLimitReading;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
@@ -34,7 +36,8 @@ import vn.childprotection.casetracker.values.DeadlineRule;
  *                       the new agency for a reassignment; otherwise null
  * @param interventionId the intervention concerned, or null
  * @param deadlineRule   the rule of a deadline event, or null
- * @param summary        e.g. {@code ACCEPTED → DECLINED}, {@code due 2025-03-20T17:00:00Z}; null for an event type
+ * @param summary        e.g. {@code ACCEPTED → DECLINED}, {@code due 2025-03-20T17:00:00Z},
+ *                       {@code fulfilled in time (recorded late)}; null for an event type
  *                       this version does not know
  */
 public record AuditFacts(String agencyCode, String interventionId, DeadlineRule deadlineRule, String summary) {
@@ -107,7 +110,11 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
         }
         if (event instanceof DeadlineFulfilled e) {
             return deadline(e.rule(), e.interventionId(), agency(e.rule(), e.deadlineId(), interventionDeadlineAgency),
-                    e.late() ? "fulfilled late" : "fulfilled in time");
+                    TimeLimitReading.describe(e));
+        }
+        if (event instanceof DeadlineMissCorrected e) {
+            return deadline(e.rule(), e.interventionId(), agency(e.rule(), e.deadlineId(), interventionDeadlineAgency),
+                    TimeLimitReading.describe(e));
         }
         if (event instanceof DeadlineWithdrawn e) {
             return deadline(e.rule(), e.interventionId(), agency(e.rule(), e.deadlineId(), interventionDeadlineAgency),

@@ -30,6 +30,7 @@ import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissCorrected;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
@@ -44,6 +45,7 @@ import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.query.deadlines.DeadlineState;
+import vn.childprotection.casetracker.query.deadlines.TimeLimitReading;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentParty;
@@ -424,6 +426,8 @@ public class CaseFileProjection {
             deadline.putNull("fulfilledAt");
             deadline.putNull("withdrawnAt");
             deadline.putNull("withdrawnReason");
+            deadline.putNull("recordedLate");
+            deadline.putNull("missCorrectedAt");
         });
     }
 
@@ -451,14 +455,36 @@ public class CaseFileProjection {
         });
     }
 
+    /**
+     * A recorded miss did not happen: the limit is open again (its miss cleared, the correction's recording instant
+     * kept in {@code missCorrectedAt}) until the fulfilment or withdrawal that follows.
+     */
+    @EventHandler
+    void on(DeadlineMissCorrected e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode deadline = pendingDeadline(doc, e.caseId(), e.deadlineId());
+            if (deadline != null) {
+                DeadlineState before = DeadlineState.valueOf(deadline.get("state").asString());
+                deadline.put("state", TimeLimitReading.afterMissCorrected(before).name());
+                deadline.putNull("missedAt");
+                deadline.put("missCorrectedAt", instant(recordedAt));
+            }
+        });
+    }
+
+    /**
+     * Met in time or late, as {@link TimeLimitReading} reads the event; whether the step was typed at or after the
+     * due instant is kept apart ({@code recordedLate}).
+     */
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         update(e.caseId(), sequenceNumber, recordedAt, doc -> {
             ObjectNode deadline = pendingDeadline(doc, e.caseId(), e.deadlineId());
             if (deadline != null) {
-                boolean late = e.late() || DeadlineState.MISSED.name().equals(deadline.get("state").asString());
-                deadline.put("state", (late ? DeadlineState.FULFILLED_LATE : DeadlineState.MET).name());
+                DeadlineState before = DeadlineState.valueOf(deadline.get("state").asString());
+                deadline.put("state", TimeLimitReading.afterFulfilment(e, before).name());
                 deadline.put("fulfilledAt", instant(e.occurredAt()));
+                deadline.put("recordedLate", e.recordedLate());
             }
         });
     }

@@ -208,9 +208,22 @@ public record CaseFileView(
                                    + "agency") String responsibleOrgUnit,
                            @Schema(description = "The intervention, for INTERVENTION_DUE; otherwise null")
                            String interventionId,
-                           DeadlineState state, Instant scheduledAt, Instant missedAt, Instant fulfilledAt,
+                           @Schema(description = "MET or FULFILLED_LATE compare the date of the step that met "
+                                   + "it with dueAt, whenever the step was typed; MISSED while a miss stands")
+                           DeadlineState state, Instant scheduledAt,
+                           @Schema(description = "When it was missed (its due instant, UTC) while the miss stands; "
+                                   + "null again once a miss is corrected") Instant missedAt,
+                           @Schema(description = "The date of the step that met it (UTC)") Instant fulfilledAt,
                            Instant withdrawnAt,
                            @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn")
-                           String withdrawnReason) {
+                           String withdrawnReason,
+                           @Schema(description = "Whether the step that met it was recorded (typed) at or after "
+                                   + "dueAt (ghi nhận muộn), a fact apart from whether it was met in time; null "
+                                   + "until it is met", nullable = true)
+                           Boolean recordedLate,
+                           @Schema(description = "When the service recorded (UTC) that a miss it had recorded did "
+                                   + "not happen, the step being dated before dueAt (đính chính quá hạn); null when "
+                                   + "no miss was corrected", nullable = true)
+                           Instant missCorrectedAt) {
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissCorrected;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
@@ -112,7 +113,22 @@ public class DeadlineProjection {
     }
 
     /**
-     * Done in time (MET), or late (FULFILLED_LATE) when the event says so or the limit had already been missed.
+     * The miss did not happen (the step that met or ended the limit is dated before it was due): the limit is open
+     * again and leaves the overdue register; the fulfilment or withdrawal that follows ends it.
+     */
+    @EventHandler
+    void on(DeadlineMissCorrected e, @SequenceNumber Long sequenceNumber) {
+        if (!advance(e.caseId(), sequenceNumber)) {
+            return;
+        }
+        jdbc.update("""
+                UPDATE case_deadline SET state = ?, missed_at = NULL
+                WHERE case_id = ? AND deadline_id = ? AND state = 'MISSED'""",
+                TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name(), e.caseId(), e.deadlineId());
+    }
+
+    /**
+     * Met in time (MET) or late (FULFILLED_LATE), as {@link TimeLimitReading} reads the event.
      */
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber) {
@@ -121,9 +137,11 @@ public class DeadlineProjection {
         }
         jdbc.update("""
                 UPDATE case_deadline
-                SET state = CASE WHEN ? OR state = 'MISSED' THEN 'FULFILLED_LATE' ELSE 'MET' END, fulfilled_at = ?
+                SET state = CASE state WHEN 'MISSED' THEN ? ELSE ? END, fulfilled_at = ?
                 WHERE case_id = ? AND deadline_id = ? AND state IN ('OPEN', 'MISSED')""",
-                e.late(), utc(e.occurredAt()), e.caseId(), e.deadlineId());
+                TimeLimitReading.afterFulfilment(e, DeadlineState.MISSED).name(),
+                TimeLimitReading.afterFulfilment(e, DeadlineState.OPEN).name(), utc(e.occurredAt()), e.caseId(),
+                e.deadlineId());
     }
 
     @EventHandler

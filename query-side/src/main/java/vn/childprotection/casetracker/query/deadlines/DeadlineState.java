@@ -5,7 +5,8 @@ import vn.childprotection.casetracker.values.Labelled;
 /**
  * Where a time limit of the procedure (<i>thời hạn</i>) stands, as the events tell it: scheduled (OPEN), then met
  * in time (MET) or missed (MISSED, <i>quá hạn</i>); a missed one is later done late (FULFILLED_LATE) or no longer
- * applies (WITHDRAWN), and an open one may also be withdrawn.
+ * applies (WITHDRAWN), and an open one may also be withdrawn. A miss recorded by the scheduler before a step dated
+ * in time was typed is taken back (MISSED to OPEN, then MET). Met or late is read by {@link TimeLimitReading}.
  */
 public enum DeadlineState implements Labelled {
     OPEN("Đang trong thời hạn", "Open"),

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.DeadlineRule;
+import vn.childprotection.casetracker.values.TimeLimitOutcome;
 
 /**
  * What indicators know of one case, as recorded by an as-of instant: the plain fields of its report and its counted
@@ -34,7 +35,8 @@ record CaseFacts(String caseId, String childId, String communeCode, CaseCategory
      * emergency was found, emergency measures met their time limit (12 hours from the report by default); otherwise
      * the support plan was drafted and approved, each within its own time limit (5 and 2 working days by default).
      * The limits are the due instants the procedure scheduled, so they follow the configured deadlines; a step taken
-     * after its limit, or not at all by the end of the period, is not in time.
+     * at or after its due instant ({@link TimeLimitOutcome}, the comparison every view uses), or not at all by the end
+     * of the period, is not in time.
      */
     boolean helpedInTime(ReportingPeriod period) {
         Optional<CaseStep> emergency = firstScheduled(DeadlineRule.EMERGENCY_MEASURES, period);
@@ -67,6 +69,6 @@ record CaseFacts(String caseId, String childId, String communeCode, CaseCategory
     private boolean metInTime(CaseStep scheduled, ReportingPeriod period) {
         return steps.stream().anyMatch(s -> s.kind() == StepKind.DEADLINE_FULFILLED
                 && scheduled.deadlineId().equals(s.deadlineId()) && s.occurredAt().isBefore(period.end())
-                && !s.occurredAt().isAfter(scheduled.dueAt()));
+                && !TimeLimitOutcome.late(s.occurredAt(), scheduled.dueAt()));
     }
 }

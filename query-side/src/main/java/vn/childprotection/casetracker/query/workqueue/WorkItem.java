@@ -23,6 +23,7 @@ public record WorkItem(
         @Schema(description = "When its status last changed") Instant statusChangedAt,
         @Schema(description = "True while its INTERVENTION_DUE deadline is missed and not fulfilled (quá hạn)")
         boolean overdue,
-        @Schema(description = "True when it was completed after its deadline had been missed")
+        @Schema(description = "True when it was completed after its due instant (hoàn thành muộn): the date of the "
+                + "step against the deadline, whenever it was typed")
         boolean completedLate) {
 }

@@ -17,6 +17,7 @@ import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
+import vn.childprotection.casetracker.events.DeadlineMissCorrected;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DeadlineWithdrawn;
@@ -24,6 +25,8 @@ import vn.childprotection.casetracker.events.InterventionReassigned;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
+import vn.childprotection.casetracker.query.deadlines.DeadlineState;
+import vn.childprotection.casetracker.query.deadlines.TimeLimitReading;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.PlannedIntervention;
 
@@ -161,15 +164,34 @@ public class WorkQueueProjection {
         }
     }
 
+    /**
+     * A recorded miss did not happen (the step is dated before the due instant): no longer overdue.
+     */
+    @EventHandler
+    void on(DeadlineMissCorrected e, @SequenceNumber Long sequenceNumber) {
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
+            jdbc.update("""
+                    UPDATE work_item SET deadline_state = ?
+                    WHERE case_id = ? AND intervention_id = ? AND deadline_id = ? AND deadline_state = 'MISSED'""",
+                    TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name(), e.caseId(),
+                    e.interventionId(), e.deadlineId());
+        }
+    }
+
+    /**
+     * Met in time or late, as {@link TimeLimitReading} reads the event: completed late means completed after the
+     * due instant, whenever it was typed.
+     */
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber) {
         if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
             jdbc.update("""
-                    UPDATE work_item
-                    SET deadline_state = CASE WHEN ? OR deadline_state = 'MISSED' THEN 'FULFILLED_LATE' ELSE 'MET' END
+                    UPDATE work_item SET deadline_state = CASE deadline_state WHEN 'MISSED' THEN ? ELSE ? END
                     WHERE case_id = ? AND intervention_id = ? AND deadline_id = ?
                       AND deadline_state IN ('OPEN', 'MISSED')""",
-                    e.late(), e.caseId(), e.interventionId(), e.deadlineId());
+                    TimeLimitReading.afterFulfilment(e, DeadlineState.MISSED).name(),
+                    TimeLimitReading.afterFulfilment(e, DeadlineState.OPEN).name(), e.caseId(), e.interventionId(),
+                    e.deadlineId());
         }
     }
 
