@@ -59,7 +59,10 @@ public enum ProcedureRule {
     IDENTITY_ERASED("identity-erased",
             "The child's identity was erased; no personal data can be recorded on this case any more."),
     IDENTITY_ALREADY_ERASED("identity-already-erased",
-            "The child's identity is already erased.");
+            "The child's identity is already erased."),
+    WORKING_CALENDAR_MISSING("working-calendar-missing",
+            "A time limit counted in working days (ngày làm việc, Art 28) would run into a year the working-day "
+                    + "calendar holds no data for.");
 
     private final String code;
     private final String explanation;

@@ -1,21 +1,18 @@
 package vn.childprotection.casetracker.command.deadlines;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -24,10 +21,34 @@ import org.springframework.core.io.Resource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds the {@link DeadlinePolicy} from {@code casetracker.deadlines.*} and the holiday data file.
+ * Builds the {@link WorkingCalendar} from the holiday data file and the {@link DeadlinePolicy} from
+ * {@code casetracker.deadlines.*}.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadlineConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadlineConfiguration.class);
+
+    /**
+     * The working-day calendar read from {@code casetracker.deadlines.holidays-location}; logs once, at start-up,
+     * which years it covers and which of them are still provisional.
+     *
+     * @throws IllegalStateException if the file is missing or not valid (see {@link HolidayFile#read})
+     */
+    @Bean
+    public WorkingCalendar workingCalendar(@Value("${casetracker.deadlines.holidays-location}") Resource holidays,
+                                           JsonMapper jsonMapper) {
+        WorkingCalendar calendar = HolidayFile.read(holidays, jsonMapper);
+        List<Integer> years = calendar.years().stream().map(CalendarYear::year).toList();
+        LOG.info("Working-day calendar from {} covers {}; a limit counted in working days outside these years is "
+                + "refused", holidays.getDescription(), years);
+        List<Integer> provisional = calendar.provisionalYears();
+        if (!provisional.isEmpty()) {
+            LOG.warn("Working-day calendar: {} PROVISIONAL (holidays expected, the government's notice not yet "
+                    + "entered); correct {} when it is published", provisional, holidays.getDescription());
+        }
+        return calendar;
+    }
 
     @Bean
     public DeadlinePolicy deadlinePolicy(
@@ -36,13 +57,12 @@ public class DeadlineConfiguration {
             @Value("${casetracker.deadlines.plan-approval-working-days}") int planApprovalWorkingDays,
             @Value("${casetracker.deadlines.review-interval}") Period reviewInterval,
             @Value("${casetracker.deadlines.zone:Asia/Ho_Chi_Minh}") ZoneId zone,
-            @Value("${casetracker.deadlines.holidays-location}") Resource holidays,
-            JsonMapper jsonMapper) throws IOException {
+            WorkingCalendar workingCalendar) {
         if (planDraftingWorkingDays < 1 || planApprovalWorkingDays < 1) {
             throw new IllegalStateException("casetracker.deadlines.*-working-days must be at least 1");
         }
         return new DeadlinePolicy(emergencyWindow, planDraftingWorkingDays, planApprovalWorkingDays,
-                reviewInterval, new WorkingCalendar(daysOff(holidays, jsonMapper)), zone);
+                reviewInterval, workingCalendar, zone);
     }
 
     /**
@@ -63,18 +83,5 @@ public class DeadlineConfiguration {
                 // db-scheduler's Spring Boot starter starts and stops the scheduler.
                 .startScheduler(false)
                 .stopScheduler(false), scheduler);
-    }
-
-    static Set<LocalDate> daysOff(Resource location, JsonMapper jsonMapper) throws IOException {
-        try (InputStream in = location.getInputStream()) {
-            HolidayFile file = jsonMapper.readValue(in, HolidayFile.class);
-            return file.daysOff().stream().map(DayOff::date).collect(Collectors.toSet());
-        }
-    }
-
-    record HolidayFile(String source, List<DayOff> daysOff) {
-    }
-
-    record DayOff(LocalDate date, String name) {
     }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param planDraftingWorkingDays  support plan drafted after the detailed assessment (5 working days, Art 28.1)
  * @param planApprovalWorkingDays  plan approved after it is drafted (2 working days, Art 28.4)
  * @param reviewInterval           between reviews of an approved plan (not set by law; local choice)
- * @param calendar                 working days and holidays
+ * @param calendar                 working days and holidays, for the years it holds data for only
  * @param zone                     where days begin and end
  */
 public record DeadlinePolicy(Duration emergencyWindow, int planDraftingWorkingDays, int planApprovalWorkingDays,
@@ -36,10 +36,20 @@ public record DeadlinePolicy(Duration emergencyWindow, int planDraftingWorkingDa
         return reportedAt.plus(emergencyWindow);
     }
 
+    /**
+     * @param from when the detailed assessment (or the review deciding to re-plan) took place
+     * @return the end of the {@code planDraftingWorkingDays}th working day after that day (Art 28.1)
+     * @throws WorkingCalendarMissing if the count reaches a year the calendar holds no data for
+     */
     public Instant planDraftingDue(Instant from) {
         return endOf(calendar.nthWorkingDayAfter(day(from), planDraftingWorkingDays));
     }
 
+    /**
+     * @param draftedAt when the plan was drafted
+     * @return the end of the {@code planApprovalWorkingDays}th working day after that day (Art 28.4)
+     * @throws WorkingCalendarMissing if the count reaches a year the calendar holds no data for
+     */
     public Instant planApprovalDue(Instant draftedAt) {
         return endOf(calendar.nthWorkingDayAfter(day(draftedAt), planApprovalWorkingDays));
     }

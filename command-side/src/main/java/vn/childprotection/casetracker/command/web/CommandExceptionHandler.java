@@ -17,13 +17,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.childprotection.casetracker.command.casefile.AccessRefused;
+import vn.childprotection.casetracker.command.casefile.ProcedureRule;
 import vn.childprotection.casetracker.command.casefile.ProcedureViolation;
 import vn.childprotection.casetracker.command.casefile.UnknownInterventionException;
+import vn.childprotection.casetracker.command.deadlines.WorkingCalendarMissing;
 import vn.childprotection.casetracker.command.intake.IdempotencyKeyReused;
 import vn.childprotection.casetracker.platform.problem.ApiExceptionHandler;
 
 /**
- * Maps the procedure's refusals: 409 naming the rule, 404 for an unknown case or intervention, 409 for a version
+ * Maps the procedure's refusals: 409 naming the rule (also for a working-day limit without calendar data), 404 for an unknown case or intervention, 409 for a version
  * conflict or a reused idempotency key.
  */
 @RestControllerAdvice
@@ -34,6 +36,16 @@ class CommandExceptionHandler {
     ResponseEntity<Object> violation(ProcedureViolation ex, WebRequest request) {
         return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Not allowed by the procedure",
                 ex.getMessage(), request), Map.of("rule", ex.rule().code()));
+    }
+
+    /**
+     * A step whose working-day limit would run into a year without calendar data: 409 with the rule
+     * {@code working-calendar-missing}, the year and the file to update in the detail.
+     */
+    @ExceptionHandler(WorkingCalendarMissing.class)
+    ResponseEntity<Object> calendarMissing(WorkingCalendarMissing ex, WebRequest request) {
+        return withProperties(violation(new ProcedureViolation(ProcedureRule.WORKING_CALENDAR_MISSING,
+                ex.getMessage()), request), Map.of("year", ex.year()));
     }
 
     @ExceptionHandler(AccessRefused.class)
@@ -90,6 +102,9 @@ class CommandExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof ProcedureViolation v) {
             return violation(v, request);
+        }
+        if (cause instanceof WorkingCalendarMissing w) {
+            return calendarMissing(w, request);
         }
         if (cause instanceof AccessRefused a) {
             return refused(a, request);

@@ -19,7 +19,7 @@ import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseReviewed;
 import vn.childprotection.casetracker.command.deadlines.DeadlinePolicy;
-import vn.childprotection.casetracker.command.deadlines.WorkingCalendar;
+import vn.childprotection.casetracker.command.deadlines.ShippedCalendar;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
@@ -75,12 +75,11 @@ class CaseFileTest {
     }
 
     /**
-     * 12 hours, 5 and 2 working days, 30 days between reviews; Hung Kings' day in lieu, Reunification Day and
-     * Labour Day 2026 off.
+     * 12 hours, 5 and 2 working days, 30 days between reviews; the shipped calendar (2023-2027: Hung Kings' day in
+     * lieu, Reunification Day and Labour Day 2026 off, no day off in March 2025).
      */
     static final DeadlinePolicy POLICY = new DeadlinePolicy(Duration.ofHours(12), 5, 2, Period.ofDays(30),
-            new WorkingCalendar(Set.of(LocalDate.parse("2026-04-27"), LocalDate.parse("2026-04-30"),
-                    LocalDate.parse("2026-05-01"))), ZoneId.of("Asia/Ho_Chi_Minh"));
+            ShippedCalendar.get(), ZoneId.of("Asia/Ho_Chi_Minh"));
 
     private static DeadlineScheduled deadline(String id, DeadlineRule rule, Instant dueAt, String responsible,
                                               String interventionId) {

@@ -27,13 +27,20 @@ public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to,
 
     public static final int DEFAULT_CONCURRENCY = 4;
 
+    /**
+     * The first day of the service's shipped working-day calendar (2023): a step starting a limit counted in working
+     * days before it is refused, so no report is generated earlier.
+     */
+    public static final LocalDate EARLIEST_FROM = LocalDate.of(2023, 1, 1);
+
     public static final String USAGE = """
             Usage: java -jar deploy/generator/target/case-generator.jar --url http://localhost:8080 --cases 1000 \\
                      --from 2023-01-01 --to 2026-10-31 --seed 42 --out generated-cases.jsonl [--concurrency 4]
 
               --url          base URL of the running service (default http://localhost:8080)
               --cases        number of cases to create (default 1000)
-              --from, --to   days the reports fall on, Vietnam time (default 2023-01-01 to today); no step is
+              --from, --to   days the reports fall on, Vietnam time (default 2023-01-01 to today; not before
+                             2023-01-01, where the service's working-day calendar starts); no step is
                              placed after the start of the run
               --seed         random seed; the same seed and a range in the past give the same cases (default 42)
               --out          JSON Lines record of the created cases (default generated-cases.jsonl)
@@ -51,6 +58,10 @@ public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to,
         }
         if (from == null || to == null || to.isBefore(from)) {
             throw new IllegalArgumentException("--to must not be before --from");
+        }
+        if (from.isBefore(EARLIEST_FROM)) {
+            throw new IllegalArgumentException("--from must not be before " + EARLIEST_FROM + ": the service's "
+                    + "working-day calendar starts there and refuses a plan-drafting or approval limit before it");
         }
         if (out == null) {
             throw new IllegalArgumentException("--out is required");

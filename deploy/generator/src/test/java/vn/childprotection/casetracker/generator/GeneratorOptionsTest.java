@@ -29,4 +29,10 @@ class GeneratorOptionsTest {
         assertThatThrownBy(() -> GeneratorOptions.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
         assertThatThrownBy(() -> GeneratorOptions.parse("--seed")).hasMessageContaining("needs a value");
     }
+
+    @Test
+    void reports_before_2023_are_refused_as_the_working_day_calendar_starts_there() {
+        assertThatThrownBy(() -> GeneratorOptions.parse("--from", "2022-12-31", "--to", "2023-06-30"))
+                .hasMessageContaining("--from").hasMessageContaining("2023-01-01");
+    }
 }

@@ -143,6 +143,22 @@ class OpenApiDocumentTest {
         }
     }
 
+    @Test
+    void the_working_calendar_is_documented_with_its_response_schema() {
+        JsonNode doc = new ApiClient(port).get("/v3/api-docs", null).json();
+        JsonNode content = doc.get("paths").get("/api/v1/working-calendar").get("get").get("responses").get("200")
+                .get("content");
+        String ref = content.values().iterator().next().get("schema").get("$ref").asString();
+        assertThat(ref).endsWith("/WorkingCalendar");
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("WorkingCalendar").get("properties").propertyNames())
+                .contains("years", "provisionalYears");
+        assertThat(schemas.get("WorkingCalendarYear").get("properties").propertyNames())
+                .contains("year", "status", "statusVi", "source", "daysOff", "workingDays");
+        assertThat(schemas.get("WorkingCalendarDay").get("properties").propertyNames())
+                .contains("date", "vi", "en", "note");
+    }
+
     private static void collect(JsonNode schema, JsonNode schemas, Set<String> reached) {
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asString();
