@@ -39,7 +39,7 @@ class TimeLimitLatenessPropertyTest {
     /** The case's events before the measures, without and with a miss recorded by the scheduler. */
     private final Map<Boolean, List<Object>> histories = new HashMap<>();
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void lateness_follows_the_times_whenever_the_step_is_typed(
             @ForAll("measuresDates") Instant measuresAt,
             @ForAll @LongRange(min = 0, max = 30 * 3600) long typedAfterDateSeconds,
