@@ -23,10 +23,14 @@ public record CalendarYear(int year, CalendarStatus status, String source, List<
                            List<CalendarDay> workingDays) {
 
     /**
-     * @throws IllegalArgumentException if a day lies outside the year, a date is listed twice, a working day is not a
-     *                                  weekend day, or the status or source is missing
+     * @throws IllegalArgumentException if the year is missing or not between 2000 and 9999, a day lies outside the
+     *                                  year, a date is listed twice, a working day is not a weekend day, or the
+     *                                  status or source is missing
      */
     public CalendarYear {
+        if (year < 2000 || year > 9999) {
+            throw new IllegalArgumentException("Calendar year " + year + " is missing or not between 2000 and 9999");
+        }
         Objects.requireNonNull(status, () -> "status of " + year);
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("Calendar year " + year + " needs a source");

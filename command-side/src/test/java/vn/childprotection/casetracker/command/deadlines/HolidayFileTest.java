@@ -129,6 +129,16 @@ class HolidayFileTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("status");
     }
 
+    @Test
+    void a_year_without_its_number_or_before_2000_is_refused() {
+        assertThatThrownBy(() -> HolidayFile.read(resource("""
+                {"years": [{"status": "CONFIRMED", "source": "s", "daysOff": []}]}"""), JSON))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not valid");
+        assertThatThrownBy(() -> HolidayFile.read(resource("""
+                {"years": [{"year": 1999, "status": "CONFIRMED", "source": "s", "daysOff": []}]}"""), JSON))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Calendar year 1999");
+    }
+
     private static ByteArrayResource resource(String json) {
         return new ByteArrayResource(json.getBytes(StandardCharsets.UTF_8));
     }
