@@ -43,6 +43,7 @@ import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -51,6 +52,7 @@ import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
 import vn.childprotection.casetracker.values.ReviewOutcome;
 import vn.childprotection.casetracker.values.TemporaryRemoval;
+import vn.childprotection.casetracker.values.TransferWithdrawalReason;
 
 /**
  * One case (<i>vụ việc</i>) from the first report to its closing, following Decree 56/2017/NĐ-CP Chapter III.
@@ -102,9 +104,16 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public CaseFile(ReportCase command, PersonalDataProtector protector) {
+    public CaseFile(ReportCase command, PersonalDataProtector protector, KnownChildren children) {
         StepPermissions.require(StepPermissions.Step.REPORT, command.communeCode());
         String child = command.childId();
+        if (command.knownChild()) {
+            switch (children.standing(child, command.communeCode())) {
+                case NOT_KNOWN_HERE -> throw new ProcedureViolation(ProcedureRule.CHILD_NOT_KNOWN);
+                case ERASED -> throw new ProcedureViolation(ProcedureRule.CHILD_IDENTITY_ERASED);
+                case KNOWN -> { }
+            }
+        }
         apply(new CaseReported(command.caseId(), child, command.occurredAt(), command.communeCode(),
                 command.receivingOrgUnit(), command.category(), command.channel(), Set.copyOf(command.abuseForms()),
                 command.setting(), Set.copyOf(command.specialCircumstanceGroups()), command.sex(),
@@ -307,16 +316,21 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, KnownChildren children) {
         StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
         requireVersion(command.expectedVersion());
         requireOpen();
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
+        String duplicateOf = DuplicateReport.original(command, caseId, childId, children);
         withdraw(deadlines, command.occurredAt(), d -> true, "CASE_CLOSED");
+        if (pendingTransferTo != null) {
+            apply(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                    TransferWithdrawalReason.CASE_CLOSED, null));
+        }
         apply(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
-                seal(protector, command.notes())));
+                seal(protector, command.notes()), duplicateOf));
         return newVersion();
     }
 
@@ -366,6 +380,22 @@ public class CaseFile {
         requireReceivingCommune(command.actingOrgUnit());
         apply(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 seal(protector, command.reason())));
+        return newVersion();
+    }
+
+    /**
+     * The requesting commune takes its pending transfer request back. Allowed on a closed case too, for requests
+     * left pending by closings recorded before a closing withdrew them itself.
+     */
+    @CommandHandler
+    public long handle(WithdrawTransfer command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
+        if (pendingTransferTo == null) {
+            throw new ProcedureViolation(ProcedureRule.NO_PENDING_TRANSFER);
+        }
+        apply(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                TransferWithdrawalReason.WITHDRAWN_BY_SENDER, seal(protector, command.reason())));
         return newVersion();
     }
 
@@ -627,6 +657,12 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(TransferDeclined event) {
+        pendingTransferTo = null;
+        pendingTransferReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TransferWithdrawn event) {
         pendingTransferTo = null;
         pendingTransferReason = null;
     }

@@ -55,7 +55,17 @@ public enum ProcedureRule {
     IDENTITY_ERASED("identity-erased",
             "The child's identity was erased; no personal data can be recorded on this case any more."),
     IDENTITY_ALREADY_ERASED("identity-already-erased",
-            "The child's identity is already erased.");
+            "The child's identity is already erased."),
+    CHILD_NOT_KNOWN("child-not-known",
+            "The commune knows no child with this id: a report names a child only when a case of that child is or "
+                    + "was run by the commune the report is for."),
+    CHILD_IDENTITY_ERASED("child-identity-erased",
+            "The child's identity was erased; the child cannot be named in a new report."),
+    DUPLICATE_NAMES_ORIGINAL("duplicate-names-original",
+            "A case closed as a duplicate report (DUPLICATE_REPORT) names the case it repeats "
+                    + "(duplicateOfCaseId); a case closed for another reason names none."),
+    DUPLICATE_OF_SAME_CHILD("duplicate-of-same-child",
+            "The case a duplicate report repeats must be another case of the same child.");
 
     private final String code;
     private final String explanation;
