@@ -71,7 +71,7 @@ public record ReportCaseRequest(
                     + "cases); omit for a new child. Unknown to that commune: 409 child-not-known; erased: 409 "
                     + "child-identity-erased.", example = "0b6f7c1e-2d3a-4c5b-9e8f-1a2b3c4d5e6f")
             @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-                    message = "must be a child id (a lowercase UUID)") String childId,
+                    message = "must be a child id (a lowercase UUID)") @Size(max = 36) String childId,
             @Schema(description = "Full name. Encrypted.", example = "Nguyễn Văn Thử") @Size(max = 200) String name,
             @Schema(description = "Exact birth date, if known. Encrypted; the age is derived from it.",
                     example = "2015-06-01") LocalDate birthDate,

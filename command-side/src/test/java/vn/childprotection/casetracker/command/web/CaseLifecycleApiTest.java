@@ -67,7 +67,7 @@ class CaseLifecycleApiTest {
         String base = "/api/v1/cases/" + caseId + "/transfer";
         assertThat(api.post(base, WORKER, json(object("toCommuneCode", AN_THAI))).status()).isEqualTo(200);
 
-        Response byReceiver = api.post(base + "/withdrawal", "worker." + AN_THAI, json(object()));
+        Response byReceiver = api.post(base + "/withdrawal", "worker." + AN_THAI, json(object("reason", "x")));
         assertThat(byReceiver.status()).isEqualTo(403);
         Response withdrawn = api.post(base + "/withdrawal", WORKER,
                 json(object("reason", "Gia đình ở lại")), Map.of("If-Match", "\"2\""));
@@ -77,14 +77,17 @@ class CaseLifecycleApiTest {
                 + "AND sequence_number = 2", String.class, caseId))
                 .isEqualTo("vn.childprotection.casetracker.events.TransferWithdrawn");
 
-        Response again = api.post(base + "/withdrawal", WORKER, json(object()));
+        Response again = api.post(base + "/withdrawal", WORKER, json(object("reason", "Rút lần hai")));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.isProblem()).isTrue();
         assertThat(again.json().get("rule").asString()).isEqualTo("no-pending-transfer");
         Response accepted = api.post(base + "/decision", "chair." + AN_THAI, json(object("decision", "ACCEPT")));
         assertThat(accepted.status()).isEqualTo(403);
-        Response unknownField = api.post(base + "/withdrawal", WORKER, json(object("why", "x")));
+        Response unknownField = api.post(base + "/withdrawal", WORKER, json(object("reason", "x", "why", "x")));
+        Response noReason = api.post(base + "/withdrawal", WORKER, json(object()));
         assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("reason");
         assertThat(events(caseId)).isEqualTo(3);
     }
 
