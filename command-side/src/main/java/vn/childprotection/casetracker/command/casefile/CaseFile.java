@@ -341,6 +341,11 @@ public class CaseFile {
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
         }
+        if (pendingTransferTo != null) {
+            // Left pending by a closing recorded before closings withdrew requests: it ended with that closing.
+            apply(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                    TransferWithdrawalReason.CASE_CLOSED, null));
+        }
         apply(new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason())));
         return newVersion();
     }

@@ -103,6 +103,14 @@ class CaseFileLifecycleTest {
         }
 
         @Test
+        void reopening_a_case_closed_with_a_request_left_pending_withdraws_that_request_first() {
+            fixture(FakeKnownChildren.none()).given(reported(), requested(),
+                            new CaseClosed(CASE, T2, "MOVED_AWAY", null))
+                    .when(new ReopenCase(CASE, null, T2, PersonalText.of("báo lại")))
+                    .expectEvents(withdrawnByClosing(T2), new CaseReopened(CASE, T2, sealed("báo lại")));
+        }
+
+        @Test
         void withdrawing_without_a_pending_request_is_refused() {
             fixture(FakeKnownChildren.none()).given(reported())
                     .when(new WithdrawTransfer(CASE, null, T2, null))
