@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import vn.childprotection.casetracker.command.CommandSideApplication;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
@@ -139,6 +141,30 @@ class CaseLifecycleApiTest {
                 json(object("decision", "ACCEPT"))).status()).isEqualTo(200);
 
         assertThat(report(AN_THAI, childOf(caseId)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void the_migration_fills_the_known_children_from_events_stored_before_it() {
+        String caseId = report("313-tt-an-lao", null).json().get("caseId").asString();
+        String childId = childOf(caseId);
+        api.post("/api/v1/cases/" + caseId + "/transfer", WORKER, json(object("toCommuneCode", AN_THAI)));
+        api.post("/api/v1/cases/" + caseId + "/transfer/decision", "chair." + AN_THAI,
+                json(object("decision", "ACCEPT")));
+        api.post("/api/v1/cases/" + caseId + "/erasure", "chair." + AN_THAI, json(object("legalBasis",
+                "CONSENT_WITHDRAWN", "authorisationReference", "QĐ-02/2025")));
+        jdbc.update("DELETE FROM known_child_case WHERE case_id = ?", caseId);
+        jdbc.update("DELETE FROM known_child_commune WHERE child_id = ?", childId);
+        jdbc.update("DELETE FROM erased_child WHERE child_id = ?", childId);
+
+        new ResourceDatabasePopulator(new ClassPathResource("db/migration/side/V2_3__known_children.sql"))
+                .execute(jdbc.getDataSource());
+
+        assertThat(jdbc.queryForObject("SELECT child_id FROM known_child_case WHERE case_id = ?", String.class,
+                caseId)).isEqualTo(childId);
+        assertThat(jdbc.queryForList("SELECT commune_code FROM known_child_commune WHERE child_id = ?",
+                String.class, childId)).containsExactlyInAnyOrder("313-tt-an-lao", AN_THAI);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM erased_child WHERE child_id = ?", Long.class,
+                childId)).isEqualTo(1);
     }
 
     @Test
