@@ -44,6 +44,7 @@ import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -52,6 +53,7 @@ import vn.childprotection.casetracker.values.InterventionStatus;
 import vn.childprotection.casetracker.values.PlannedIntervention;
 import vn.childprotection.casetracker.values.ReviewOutcome;
 import vn.childprotection.casetracker.values.TemporaryRemoval;
+import vn.childprotection.casetracker.values.TransferWithdrawalReason;
 
 /**
  * One case (<i>vụ việc</i>) from the first report to its closing, following Decree 56/2017/NĐ-CP Chapter III.
@@ -105,9 +107,16 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public CaseFile(ReportCase command, PersonalDataProtector protector) {
+    public CaseFile(ReportCase command, PersonalDataProtector protector, KnownChildren children) {
         StepPermissions.require(StepPermissions.Step.REPORT, command.communeCode());
         String child = command.childId();
+        if (command.knownChild()) {
+            switch (children.standing(child, command.communeCode())) {
+                case NOT_KNOWN_HERE -> throw new ProcedureViolation(ProcedureRule.CHILD_NOT_KNOWN);
+                case ERASED -> throw new ProcedureViolation(ProcedureRule.CHILD_IDENTITY_ERASED);
+                case KNOWN -> { }
+            }
+        }
         apply(new CaseReported(command.caseId(), child, command.occurredAt(), command.communeCode(),
                 command.receivingOrgUnit(), command.category(), command.channel(), Set.copyOf(command.abuseForms()),
                 command.setting(), Set.copyOf(command.specialCircumstanceGroups()), command.sex(),
@@ -271,15 +280,22 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
-                       DeadlineManager deadlines) {
+                       DeadlineManager deadlines, KnownChildren children) {
         StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
         requireVersion(command.expectedVersion());
         requireOpen();
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
-        step(new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
-                seal(protector, command.notes())), deadlines, null);
+        String duplicateOf = DuplicateReport.original(command, caseId, childId, children);
+        CaseClosed closed = new CaseClosed(caseId, command.occurredAt(), command.reasonCode(),
+                seal(protector, command.notes()), duplicateOf);
+        StepOrder.require(closed, times);
+        if (pendingTransferTo != null) {
+            apply(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                    TransferWithdrawalReason.CASE_CLOSED, null));
+        }
+        step(closed, deadlines, null);
         return newVersion();
     }
 
@@ -290,7 +306,14 @@ public class CaseFile {
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
         }
-        inOrder(new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason())));
+        CaseReopened reopened = new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason()));
+        StepOrder.require(reopened, times);
+        if (pendingTransferTo != null) {
+            // Left pending by a closing recorded before closings withdrew requests: it ended with that closing.
+            apply(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                    TransferWithdrawalReason.CASE_CLOSED, null));
+        }
+        apply(reopened);
         return newVersion();
     }
 
@@ -329,6 +352,22 @@ public class CaseFile {
         requireReceivingCommune(command.actingOrgUnit());
         inOrder(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 seal(protector, command.reason())));
+        return newVersion();
+    }
+
+    /**
+     * The requesting commune takes its pending transfer request back. Allowed on a closed case too, for requests
+     * left pending by closings recorded before a closing withdrew them itself.
+     */
+    @CommandHandler
+    public long handle(WithdrawTransfer command, PersonalDataProtector protector) {
+        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+        requireVersion(command.expectedVersion());
+        if (pendingTransferTo == null) {
+            throw new ProcedureViolation(ProcedureRule.NO_PENDING_TRANSFER);
+        }
+        inOrder(new TransferWithdrawn(caseId, command.occurredAt(), communeCode, pendingTransferTo,
+                TransferWithdrawalReason.WITHDRAWN_BY_SENDER, seal(protector, command.reason())));
         return newVersion();
     }
 
@@ -618,6 +657,12 @@ public class CaseFile {
     @EventSourcingHandler
     void on(TransferDeclined event) {
         times.taken(event);
+        pendingTransferTo = null;
+        pendingTransferReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TransferWithdrawn event) {
         pendingTransferTo = null;
         pendingTransferReason = null;
     }

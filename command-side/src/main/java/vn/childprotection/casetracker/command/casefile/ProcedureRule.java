@@ -62,7 +62,17 @@ public enum ProcedureRule {
             "The child's identity is already erased."),
     WORKING_CALENDAR_MISSING("working-calendar-missing",
             "A time limit counted in working days (ngày làm việc, Art 28) would run into a year the working-day "
-                    + "calendar holds no data for.");
+                    + "calendar holds no data for."),
+    CHILD_NOT_KNOWN("child-not-known",
+            "The commune knows no child with this id: a report names a child only when a case of that child is or "
+                    + "was run by the commune the report is for."),
+    CHILD_IDENTITY_ERASED("child-identity-erased",
+            "The child's identity was erased; the child cannot be named in a new report."),
+    DUPLICATE_NAMES_ORIGINAL("duplicate-names-original",
+            "A case closed as a duplicate report (DUPLICATE_REPORT) names the case it repeats "
+                    + "(duplicateOfCaseId); a case closed for another reason names none."),
+    DUPLICATE_OF_SAME_CHILD("duplicate-of-same-child",
+            "The case a duplicate report repeats must be another case of the same child.");
 
     private final String code;
     private final String explanation;

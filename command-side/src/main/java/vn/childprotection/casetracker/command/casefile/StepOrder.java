@@ -16,6 +16,7 @@ import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 
 /**
  * The steps of the procedure in order of time (Decree 56/2017/NĐ-CP Chapter III, Art 25–32): a step may not be
@@ -55,6 +56,8 @@ final class StepOrder {
             line(CaseTransferred.class, "transfer acceptance", "the transfer request",
                     (e, t) -> t.transferRequestedAt()),
             line(TransferDeclined.class, "transfer decline", "the transfer request",
+                    (e, t) -> t.transferRequestedAt()),
+            line(TransferWithdrawn.class, "transfer withdrawal", "the transfer request",
                     (e, t) -> t.transferRequestedAt()));
 
     private StepOrder() {

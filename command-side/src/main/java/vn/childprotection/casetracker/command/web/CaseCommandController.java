@@ -37,6 +37,7 @@ import vn.childprotection.casetracker.command.casefile.ChangeInterventionStatus;
 import vn.childprotection.casetracker.command.casefile.CloseCase;
 import vn.childprotection.casetracker.command.casefile.DeclineTransfer;
 import vn.childprotection.casetracker.command.casefile.DraftSupportPlan;
+import vn.childprotection.casetracker.command.casefile.DuplicateReport;
 import vn.childprotection.casetracker.command.casefile.EraseChildIdentity;
 import vn.childprotection.casetracker.command.casefile.PersonalText;
 import vn.childprotection.casetracker.command.casefile.ProcedureSettings;
@@ -49,6 +50,7 @@ import vn.childprotection.casetracker.command.casefile.ReviewCase;
 import vn.childprotection.casetracker.command.casefile.TakeEmergencyMeasures;
 import vn.childprotection.casetracker.command.casefile.ReassignIntervention;
 import vn.childprotection.casetracker.command.casefile.RequestTransfer;
+import vn.childprotection.casetracker.command.casefile.WithdrawTransfer;
 import vn.childprotection.casetracker.command.intake.ReportIntake;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
@@ -77,6 +79,7 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
 public class CaseCommandController {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String DUPLICATE_REPORT = DuplicateReport.REASON;
 
     private final CommandGateway commands;
     private final ReportIntake intake;
@@ -116,13 +119,15 @@ public class CaseCommandController {
         Instant occurredAt = times.occurredAt(request.occurredAt());
         ReportCaseRequest.Child child = request.child();
         int ageYears = ageAtReport(child, occurredAt);
-        ReportCase command = new ReportCase(UUID.randomUUID().toString(), UUID.randomUUID().toString(), occurredAt,
+        boolean knownChild = child.childId() != null;
+        ReportCase command = new ReportCase(UUID.randomUUID().toString(),
+                knownChild ? child.childId() : UUID.randomUUID().toString(), occurredAt,
                 request.communeCode(), actor.orgUnit(), request.category(), request.channel(),
                 orEmpty(request.abuseForms()), request.setting(), orEmpty(request.specialCircumstanceGroups()),
                 child.sex(), ageYears, child.birthDate() == null, child.ethnicity(), PersonalText.of(child.name()),
                 child.birthDate() == null ? null : PersonalText.of(child.birthDate().toString()),
                 PersonalText.of(child.address()), request.reporter().consentToRecordIdentity(),
-                PersonalText.of(request.reporter().identity()), PersonalText.of(request.narrative()));
+                PersonalText.of(request.reporter().identity()), PersonalText.of(request.narrative()), knownChild);
         ReportIntake.Outcome outcome = intake.receive(command, actor.username(),
                 idempotencyKey == null ? null : idempotencyKey.trim(), hash(request));
         CommandResult result = new CommandResult(outcome.caseId(), 1);
@@ -227,8 +232,16 @@ public class CaseCommandController {
             throw new BadRequestException("reasonCode", "must be one of " + String.join(", ",
                     settings.closingReasons()));
         }
+        boolean duplicate = DUPLICATE_REPORT.equals(request.reasonCode());
+        if (duplicate && (request.duplicateOfCaseId() == null || request.duplicateOfCaseId().isBlank())) {
+            throw new BadRequestException("duplicateOfCaseId", "is required when reasonCode is " + DUPLICATE_REPORT);
+        }
+        if (!duplicate && request.duplicateOfCaseId() != null) {
+            throw new BadRequestException("duplicateOfCaseId", "is given only when reasonCode is " + DUPLICATE_REPORT);
+        }
         return send(caseId, new CloseCase(caseId, IfMatch.expectedAggregateVersion(ifMatch),
-                times.occurredAt(request.occurredAt()), request.reasonCode(), PersonalText.of(request.notes())));
+                times.occurredAt(request.occurredAt()), request.reasonCode(), PersonalText.of(request.notes()),
+                request.duplicateOfCaseId()));
     }
 
     @PostMapping("/{caseId}/reopening")
@@ -264,6 +277,18 @@ public class CaseCommandController {
         return send(caseId, request.decision() == TransferDecisionRequest.Decision.ACCEPT
                 ? new AcceptTransfer(caseId, expected, occurredAt, actingOrgUnit)
                 : new DeclineTransfer(caseId, expected, occurredAt, actingOrgUnit, PersonalText.of(request.reason())));
+    }
+
+    @PostMapping("/{caseId}/transfer/withdrawal")
+    @Operation(summary = "The requesting commune withdraws its transfer request (rút đề nghị chuyển vụ việc)",
+            description = "Ends the pending request: the commune it was offered to no longer reads the case. "
+                    + "Allowed on a closed case that still has a request pending. 409 no-pending-transfer when "
+                    + "none waits.")
+    public ResponseEntity<CommandResult> withdrawTransfer(@PathVariable String caseId,
+                                                          @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                          @Valid @RequestBody TransferWithdrawalRequest request) {
+        return send(caseId, new WithdrawTransfer(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), PersonalText.of(request.reason())));
     }
 
     @PostMapping("/{caseId}/interventions/{interventionId}/reassignment")

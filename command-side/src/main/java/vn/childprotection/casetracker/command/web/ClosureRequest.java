@@ -17,5 +17,8 @@ public record ClosureRequest(
         Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "NO_FURTHER_RISK") @NotBlank @Size(max = 64)
         String reasonCode,
-        @Schema(description = "Notes. Encrypted.", example = "Không còn nguy cơ.") @Size(max = 20000) String notes) {
+        @Schema(description = "Notes. Encrypted.", example = "Không còn nguy cơ.") @Size(max = 20000) String notes,
+        @Schema(description = "Required with reasonCode DUPLICATE_REPORT, refused with any other: the case this one "
+                + "repeats, another case of the same child (else 409 duplicate-of-same-child)",
+                example = "9d1c2b3a-4e5f-4a6b-8c7d-0e1f2a3b4c5d") @Size(max = 64) String duplicateOfCaseId) {
 }

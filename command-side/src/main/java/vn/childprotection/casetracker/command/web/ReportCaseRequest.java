@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,8 +61,17 @@ public record ReportCaseRequest(
     /**
      * The child (<i>trẻ em</i>: under 16). Name, birth date and address are encrypted with the child's key.
      */
-    @Schema(name = "ReportedChild")
+    @Schema(name = "ReportedChild", description = "The child as reported now. To report again a child the commune "
+            + "already knows (a case of that child is or was run by the commune in communeCode), give its childId "
+            + "from that case: the new case is of the same child, counted once in the indicators (Circular "
+            + "13/2021). The other fields are still required as for a new child: they are what this report says "
+            + "and are sealed with the child's existing key.")
     public record Child(
+            @Schema(description = "A child already known to the commune in communeCode (childId of one of its "
+                    + "cases); omit for a new child. Unknown to that commune: 409 child-not-known; erased: 409 "
+                    + "child-identity-erased.", example = "0b6f7c1e-2d3a-4c5b-9e8f-1a2b3c4d5e6f")
+            @Pattern(regexp = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+                    message = "must be a child id (a lowercase UUID)") @Size(max = 36) String childId,
             @Schema(description = "Full name. Encrypted.", example = "Nguyễn Văn Thử") @Size(max = 200) String name,
             @Schema(description = "Exact birth date, if known. Encrypted; the age is derived from it.",
                     example = "2015-06-01") LocalDate birthDate,

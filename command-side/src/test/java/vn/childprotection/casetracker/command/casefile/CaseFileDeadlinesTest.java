@@ -56,6 +56,7 @@ class CaseFileDeadlinesTest {
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(CaseFileTest.POLICY);
+        fixture.registerInjectableResource(FakeKnownChildren.none());
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }
 

@@ -63,6 +63,7 @@ class CaseFilePermissionsAndPrivacyTest {
         fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerInjectableResource(CaseFileTest.POLICY);
+        fixture.registerInjectableResource(FakeKnownChildren.none());
         fixture.registerInjectableResource((ChildKeyShredder) shredded::add);
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
     }

@@ -71,6 +71,7 @@ class CaseFileTest {
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(POLICY);
+        fixture.registerInjectableResource(FakeKnownChildren.none());
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }
 

@@ -9,7 +9,9 @@ import tools.jackson.databind.JsonNode;
  * it. Read from the case file document (<i>hồ sơ vụ việc</i>) as stored, without opening any personal field.
  *
  * @param communeCode       the commune that runs the case now
- * @param pendingTransferTo the commune a transfer waits for, or null: it reads the case so it can decide
+ * @param pendingTransferTo the commune a transfer waits for, or null: it reads the case so it can decide. Null on a
+ *                          closed case even if a request was left pending (closings recorded before a closing
+ *                          withdrew the request): a closed case is handed to no one
  * @param open              false once closed (a closed case is no one's work; it stays with its commune)
  * @param assignedOrgUnits  the org units (agencies, sometimes communes) an intervention of the case's current plan
  *                          is assigned to: those with a status, i.e. approved or carried over with the status its
@@ -36,9 +38,10 @@ public record CaseReach(String caseId, String communeCode, String pendingTransfe
         }
         JsonNode pending = doc.get("pendingTransfer");
         JsonNode child = doc.get("child");
+        boolean open = !"CLOSED".equals(doc.get("status").asString());
         return new CaseReach(doc.get("caseId").asString(), doc.get("communeCode").asString(),
-                pending != null && pending.isObject() ? pending.get("toCommuneCode").asString() : null,
-                !"CLOSED".equals(doc.get("status").asString()), assigned,
+                open && pending != null && pending.isObject() ? pending.get("toCommuneCode").asString() : null,
+                open, assigned,
                 child != null && present(child.get("childId")) ? child.get("childId").asString() : null,
                 present(doc.get("identityErasedAt")));
     }

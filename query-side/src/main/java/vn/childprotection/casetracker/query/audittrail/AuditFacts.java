@@ -24,6 +24,7 @@ import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.query.deadlines.TimeLimitReading;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
@@ -82,7 +83,8 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
             return summary("risk " + e.riskLevel() + ", " + e.outcome());
         }
         if (event instanceof CaseClosed e) {
-            return summary("closed: " + e.reasonCode());
+            return summary("closed: " + e.reasonCode()
+                    + (e.duplicateOfCaseId() == null ? "" : ", duplicate of case " + e.duplicateOfCaseId()));
         }
         if (event instanceof CaseReopened) {
             return summary("reopened");
@@ -92,6 +94,10 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
         }
         if (event instanceof TransferDeclined e) {
             return summary(e.fromCommuneCode() + " → " + e.toCommuneCode() + " declined");
+        }
+        if (event instanceof TransferWithdrawn e) {
+            return summary(e.fromCommuneCode() + " → " + e.toCommuneCode() + " withdrawn: " + e.reason().name()
+                    + " (" + e.reason().labelVi() + ")");
         }
         if (event instanceof CaseTransferred e) {
             return summary(e.fromCommuneCode() + " → " + e.toCommuneCode() + " accepted");

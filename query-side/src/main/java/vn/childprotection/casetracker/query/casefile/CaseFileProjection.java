@@ -44,6 +44,7 @@ import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.query.deadlines.DeadlineState;
 import vn.childprotection.casetracker.query.deadlines.TimeLimitReading;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
@@ -291,6 +292,7 @@ public class CaseFileProjection {
             closure.put("reasonCode", e.reasonCode());
             closure.put("closedAt", instant(e.occurredAt()));
             closure.set("notes", sealed(e.notes()));
+            closure.put("duplicateOfCaseId", e.duplicateOfCaseId());
             doc.put("status", CaseStatus.CLOSED.name());
         });
     }
@@ -341,6 +343,22 @@ public class CaseFileProjection {
                     e.toCommuneCode(), null);
             transfer.putNull("transferredAt");
             transfer.set("declineReason", sealed(e.reason()));
+        });
+    }
+
+    /**
+     * The request ended unanswered (the case was closed, or the requesting commune took it back): the commune it was
+     * offered to is outside the case again, and the case stays where it is.
+     */
+    @EventHandler
+    void on(TransferWithdrawn e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode transfer = decidedTransfer(doc, TransferOutcome.WITHDRAWN, e.occurredAt(), e.fromCommuneCode(),
+                    e.toCommuneCode(), null);
+            transfer.putNull("transferredAt");
+            transfer.putNull("declineReason");
+            transfer.put("withdrawalReason", e.reason().name());
+            transfer.set("withdrawalExplanation", sealed(e.explanation()));
         });
     }
 

@@ -11,6 +11,7 @@ import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
+import vn.childprotection.casetracker.values.TransferWithdrawalReason;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -71,7 +72,7 @@ public record CaseFileView(
         List<Reopening> reopenings,
         @Schema(description = "A transfer to another commune waiting for its answer, or null")
         PendingTransfer pendingTransfer,
-        @Schema(description = "Transfers answered, accepted or declined, oldest first")
+        @Schema(description = "Transfers that ended: accepted, declined or withdrawn, oldest first")
         List<Transfer> transfers,
         @Schema(description = "The time limits of the procedure for this case (thời hạn), in the order they were "
                 + "scheduled, whatever their state")
@@ -169,7 +170,9 @@ public record CaseFileView(
 
     @Schema(name = "CaseFileClosure", description = "Kết thúc")
     public record Closure(String reasonCode, Instant closedAt,
-                          @Schema(description = "Personal data") String notes) {
+                          @Schema(description = "Personal data") String notes,
+                          @Schema(description = "For reasonCode DUPLICATE_REPORT: the case of the same child this one "
+                                  + "repeats; otherwise null") String duplicateOfCaseId) {
     }
 
     @Schema(name = "CaseFileReopening", description = "A reopening and the closure it ended")
@@ -190,14 +193,19 @@ public record CaseFileView(
                            @Schema(description = "When the receiving commune accepted or declined") Instant decidedAt,
                            @Schema(description = "When the case moved; null when declined") Instant transferredAt,
                            @Schema(description = "Personal data: the reason given with the request") String reason,
-                           @Schema(description = "Personal data: why it was declined") String declineReason) {
+                           @Schema(description = "Personal data: why it was declined") String declineReason,
+                           @Schema(description = "Why it ended unanswered, when WITHDRAWN (rút đề nghị): CASE_CLOSED "
+                                   + "or WITHDRAWN_BY_SENDER; decidedAt is then when it was withdrawn")
+                           TransferWithdrawalReason withdrawalReason,
+                           @Schema(description = "Personal data: the requesting commune's reason for withdrawing")
+                           String withdrawalExplanation) {
 
         Transfer withDefaults() {
             if (outcome != null) {
                 return this;
             }
             return new Transfer(TransferOutcome.ACCEPTED, fromCommuneCode, toCommuneCode, requestedAt,
-                    decidedAt != null ? decidedAt : transferredAt, transferredAt, reason, declineReason);
+                    decidedAt != null ? decidedAt : transferredAt, transferredAt, reason, declineReason, null, null);
         }
     }
 

@@ -15,7 +15,8 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 /**
  * Cases brought, through the public API, to the state in which an operation's valid request would be accepted:
  * a fresh report for an initial assessment, an approved plan with intervention {@code iv-1} assigned to the police
- * for a status change, a closed case for a reopening, a pending transfer to An Thái for a decision, an
+ * for a status change, a closed case for a reopening, a pending transfer to An Thái for a decision or a
+ * withdrawal, an
  * unreviewed break-the-glass grant for a review. All times are "now" (no time limit falls due during the test);
  * all names are invented.
  */
@@ -58,7 +59,7 @@ final class CaseFixtures {
                     reviewedForClosure(caseId);
                     step(caseId, "/closure", CHAIR, object("reasonCode", "NO_FURTHER_RISK"));
                 }
-                case "/transfer/decision" -> step(caseId, "/transfer", WORKER, object("toCommuneCode", "313-an-thai",
+                case "/transfer/decision", "/transfer/withdrawal" -> step(caseId, "/transfer", WORKER, object("toCommuneCode", "313-an-thai",
                         "reason", "Gia đình chuyển đến xã An Thái."));
                 case "/break-the-glass" -> visible(caseId, "/api/v1/cases/" + caseId);
                 default -> {

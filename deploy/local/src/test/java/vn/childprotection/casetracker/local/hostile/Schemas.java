@@ -21,9 +21,10 @@ final class Schemas {
 
     /**
      * Fields left out of the valid request because they contradict a field the examples fill in (an exact birth
-     * date beside an age, a reporter's identity without consent); a mutation of one of them adds it.
+     * date beside an age, a reporter's identity without consent) or name something that must exist first (a known
+     * child, the case a duplicate repeats); a mutation of one of them adds it.
      */
-    static final Set<String> NOT_IN_BASE = Set.of("birthDate", "identity");
+    static final Set<String> NOT_IN_BASE = Set.of("birthDate", "identity", "childId", "duplicateOfCaseId");
 
     private Schemas() {
     }
