@@ -38,6 +38,7 @@ final class EmergencyLimitScenario {
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(CaseFileTest.POLICY);
+        fixture.registerInjectableResource(FakeKnownChildren.none());
         return fixture;
     }
 

@@ -69,6 +69,7 @@ class StepOrderTest {
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(CaseFileTest.POLICY);
+        fixture.registerInjectableResource(FakeKnownChildren.none());
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }
 
