@@ -20,7 +20,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class ReadYourWritesTest {
 
-    private static final int CASES = 20;
+    private static final int CASES = 10;
 
     @LocalServerPort
     int port;

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +47,8 @@ public class CaseFileController {
                     + "version at least, else 503 with Retry-After.")
     public ResponseEntity<CaseFileAnswer> caseFile(
             @Parameter(description = "The case id") @PathVariable String caseId,
-            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION)
+            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64", minimum = "1"))
             @RequestParam(required = false) Long minVersion) {
         Actor actor = currentActor.require();
         consistency.await(minVersion, () -> reader.projectedVersion(actor, caseId));

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.disclosure;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -49,7 +50,8 @@ public class DisclosureController {
                     + "the case at that version, else 503 with Retry-After.")
     public ResponseEntity<DisclosurePackage> disclosure(
             @Parameter(description = "The case id") @PathVariable String caseId,
-            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION)
+            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64", minimum = "1"))
             @RequestParam(required = false) Long minVersion) {
         Actor actor = currentActor.require();
         consistency.await(minVersion, () -> disclosures.projectedVersion(actor, caseId));

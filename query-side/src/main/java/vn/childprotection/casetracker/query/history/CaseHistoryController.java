@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.history;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,8 @@ public class CaseHistoryController {
             @Parameter(description = "The case id") @PathVariable String caseId,
             @Parameter(description = "ISO-8601 instant, e.g. 2025-03-01T08:30:00Z")
             @RequestParam(required = false) Instant asOf,
-            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION)
+            @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION,
+                    schema = @Schema(type = "integer", format = "int64", minimum = "1"))
             @RequestParam(required = false) Long minVersion) {
         Actor actor = currentActor.require();
         consistency.await(minVersion, () -> reader.projectedVersion(actor, caseId));

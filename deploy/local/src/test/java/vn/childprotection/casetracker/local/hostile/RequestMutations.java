@@ -175,6 +175,7 @@ final class RequestMutations {
                 queryValue(out, op, p, "query:not-an-integer", v -> v.pick(new String[]{"abc", "1.5", "1e3", "%00"}));
                 queryValue(out, op, p, "query:integer-overflow", v -> v.pick(new String[]{"99999999999999999999", "-99999999999999999999"}));
                 queryValue(out, op, p, "query:integer-negative", v -> String.valueOf(-1 - Math.floorMod(v.extra(), 100)));
+                queryValue(out, op, p, "query:integer-not-plain", v -> v.pick(new String[]{"%2B1", "007", "0x10", "%2310"}));
             }
             case BOOLEAN -> queryValue(out, op, p, "query:boolean-coerced", v -> v.pick(new String[]{"yes", "1", "on", "0"}));
             case ENUM -> queryValue(out, op, p, "query:not-in-enum", v -> v.pick(new String[]{"NOT_IN_ENUM", "0", "",
