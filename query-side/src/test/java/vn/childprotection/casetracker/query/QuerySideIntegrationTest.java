@@ -71,6 +71,8 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
 @SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.TestClock.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true",
+                // Reads with minVersion wait at most this long (ReadYourWritesTest waits it out).
+                "casetracker.read.consistency-wait=PT3S",
                 // Users the demo set lacks, for the access rules: a dashboard, a worker of another commune than the
                 // demo one, and a second auditor (a grant is reviewed by another auditor than its holder).
                 "casetracker.security.users[0].username=dashboard",

@@ -159,6 +159,22 @@ class OpenApiDocumentTest {
                 .contains("date", "vi", "en", "note");
     }
 
+    @Test
+    void every_read_of_one_case_documents_min_version_as_a_whole_number_of_at_least_1() {
+        JsonNode paths = new ApiClient(port).get("/v3/api-docs", null).json().get("paths");
+        for (String path : List.of("/api/v1/cases/{caseId}", "/api/v1/cases/{caseId}/history",
+                "/api/v1/cases/{caseId}/disclosure")) {
+            JsonNode minVersion = paths.get(path).get("get").get("parameters").valueStream()
+                    .filter(p -> p.get("name").asString().equals("minVersion")).findFirst().orElseThrow(
+                            () -> new AssertionError(path + " documents no minVersion"));
+            assertThat(minVersion.get("in").asString()).as(path).isEqualTo("query");
+            assertThat(minVersion.path("required").asBoolean(false)).as(path).isFalse();
+            assertThat(minVersion.get("description").asString()).as(path).contains("503", "Retry-After");
+            assertThat(minVersion.get("schema").get("type").asString()).as(path).isEqualTo("integer");
+            assertThat(minVersion.get("schema").get("minimum").asLong()).as(path).isEqualTo(1);
+        }
+    }
+
     private static void collect(JsonNode schema, JsonNode schemas, Set<String> reached) {
         if (schema.has("$ref")) {
             String ref = schema.get("$ref").asString();

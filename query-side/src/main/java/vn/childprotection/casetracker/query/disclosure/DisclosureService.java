@@ -3,6 +3,8 @@ package vn.childprotection.casetracker.query.disclosure;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
@@ -17,6 +19,7 @@ import vn.childprotection.casetracker.query.breakglass.BreakTheGlassGrants;
 import vn.childprotection.casetracker.query.casefile.CaseFileOpener;
 import vn.childprotection.casetracker.query.casefile.CaseFileQueries;
 import vn.childprotection.casetracker.query.casefile.CaseFileView;
+import vn.childprotection.casetracker.query.consistency.ReadConsistency;
 import vn.childprotection.casetracker.query.history.CaseHistoryQueries;
 
 /**
@@ -25,6 +28,8 @@ import vn.childprotection.casetracker.query.history.CaseHistoryQueries;
  * erased (409 {@code identity-erased}); the consents must allow it (409 {@code consent-required}, {@link
  * ConsentRule}). Only then is the package built and the disclosure recorded in the access log, in the request's
  * transaction, before the answer is written. A refused disclosure opens nothing and is not a read of personal data.
+ * With a {@code minVersion}, the case file and the history must hold the case at that version (503 else, after the
+ * access rules, before the consents).
  */
 @Service
 public class DisclosureService {
@@ -36,9 +41,11 @@ public class DisclosureService {
     private final BreakTheGlassGrants grants;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final ReadConsistency consistency;
 
     public DisclosureService(CaseFileQueries caseFiles, CaseFileOpener opener, CaseHistoryQueries history,
-                             ReadPolicy policy, BreakTheGlassGrants grants, AccessLog accessLog, Clock clock) {
+                             ReadPolicy policy, BreakTheGlassGrants grants, AccessLog accessLog, Clock clock,
+                             ReadConsistency consistency) {
         this.caseFiles = caseFiles;
         this.opener = opener;
         this.history = history;
@@ -46,14 +53,41 @@ public class DisclosureService {
         this.grants = grants;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.consistency = consistency;
     }
 
+    /**
+     * One poll of a disclosure that waits for {@code minVersion}, outside any transaction: the lower of the case's
+     * versions in the case file and the history, empty while either does not hold the case.
+     *
+     * @throws vn.childprotection.casetracker.query.access.AccessRefusedException when the case as projected now
+     *         refuses the reader: at once, as without {@code minVersion}
+     */
+    public OptionalLong projectedVersion(Actor reader, String caseId) {
+        Optional<CaseFileQueries.StoredCaseFile> stored = caseFiles.find(caseId);
+        if (stored.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        policy.disclosure(reader, CaseReach.of(stored.get().doc()),
+                grants.active(reader.username(), caseId, clock.instant()));
+        OptionalLong projected = history.version(caseId);
+        return projected.isEmpty() ? projected
+                : OptionalLong.of(Math.min(projected.getAsLong(), stored.get().version()));
+    }
+
+    /**
+     * @param minVersion null, or the version the reader needs: a case not projected yet is then a lag (503), not
+     *                   unknown (404)
+     */
     @Transactional
-    public DisclosurePackage prepare(Actor reader, String caseId) {
-        CaseFileQueries.StoredCaseFile stored = caseFiles.find(caseId)
-                .orElseThrow(() -> new NotFoundException("There is no case with this id."));
+    public DisclosurePackage prepare(Actor reader, String caseId, Long minVersion) {
+        CaseFileQueries.StoredCaseFile stored = caseFiles.find(caseId).orElseThrow(() -> minVersion == null
+                ? new NotFoundException("There is no case with this id.") : consistency.lag(minVersion));
         CaseAccess access = policy.disclosure(reader, CaseReach.of(stored.doc()),
                 grants.active(reader.username(), caseId, clock.instant()));
+        if (minVersion != null && Math.min(stored.version(), history.version(caseId).orElse(0)) < minVersion) {
+            throw consistency.lag(minVersion);
+        }
         // Decided on the document with nothing opened; opened only once allowed.
         CaseFileView sealed = opener.redact(stored.doc());
         if (sealed.personalDataErased()) {

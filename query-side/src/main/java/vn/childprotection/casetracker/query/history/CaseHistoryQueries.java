@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.OptionalLong;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,16 @@ public class CaseHistoryQueries {
                 rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getString("user_id"), rs.getString("org_unit"), rs.getString("role"),
                 json.readTree(rs.getString("details")));
+    }
+
+    /**
+     * The case's version as the history holds it: its highest sequence number plus one (the history keeps every
+     * event of a case, numbered from 0, and applies them in order); empty when it holds none yet.
+     */
+    public OptionalLong version(String caseId) {
+        Long highest = jdbc.queryForObject("SELECT max(sequence_number) FROM case_history WHERE case_id = ?",
+                Long.class, caseId);
+        return highest == null ? OptionalLong.empty() : OptionalLong.of(highest + 1);
     }
 
     /**

@@ -50,7 +50,24 @@ class QueryInputGateTest extends QuerySideIntegrationTest {
                 Arguments.of("/api/v1/org-units?type=commune", "type"),
                 Arguments.of("/api/v1/risk-register?riskLevel=HIGH%20", "riskLevel"),
                 Arguments.of("/api/v1/audit-trail?action=%20CaseReported", "action"),
-                Arguments.of("/api/v1/audit-trail?user=coordinator%20", "user"));
+                Arguments.of("/api/v1/audit-trail?user=coordinator%20", "user"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=0", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=-1", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=two", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=1.0", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=%2B1", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=01", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=0x10", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=%201", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case?minVersion=9223372036854775808", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case/history?minVersion=0", "minVersion"),
+                Arguments.of("/api/v1/cases/some-case/disclosure?minVersion=-5", "minVersion"),
+                Arguments.of("/api/v1/audit-trail?size=%2B50", "size"),
+                Arguments.of("/api/v1/audit-trail?page=0x1", "page"),
+                Arguments.of("/api/v1/audit-trail?page=007", "page"),
+                Arguments.of("/api/v1/audit-trail?page=%2310", "page"),
+                Arguments.of("/api/v1/audit-trail?page=99999999999", "page"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,6 +31,13 @@ import vn.childprotection.casetracker.platform.testing.TestProperties;
 class ServiceProcessFaultTest {
 
     private static final Duration START = Duration.ofSeconds(180);
+    /**
+     * How long writes run before the kill, after the first 20 are acknowledged: long enough for several writes of
+     * each of the 4 writers to be in flight when it comes.
+     */
+    private static final Duration LOAD_BEFORE_KILL = Duration.ofSeconds(5);
+    /** How often the projections are compared with the store while they catch up after a start. */
+    private static final Duration CATCH_UP_POLL = Duration.ofMillis(250);
     /** The services' output, kept for reading after a failure. */
     private static final Path LOGS = Path.of("target", "fault-tests");
     private static final Path LOG = LOGS.resolve("service-process.log");
@@ -84,7 +91,7 @@ class ServiceProcessFaultTest {
         ServiceProcess first = running();
         WriteLoad load = WriteLoad.start(first.api(), 4, true);
         await().atMost(Duration.ofSeconds(60)).until(() -> load.acknowledgedWrites() >= 20);
-        awaitFor(Duration.ofSeconds(20), load);
+        awaitFor(LOAD_BEFORE_KILL, load);
         first.kill();
         load.close();
         assertThat(ProcessHandle.of(postmasterPid()).map(ProcessHandle::isAlive).orElse(false))
@@ -95,7 +102,7 @@ class ServiceProcessFaultTest {
 
         Map<String, Long> stored = EventStoreCheck.eventsPerCase(dataDir);
         EventStoreCheck.assertEveryAcknowledgedWriteStored(load.acknowledged(), stored);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(CATCH_UP_POLL)
                 .until(() -> EventStoreCheck.projectionsEqualTheStore(service.api(), stored));
         System.out.printf("kill -9 of the JVM: %d writes acknowledged (%d cases), 0 lost; %d stored cases; "
                         + "up again in %d ms%n", load.acknowledgedWrites(), load.acknowledged().size(),
@@ -125,7 +132,7 @@ class ServiceProcessFaultTest {
         EventStoreCheck.assertEveryAcknowledgedWriteStored(load.acknowledged(), stored);
         assertThat(stored.values()).as("each case holds whole commands only: its report, maybe its assessment")
                 .allSatisfy(events -> assertThat(events).isBetween(1L, 2L));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(CATCH_UP_POLL)
                 .until(() -> EventStoreCheck.projectionsEqualTheStore(service.api(), stored));
         System.out.printf("graceful stop under writes: %d writes acknowledged, 0 lost, %d refused with 503%n",
                 load.acknowledgedWrites(), load.refused().size());

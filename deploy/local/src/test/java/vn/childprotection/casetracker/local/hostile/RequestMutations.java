@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.local.hostile.ApiOperation.Field;
 import vn.childprotection.casetracker.local.hostile.ApiOperation.Parameter;
 import vn.childprotection.casetracker.local.hostile.Mutation.Variant;
@@ -130,6 +131,15 @@ final class RequestMutations {
         }
     }
 
+    /**
+     * The first enum value in another case: lower case, or upper case for an enum whose values are lower case
+     * already ({@code format=json}), so that it is never one of the values.
+     */
+    private static String otherCase(JsonNode values) {
+        String first = values.get(0).asString();
+        return first.toLowerCase().equals(first) ? first.toUpperCase() : first.toLowerCase();
+    }
+
     private static void pathValue(List<Mutation> out, ApiOperation op, Parameter p, String kind,
                                   java.util.function.BiFunction<String, Variant, String> value) {
         out.add(new Mutation(op, kind, "path " + p.name(), (d, v) -> d.pathValues.put(p.name(),
@@ -175,10 +185,11 @@ final class RequestMutations {
                 queryValue(out, op, p, "query:not-an-integer", v -> v.pick(new String[]{"abc", "1.5", "1e3", "%00"}));
                 queryValue(out, op, p, "query:integer-overflow", v -> v.pick(new String[]{"99999999999999999999", "-99999999999999999999"}));
                 queryValue(out, op, p, "query:integer-negative", v -> String.valueOf(-1 - Math.floorMod(v.extra(), 100)));
+                queryValue(out, op, p, "query:integer-not-plain", v -> v.pick(new String[]{"%2B1", "007", "0x10", "%2310"}));
             }
             case BOOLEAN -> queryValue(out, op, p, "query:boolean-coerced", v -> v.pick(new String[]{"yes", "1", "on", "0"}));
             case ENUM -> queryValue(out, op, p, "query:not-in-enum", v -> v.pick(new String[]{"NOT_IN_ENUM", "0", "",
-                    p.schema().get("enum").get(0).asString().toLowerCase()}));
+                    otherCase(p.schema().get("enum"))}));
             default -> {
             }
         }

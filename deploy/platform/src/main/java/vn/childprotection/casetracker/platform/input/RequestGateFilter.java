@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -37,8 +38,9 @@ import vn.childprotection.casetracker.platform.problem.ProblemWriter;
  *   <li>each path segment, query parameter name and value, and the {@code Idempotency-Key} and {@code If-Match}
  *       headers must be valid percent-encoded UTF-8 and pass {@link TextRule} (so no {@code %00}, no control
  *       character, no unpaired surrogate); an {@code asOf} parameter must not be in the future
- *       ({@link TimeRule#notFutureProblem}); no parameter may be sent empty ({@code ?to=}) or with white space at
- *       its ends: 400;</li>
+ *       ({@link TimeRule#notFutureProblem}); a {@code minVersion} must be a whole number of 1 or more (a case's
+ *       version counts its events, so 0 or less can never be what a command answered); no parameter may be sent
+ *       empty ({@code ?to=}) or with white space at its ends: 400;</li>
  *   <li>a request with a body must declare {@code Content-Type: application/json} (or {@code +json}) with no
  *       charset or {@code charset=UTF-8}: any other type or charset is 415 (RFC 8259 §8.1: JSON between systems is
  *       UTF-8);</li>
@@ -62,6 +64,13 @@ public class RequestGateFilter extends OncePerRequestFilter {
      * written in many ways; no parameter of this API has spaces at its ends.
      */
     static final String PADDED_PARAMETER = "begins or ends with white space";
+
+    /** The version a read of one case waits for (read your own writes). */
+    static final String MIN_VERSION = "minVersion";
+    static final String MIN_VERSION_PROBLEM = "must be a whole number of 1 or more in decimal digits (a version a "
+            + "command answered)";
+    /** 1 to 999,999,999,999,999,999: within a long. */
+    private static final Pattern POSITIVE_WHOLE_NUMBER = Pattern.compile("[1-9][0-9]{0,17}");
 
     private static final Set<String> CHECKED_HEADERS = Set.of("Idempotency-Key", "If-Match", "If-None-Match");
 
@@ -186,6 +195,8 @@ public class RequestGateFilter extends OncePerRequestFilter {
             found.add(new FieldProblem(name, PADDED_PARAMETER));
         } else if (name.equals("asOf")) {
             checkAsOf(value, found);
+        } else if (name.equals(MIN_VERSION) && !POSITIVE_WHOLE_NUMBER.matcher(value).matches()) {
+            found.add(new FieldProblem(MIN_VERSION, MIN_VERSION_PROBLEM));
         }
     }
 

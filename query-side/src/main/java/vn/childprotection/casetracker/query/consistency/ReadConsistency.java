@@ -1,0 +1,104 @@
+package vn.childprotection.casetracker.query.consistency;
+
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Read your own writes: a read of one case that names the version a command answered ({@code minVersion}) waits,
+ * bounded, until the projections it reads hold the case at that version at least.
+ * <p>
+ * Projections follow the event store in streaming processors, so a read right after a write may find the case
+ * missing or older. This waits up to {@code casetracker.read.consistency-wait} (default 5 s), polling an indexed
+ * lookup with back-off (10 ms, doubling to 200 ms), holding no database connection and no transaction between polls:
+ * each poll borrows a connection for one query. It does hold the request's Tomcat thread; the bound keeps that
+ * short (with Tomcat's default 200 threads, 200 reads waiting at once would delay others by at most the bound).
+ * When the bound passes first, the read ends in {@link ProjectionLagException}: 503 with {@code Retry-After}.
+ */
+@Component
+public class ReadConsistency {
+
+    /** The OpenAPI description of the {@code minVersion} parameter of every read of one case. */
+    public static final String MIN_VERSION_DESCRIPTION = "Read your own writes: the version a command answered "
+            + "(an integer, 1 or more). The read waits up to casetracker.read.consistency-wait (default 5 s) until "
+            + "the view holds the case at this version or later; else 503 (type " + ProjectionLagExceptionHandler.TYPE
+            + ") with Retry-After in seconds. A case not shown yet answers 503, not 404, to any reader; a case "
+            + "already shown to a reader outside its reach answers 403 at once, as without minVersion.";
+
+    private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final Duration maxWait;
+    private final AtomicInteger waiting = new AtomicInteger();
+
+    /**
+     * @param maxWait how long a read may wait for the projections; {@code casetracker.read.consistency-wait}, an
+     *                ISO-8601 or Spring duration, not negative
+     */
+    public ReadConsistency(@Value("${casetracker.read.consistency-wait:PT5S}") Duration maxWait) {
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("casetracker.read.consistency-wait must not be negative");
+        }
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Waits until {@code projected} gives at least {@code minVersion}, or the bound passes. Returns at once when
+     * {@code minVersion} is null (the reader did not ask). Never throws for a lag: the read that follows checks the
+     * version again in its own transaction and raises {@link #lag} then.
+     *
+     * @param minVersion the version the reader needs (the number of the case's events), 1 or more, or null
+     * @param projected  one lookup of the case's version in the projections read, without a transaction; empty when
+     *                   they do not hold the case yet. It may throw (a refusal of the reader), which ends the wait.
+     */
+    public void await(Long minVersion, Supplier<OptionalLong> projected) {
+        if (minVersion == null || reached(projected.get(), minVersion)) {
+            return;
+        }
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        long pause = FIRST_PAUSE_NANOS;
+        waiting.incrementAndGet();
+        try {
+            while (System.nanoTime() < deadline) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(pause, Math.max(0, deadline - System.nanoTime())));
+                if (reached(projected.get(), minVersion)) {
+                    return;
+                }
+                pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /**
+     * The refusal of a read whose case the projections do not hold at {@code minVersion} yet.
+     */
+    public ProjectionLagException lag(long minVersion) {
+        return new ProjectionLagException(minVersion, retryAfterSeconds());
+    }
+
+    /**
+     * What {@code Retry-After} says: the bound in whole seconds, rounded up, at least 1.
+     */
+    public long retryAfterSeconds() {
+        return Math.max(1, (maxWait.toMillis() + 999) / 1000);
+    }
+
+    /**
+     * How many reads are waiting now (for monitoring and tests).
+     */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    private static boolean reached(OptionalLong version, long minVersion) {
+        return version.isPresent() && version.getAsLong() >= minVersion;
+    }
+}
