@@ -76,7 +76,8 @@ class TimeLimitCorrectionJourneyTest {
         JsonNode trail = await().atMost(PATIENCE).until(() -> api.get("/api/v1/audit-trail?caseId=" + caseId,
                 "coordinator").json(), t -> t.get("totalItems").asLong() == version);
         assertThat(trail.get("items").valueStream().filter(i -> !i.get("deadlineRule").isNull()
-                && i.get("deadlineRule").asString().equals("EMERGENCY_MEASURES") && !i.get("action").asString().equals("DeadlineScheduled"))
+                && i.get("deadlineRule").asString().equals("EMERGENCY_MEASURES")
+                && !i.get("action").asString().equals("DeadlineScheduled"))
                 .map(i -> i.get("action").asString() + ": " + i.get("summary").asString()).toList())
                 .containsExactly("DeadlineMissed: missed, due " + missed.get("dueAt").asString(),
                         "DeadlineMissCorrected: miss corrected: met " + takenAt + ", due "

@@ -46,9 +46,10 @@ public class WorkQueueController {
     @Operation(summary = "Read an agency's work queue / Xem danh sách công việc của cơ quan",
             description = "Every intervention assigned to this agency now under the approved plan of an open case, "
                     + "by due date. overdue: its deadline was missed and it is not done yet; completedLate: it was "
-                    + "completed after its due instant (the step's date, whenever it was typed). An intervention reassigned to another agency "
-                    + "leaves this queue; a closed case leaves every queue. Agency and commune staff read their own "
-                    + "org unit's queue only, coordinators and auditors any; others: 403.")
+                    + "completed after its due instant (the step's date, whenever it was typed). An intervention "
+                    + "reassigned to another agency leaves this queue; a closed case leaves every queue. Agency and "
+                    + "commune staff read their own org unit's queue only, coordinators and auditors any; others: "
+                    + "403.")
     public WorkQueueView workQueue(
             @Parameter(description = "Org unit code of the agency (or of a commune given an intervention)")
             @PathVariable String code,

@@ -39,8 +39,9 @@ import vn.childprotection.casetracker.values.TimeLimitOutcome;
  * Each try is a batch of cases, appended together and then read, so the projections catch up once per batch: 3
  * tries of 10 cases. The audit trail's entries and the deadline states are read from their tables in one query
  * per batch (the API answers them as stored); the indicator is read over the batch's days, and must count exactly
- * its cases whose emergency measures are dated before the due instant. Runs on the module's one Spring context (obtained through Spring's test context cache, as the
- * JUnit tests do). Each case is reported in its own 9-day slot from 2010 on (no other test uses those years).
+ * its cases whose emergency measures are dated before the due instant. Runs on the module's one Spring context
+ * (obtained through Spring's test context cache, as the JUnit tests do). Each case is reported in its own 9-day slot
+ * from 2010 on (no other test uses those years).
  */
 class TimeLimitViewsPropertyTest extends TimeLimitViewsSupport {
 
