@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.casefile;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,26 +10,35 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.query.access.CaseView;
+import vn.childprotection.casetracker.query.personaldata.PersonalFields;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
+import vn.childprotection.casetracker.query.personaldata.UnreadableField;
+import vn.childprotection.casetracker.query.personaldata.UnreadablePersonalData;
 import vn.childprotection.casetracker.values.DeadlineRule;
-import vn.childprotection.casetracker.values.EncryptedText;
 
 /**
  * Turns a stored case file document into what one reader is shown ({@link CaseView}): in full with its sealed
  * personal fields opened with the child's key, redacted (every sealed field null, nothing opened), or an agency's
  * limited view (only the fields it may see are taken from the document, and only those are opened). The plain text
  * exists only in that response: never stored, never logged.
+ * <p>
+ * A case's personal data is erased only when its {@code ChildIdentityErased} event was recorded
+ * ({@code identityErasedAt}): then nothing is opened. A value that cannot be opened without that event (the key
+ * missing, or not opening the value) is an integrity error: the field is null, the view says
+ * {@code personalDataUnreadable}, and it is logged and counted by {@link UnreadablePersonalData}.
  */
 @Component
 public class CaseFileOpener {
 
     private final PersonalDataCipher cipher;
+    private final UnreadablePersonalData unreadable;
     private final JsonMapper json;
     private final ObjectReader viewReader;
     private final ObjectReader agencyViewReader;
 
-    public CaseFileOpener(PersonalDataCipher cipher, JsonMapper json) {
+    public CaseFileOpener(PersonalDataCipher cipher, UnreadablePersonalData unreadable, JsonMapper json) {
         this.cipher = cipher;
+        this.unreadable = unreadable;
         this.json = json;
         // Lenient about fields the view does not know, so a document written by a newer version still reads.
         this.viewReader = json.readerFor(CaseFileView.class)
@@ -50,11 +57,13 @@ public class CaseFileOpener {
 
     /**
      * The case file in full, personal fields opened. {@code personalDataErased} is true once the child's identity
-     * was erased, even if some value could still be opened, and whenever a value cannot be.
+     * was erased (nothing is opened then); {@code personalDataUnreadable} when, without an erasure, some value
+     * could not be opened (that field is null).
      */
     public CaseFileView open(JsonNode storedDocument) {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
-        boolean erased = openAll(doc) | identityErased(doc);
+        boolean erased = identityErased(doc);
+        doc.put("personalDataUnreadable", openAll(doc, text(storedDocument.get("caseId")), erased));
         doc.put("personalDataErased", erased);
         doc.put("personalDataRedacted", false);
         return viewReader.readValue(doc);
@@ -67,6 +76,7 @@ public class CaseFileOpener {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
         SealedValues.replaceAll(doc, sealed -> json.nullNode());
         doc.put("personalDataErased", identityErased(doc));
+        doc.put("personalDataUnreadable", false);
         doc.put("personalDataRedacted", true);
         return viewReader.readValue(doc);
     }
@@ -101,36 +111,22 @@ public class CaseFileOpener {
                 }
             }
         }
-        boolean erased = openAll(view) | identityErased(storedDocument);
+        boolean erased = identityErased(storedDocument);
+        view.put("personalDataUnreadable", openAll(view, text(storedDocument.get("caseId")), erased));
         view.put("personalDataErased", erased);
         return agencyViewReader.readValue(view);
     }
 
     /**
-     * Opens every sealed value of the tree in place; a value that cannot be opened (its key erased, or replaced by
-     * a new one) becomes null.
+     * Opens every sealed value of the tree in place (none when erased); a value that cannot be opened becomes null
+     * and is reported.
      *
-     * @return whether any value could not be opened
+     * @return whether any value could not be opened without an erasure
      */
-    private boolean openAll(ObjectNode tree) {
-        AtomicBoolean unreadable = new AtomicBoolean();
-        Function<EncryptedText, Optional<String>> opener = cipher.opener();
-        SealedValues.replaceAll(tree, sealed -> {
-            Optional<String> plain = openValue(opener, sealed);
-            if (plain.isEmpty()) {
-                unreadable.set(true);
-            }
-            return plain.<JsonNode>map(json.getNodeFactory()::stringNode).orElse(json.nullNode());
-        });
-        return unreadable.get();
-    }
-
-    private Optional<String> openValue(Function<EncryptedText, Optional<String>> opener, JsonNode sealed) {
-        try {
-            return opener.apply(json.treeToValue(sealed, EncryptedText.class));
-        } catch (IllegalStateException unreadable) {
-            return Optional.empty();
-        }
+    private boolean openAll(ObjectNode tree, String caseId, boolean erased) {
+        List<UnreadableField> failed = PersonalFields.open(tree, erased, cipher.opener(), json);
+        failed.forEach(field -> unreadable.report(caseId, field));
+        return !failed.isEmpty();
     }
 
     /**
