@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <ul>
  *     <li>{@code casetracker.idempotency.secret}: the HMAC secret, at least 32 characters; in production from the
  *     environment ({@code CASETRACKER_IDEMPOTENCY_SECRET}). When unset, the secret is read from
- *     {@code casetracker.idempotency.secret-file} ({@code ./data/secrets/idempotency-hmac.key}), generated there on
- *     first start; with a temporary database ({@code casetracker.database.embedded.ephemeral=true}) a random secret
+ *     {@code casetracker.idempotency.secret-file} (by default {@code secrets/idempotency-hmac.key} beside the embedded
+ *     database's data directory: {@code ./data/secrets/idempotency-hmac.key}), generated there on first start; with a temporary database ({@code casetracker.database.embedded.ephemeral=true}) a random secret
  *     lives as long as the process, as the records do.</li>
  *     <li>{@code casetracker.idempotency.retention}: how long a record is kept (ISO-8601, {@code P7D}).</li>
  *     <li>{@code casetracker.idempotency.cleanup-interval}: how often the recurring db-scheduler task deletes
@@ -34,7 +34,9 @@ public class IdempotencyConfiguration {
 
     @Bean
     public IdempotencyHmac idempotencyHmac(@Value("${casetracker.idempotency.secret:}") String secret,
-                                           @Value("${casetracker.idempotency.secret-file}") Path secretFile,
+                                           @Value("${casetracker.idempotency.secret-file:}") String secretFile,
+                                           @Value("${casetracker.database.embedded.data-dir:./data/postgres}")
+                                           String embeddedDataDir,
                                            @Value("${casetracker.database.embedded.ephemeral:false}")
                                            boolean ephemeralDatabase) {
         if (!secret.isEmpty()) {
@@ -45,8 +47,18 @@ public class IdempotencyConfiguration {
             new SecureRandom().nextBytes(material);
             return new IdempotencyHmac(Base64.getEncoder().encodeToString(material));
         }
-        log.info("Idempotency secret from {}", secretFile.toAbsolutePath());
-        return new IdempotencyHmac(IdempotencySecretFile.readOrCreate(secretFile));
+        Path file = secretFile.isEmpty() ? defaultSecretFile(embeddedDataDir) : Path.of(secretFile);
+        log.info("Idempotency secret from {}", file.toAbsolutePath());
+        return new IdempotencyHmac(IdempotencySecretFile.readOrCreate(file));
+    }
+
+    /**
+     * {@code secrets/idempotency-hmac.key} beside the embedded database's data directory, outside it: with the default
+     * {@code ./data/postgres}, {@code ./data/secrets/idempotency-hmac.key}.
+     */
+    static Path defaultSecretFile(String embeddedDataDir) {
+        return Path.of(embeddedDataDir).toAbsolutePath().normalize().getParent().resolve("secrets")
+                .resolve("idempotency-hmac.key");
     }
 
     @Bean

@@ -49,5 +49,13 @@ class IdempotencySecretFileTest {
         assertThat(one.ofBody("{}")).isEqualTo(KNOWN);
     }
 
+    @Test
+    void by_default_the_secret_lies_beside_the_embedded_data_directory_not_in_it() {
+        assertThat(IdempotencyConfiguration.defaultSecretFile("./data/postgres"))
+                .isEqualTo(Path.of("data", "secrets", "idempotency-hmac.key").toAbsolutePath());
+        assertThat(IdempotencyConfiguration.defaultSecretFile("/srv/case-tracker/postgres"))
+                .isEqualTo(Path.of("/srv/case-tracker/secrets/idempotency-hmac.key"));
+    }
+
     private static final String KNOWN = "52a5b2f4d0b36aca0f052dea8c95d751e52f93128b1bfb9f8e09c79e2e5d7768";
 }

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
@@ -64,7 +65,7 @@ public class CaseTextSealer {
         Optional<String> plain;
         try {
             plain = cipher.open(json.treeToValue(sealed, EncryptedText.class));
-        } catch (RuntimeException doesNotOpen) {
+        } catch (IllegalStateException | JacksonException doesNotOpen) {
             unreadable.report(caseId, new UnreadableField(field,
                     UnreadablePersonalData.Reason.VALUE_DOES_NOT_OPEN.tag()));
             return null;

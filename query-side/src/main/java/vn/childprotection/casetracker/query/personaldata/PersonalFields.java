@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.query.personaldata.UnreadablePersonalData.Reason;
@@ -36,7 +37,7 @@ public final class PersonalFields {
             Optional<String> plain;
             try {
                 plain = opener.apply(json.treeToValue(sealed, EncryptedText.class));
-            } catch (RuntimeException doesNotOpen) {
+            } catch (IllegalStateException | JacksonException doesNotOpen) {
                 unreadable.add(new UnreadableField(field, Reason.VALUE_DOES_NOT_OPEN.tag()));
                 return json.nullNode();
             }
