@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.query.access.CaseView;
 import vn.childprotection.casetracker.query.personaldata.PersonalFields;
+import vn.childprotection.casetracker.query.personaldata.RecordedErasures;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
 import vn.childprotection.casetracker.query.personaldata.UnreadableField;
 import vn.childprotection.casetracker.query.personaldata.UnreadablePersonalData;
@@ -32,13 +33,16 @@ public class CaseFileOpener {
 
     private final PersonalDataCipher cipher;
     private final UnreadablePersonalData unreadable;
+    private final RecordedErasures erasures;
     private final JsonMapper json;
     private final ObjectReader viewReader;
     private final ObjectReader agencyViewReader;
 
-    public CaseFileOpener(PersonalDataCipher cipher, UnreadablePersonalData unreadable, JsonMapper json) {
+    public CaseFileOpener(PersonalDataCipher cipher, UnreadablePersonalData unreadable, RecordedErasures erasures,
+                          JsonMapper json) {
         this.cipher = cipher;
         this.unreadable = unreadable;
+        this.erasures = erasures;
         this.json = json;
         // Lenient about fields the view does not know, so a document written by a newer version still reads.
         this.viewReader = json.readerFor(CaseFileView.class)
@@ -62,9 +66,9 @@ public class CaseFileOpener {
      */
     public CaseFileView open(JsonNode storedDocument) {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
-        boolean erased = identityErased(doc);
-        doc.put("personalDataUnreadable", openAll(doc, text(storedDocument.get("caseId")), erased));
-        doc.put("personalDataErased", erased);
+        Opened opened = openAll(doc, text(storedDocument.get("caseId")), identityErased(doc));
+        doc.put("personalDataUnreadable", opened.unreadable());
+        doc.put("personalDataErased", opened.erased());
         doc.put("personalDataRedacted", false);
         return viewReader.readValue(doc);
     }
@@ -111,22 +115,31 @@ public class CaseFileOpener {
                 }
             }
         }
-        boolean erased = identityErased(storedDocument);
-        view.put("personalDataUnreadable", openAll(view, text(storedDocument.get("caseId")), erased));
-        view.put("personalDataErased", erased);
+        Opened opened = openAll(view, text(storedDocument.get("caseId")), identityErased(storedDocument));
+        view.put("personalDataUnreadable", opened.unreadable());
+        view.put("personalDataErased", opened.erased());
         return agencyViewReader.readValue(view);
     }
 
     /**
-     * Opens every sealed value of the tree in place (none when erased); a value that cannot be opened becomes null
-     * and is reported.
-     *
-     * @return whether any value could not be opened without an erasure
+     * Opens every sealed value of the tree in place (none when erased); a value that cannot be opened becomes null.
+     * A key found missing is checked against the event store first: an erasure recorded there but not yet projected
+     * makes the answer erased; otherwise each value that could not be opened is reported.
      */
-    private boolean openAll(ObjectNode tree, String caseId, boolean erased) {
+    private Opened openAll(ObjectNode tree, String caseId, boolean erased) {
         List<UnreadableField> failed = PersonalFields.open(tree, erased, cipher.opener(), json);
+        if (failed.isEmpty()) {
+            return new Opened(erased, false);
+        }
+        if (failed.stream().anyMatch(f -> f.reason().equals(UnreadablePersonalData.Reason.KEY_MISSING.tag()))
+                && erasures.recordedFor(caseId)) {
+            return new Opened(true, false);
+        }
         failed.forEach(field -> unreadable.report(caseId, field));
-        return !failed.isEmpty();
+        return new Opened(false, true);
+    }
+
+    private record Opened(boolean erased, boolean unreadable) {
     }
 
     /**

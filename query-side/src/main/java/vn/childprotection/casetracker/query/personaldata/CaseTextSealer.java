@@ -28,13 +28,15 @@ public class CaseTextSealer {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final UnreadablePersonalData unreadable;
+    private final RecordedErasures erasures;
 
     public CaseTextSealer(PersonalDataCipher cipher, JdbcTemplate jdbc, JsonMapper json,
-                          UnreadablePersonalData unreadable) {
+                          UnreadablePersonalData unreadable, RecordedErasures erasures) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.json = json;
         this.unreadable = unreadable;
+        this.erasures = erasures;
     }
 
     /**
@@ -70,7 +72,7 @@ public class CaseTextSealer {
                     UnreadablePersonalData.Reason.VALUE_DOES_NOT_OPEN.tag()));
             return null;
         }
-        if (plain.isEmpty()) {
+        if (plain.isEmpty() && !erasures.recordedFor(caseId)) {
             unreadable.report(caseId, new UnreadableField(field, UnreadablePersonalData.Reason.KEY_MISSING.tag()));
         }
         return plain.orElse(null);
