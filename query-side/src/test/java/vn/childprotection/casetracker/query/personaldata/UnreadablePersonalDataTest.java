@@ -113,8 +113,12 @@ class UnreadablePersonalDataTest extends QuerySideIntegrationTest {
         append(COORDINATOR, T0.plusSeconds(3_600), new ChildIdentityErased(caseId, T0.plusSeconds(3_600), childId,
                 "CONSENT_WITHDRAWN", "QĐ-21/2025"));
         jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId);
+        JsonNode rightAfter = getJson("/api/v1/cases/" + caseId);
         JsonNode file = awaitCaseFile(caseId, 2);
 
+        assertThat(rightAfter.get("personalDataErased").asBoolean())
+                .as("erased from the event store's word, projected yet or not").isTrue();
+        assertThat(rightAfter.get("personalDataUnreadable").asBoolean()).isFalse();
         assertThat(file.get("personalDataErased").asBoolean()).isTrue();
         assertThat(file.get("personalDataUnreadable").asBoolean()).isFalse();
         assertThat(file.get("child").get("name").isNull()).isTrue();
