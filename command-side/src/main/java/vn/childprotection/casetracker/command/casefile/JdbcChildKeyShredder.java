@@ -4,8 +4,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the key row; runs in the command's Spring transaction, so the erasure event and the deletion commit or
- * roll back together.
+ * Deletes the key row and the child's idempotency records (whose keyed hashes, with the server secret, could still
+ * confirm a guessed identity); runs in the command's Spring transaction, so the erasure event and the deletions
+ * commit or roll back together.
  */
 @Component
 class JdbcChildKeyShredder implements ChildKeyShredder {
@@ -19,5 +20,6 @@ class JdbcChildKeyShredder implements ChildKeyShredder {
     @Override
     public void shred(String childId) {
         jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId);
+        jdbc.update("DELETE FROM idempotency_key WHERE child_id = ?", childId);
     }
 }

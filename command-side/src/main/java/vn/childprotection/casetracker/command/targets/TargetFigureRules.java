@@ -5,9 +5,11 @@ import java.util.List;
 import vn.childprotection.casetracker.platform.problem.FieldProblem;
 
 /**
- * What a commune's figures must satisfy: counts are never negative; no more children hold a health-insurance card
- * (BHYT) than live in the commune; no more children received the policy of Decision 55a/2013/QĐ-TTg than were
- * eligible. A comparison with an item not reported (null) is not made.
+ * What a commune's figures must satisfy: counts are never negative; each pair that makes a share of the plan's
+ * targets is entered whole (both or neither): children under 6 and those holding a health-insurance card (BHYT);
+ * children with congenital heart disease eligible for the policy of Decision 55a/2013/QĐ-TTg and those who received
+ * it; and the part is never more than the whole. A half pair would make a district share add a numerator from one
+ * commune to a denominator from another.
  */
 final class TargetFigureRules {
 
@@ -23,24 +25,30 @@ final class TargetFigureRules {
         notNegative(problems, "childrenUnder6WithHealthInsuranceCard", figures.childrenUnder6WithHealthInsuranceCard());
         notNegative(problems, "congenitalHeartDiseaseEligible", figures.congenitalHeartDiseaseEligible());
         notNegative(problems, "congenitalHeartDiseaseReceived", figures.congenitalHeartDiseaseReceived());
-        if (exceeds(figures.childrenUnder6WithHealthInsuranceCard(), figures.childrenUnder6())) {
-            problems.add(new FieldProblem("childrenUnder6WithHealthInsuranceCard",
-                    "must not be more than childrenUnder6"));
-        }
-        if (exceeds(figures.congenitalHeartDiseaseReceived(), figures.congenitalHeartDiseaseEligible())) {
-            problems.add(new FieldProblem("congenitalHeartDiseaseReceived",
-                    "must not be more than congenitalHeartDiseaseEligible"));
-        }
+        pair(problems, "childrenUnder6WithHealthInsuranceCard", figures.childrenUnder6WithHealthInsuranceCard(),
+                "childrenUnder6", figures.childrenUnder6());
+        pair(problems, "congenitalHeartDiseaseReceived", figures.congenitalHeartDiseaseReceived(),
+                "congenitalHeartDiseaseEligible", figures.congenitalHeartDiseaseEligible());
         return problems;
+    }
+
+    /** A part and its whole: both reported or neither, and the part no more than the whole. */
+    private static void pair(List<FieldProblem> problems, String partField, Integer part, String wholeField,
+                             Integer whole) {
+        if (part != null && whole == null) {
+            problems.add(new FieldProblem(wholeField, "must be reported with " + partField
+                    + " (both or neither)"));
+        } else if (part == null && whole != null) {
+            problems.add(new FieldProblem(partField, "must be reported with " + wholeField
+                    + " (both or neither)"));
+        } else if (part != null && part > whole) {
+            problems.add(new FieldProblem(partField, "must not be more than " + wholeField));
+        }
     }
 
     private static void notNegative(List<FieldProblem> problems, String field, Integer value) {
         if (value != null && value < 0) {
             problems.add(new FieldProblem(field, "must be 0 or more"));
         }
-    }
-
-    private static boolean exceeds(Integer part, Integer whole) {
-        return part != null && whole != null && part > whole;
     }
 }

@@ -9,15 +9,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -103,8 +99,10 @@ public class CaseCommandController {
 
     @PostMapping
     @Operation(summary = "Report a case (thông báo, tiếp nhận — Mẫu 01)",
-            description = "Opens a case. With an Idempotency-Key, repeating the request returns the same case "
-                    + "(200, header Idempotent-Replayed: true); the same key with another body is refused (409).")
+            description = "Opens a case. With an Idempotency-Key, repeating the request within the retention "
+                    + "(casetracker.idempotency.retention, 7 days by default) returns the same case (200, header "
+                    + "Idempotent-Replayed: true); the same key with another body is refused (409). After the "
+                    + "retention, or once the child's identity was erased, the request is answered as new.")
     @ApiResponse(responseCode = "201", description = "Case opened")
     public ResponseEntity<CommandResult> report(
             @Parameter(in = ParameterIn.HEADER, description = "Client-chosen key, unique per report",
@@ -129,7 +127,7 @@ public class CaseCommandController {
                 PersonalText.of(child.address()), request.reporter().consentToRecordIdentity(),
                 PersonalText.of(request.reporter().identity()), PersonalText.of(request.narrative()), knownChild);
         ReportIntake.Outcome outcome = intake.receive(command, actor.username(),
-                idempotencyKey == null ? null : idempotencyKey.trim(), hash(request));
+                idempotencyKey == null ? null : idempotencyKey.trim(), jsonMapper.writeValueAsString(request));
         CommandResult result = new CommandResult(outcome.caseId(), 1);
         if (outcome.replayed()) {
             return ResponseEntity.ok().header("Idempotent-Replayed", "true")
@@ -353,15 +351,4 @@ public class CaseCommandController {
     private static <T> Set<T> orEmpty(Set<T> values) {
         return values == null ? Set.of() : values;
     }
-
-    private String hash(ReportCaseRequest request) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(jsonMapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

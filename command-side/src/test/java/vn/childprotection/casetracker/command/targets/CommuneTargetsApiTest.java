@@ -151,6 +151,10 @@ class CommuneTargetsApiTest {
                         "congenitalHeartDiseaseReceived"),
                 new Case("more cards than children", put(path, user, json(figures(100, 101, 2, 1))),
                         "childrenUnder6WithHealthInsuranceCard"),
+                new Case("half pair: cards without children under 6", put(path, user,
+                        json(figures(null, 90, 1, 1))), "childrenUnder6"),
+                new Case("half pair: eligible without received", put(path, user, json(figures(100, 90, 2, null))),
+                        "congenitalHeartDiseaseReceived"),
                 new Case("negative count", put(path, user, json(figures(-1, null, null, null))), "childrenUnder6"),
                 new Case("negative eligible", put(path, user, json(figures(null, null, -2, null))),
                         "congenitalHeartDiseaseEligible"),
@@ -184,7 +188,7 @@ class CommuneTargetsApiTest {
             assertThat(problem.get("errors").findValuesAsString("field")).as(c.name()).contains(c.field());
             assertThat(c.response().body()).as(c.name()).doesNotContain("Exception", "\tat ");
         }
-        assertThat(answers.get(4).response().json().get("detail").asString()).contains("required");
+        assertThat(answers.get(6).response().json().get("detail").asString()).contains("required");
         assertThat(eventCount()).isEqualTo(before);
     }
 

@@ -129,11 +129,44 @@ class CommuneYearTargetsTest {
     }
 
     @Test
+    void a_share_is_entered_as_a_whole_pair_or_not_at_all() {
+        record Half(RecordCommuneTargets command, String message) {
+        }
+        for (Half half : List.of(
+                new Half(record(T0, null, 398, null, null, null),
+                        "childrenUnder6: must be reported with childrenUnder6WithHealthInsuranceCard (both or neither)"),
+                new Half(record(T0, 412, null, null, null, null),
+                        "childrenUnder6WithHealthInsuranceCard: must be reported with childrenUnder6 (both or neither)"),
+                new Half(record(T0, null, null, 3, null, null),
+                        "congenitalHeartDiseaseReceived: must be reported with congenitalHeartDiseaseEligible "
+                                + "(both or neither)"),
+                new Half(record(T0, null, null, null, 2, null),
+                        "congenitalHeartDiseaseEligible: must be reported with congenitalHeartDiseaseReceived "
+                                + "(both or neither)"))) {
+            new AggregateTestFixture<>(CommuneYearTargets.class).given(recorded(T0, 412, 398, 3, 2, false))
+                    .when(half.command(), WORKER)
+                    .expectException(InvalidCommuneTargets.class)
+                    .expectExceptionMessage(half.message())
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void no_more_children_can_receive_the_heart_policy_than_were_eligible() {
+        fixture.givenNoPriorActivity()
+                .when(record(T0, null, null, 2, 3, null), WORKER)
+                .expectException(InvalidCommuneTargets.class)
+                .expectExceptionMessage("congenitalHeartDiseaseReceived: must not be more than "
+                        + "congenitalHeartDiseaseEligible")
+                .expectNoEvents();
+    }
+
+    @Test
     void a_count_cannot_be_negative() {
         fixture.givenNoPriorActivity()
-                .when(record(T0, -1, null, null, null, null), WORKER)
+                .when(record(T0, 5, -1, null, null, null), WORKER)
                 .expectException(InvalidCommuneTargets.class)
-                .expectExceptionMessage("childrenUnder6: must be 0 or more")
+                .expectExceptionMessage("childrenUnder6WithHealthInsuranceCard: must be 0 or more")
                 .expectNoEvents();
     }
 

@@ -98,10 +98,12 @@ public class BreakTheGlassService {
     }
 
     private GrantView view(StoredGrant grant) {
+        boolean erased = reaches.find(grant.caseId()).map(CaseReach::identityErased).orElse(false);
+        String field = "breakTheGlass[" + grant.grantId() + "].";
         return new GrantView(grant.grantId(), grant.caseId(), grant.userId(), grant.orgUnit(), grant.role(),
-                sealer.open(grant.reason()), grant.grantedAt(), grant.expiresAt(),
-                grant.expiresAt().isAfter(clock.instant()), grant.flagged(), grant.reviewedBy(), grant.reviewedAt(),
-                sealer.open(grant.reviewNote()));
+                sealer.open(grant.caseId(), field + "reason", grant.reason(), erased), grant.grantedAt(),
+                grant.expiresAt(), grant.expiresAt().isAfter(clock.instant()), grant.flagged(), grant.reviewedBy(),
+                grant.reviewedAt(), sealer.open(grant.caseId(), field + "reviewNote", grant.reviewNote(), erased));
     }
 
     private static ReadConflictException identityErased(String detail) {

@@ -26,6 +26,9 @@ public record AgencyCaseFileView(
         @Schema(description = "The org unit this view is limited to: the reader's") String limitedToOrgUnit,
         @Schema(description = "True when the child's identity was erased: the name can no longer be read")
         boolean personalDataErased,
+        @Schema(description = "True when, without an erasure, the name cannot be opened (its key is missing or does "
+                + "not open it): an integrity error; the name is null")
+        boolean personalDataUnreadable,
         Child child,
         @Schema(description = "The interventions of the current plan assigned to this org unit")
         List<Intervention> interventions,

@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.casefile;
 
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,26 +10,39 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.query.access.CaseView;
+import vn.childprotection.casetracker.query.personaldata.PersonalFields;
+import vn.childprotection.casetracker.query.personaldata.RecordedErasures;
 import vn.childprotection.casetracker.query.personaldata.SealedValues;
+import vn.childprotection.casetracker.query.personaldata.UnreadableField;
+import vn.childprotection.casetracker.query.personaldata.UnreadablePersonalData;
 import vn.childprotection.casetracker.values.DeadlineRule;
-import vn.childprotection.casetracker.values.EncryptedText;
 
 /**
  * Turns a stored case file document into what one reader is shown ({@link CaseView}): in full with its sealed
  * personal fields opened with the child's key, redacted (every sealed field null, nothing opened), or an agency's
  * limited view (only the fields it may see are taken from the document, and only those are opened). The plain text
  * exists only in that response: never stored, never logged.
+ * <p>
+ * A case's personal data is erased only when its {@code ChildIdentityErased} event was recorded
+ * ({@code identityErasedAt}): then nothing is opened. A value that cannot be opened without that event (the key
+ * missing, or not opening the value) is an integrity error: the field is null, the view says
+ * {@code personalDataUnreadable}, and it is logged and counted by {@link UnreadablePersonalData}.
  */
 @Component
 public class CaseFileOpener {
 
     private final PersonalDataCipher cipher;
+    private final UnreadablePersonalData unreadable;
+    private final RecordedErasures erasures;
     private final JsonMapper json;
     private final ObjectReader viewReader;
     private final ObjectReader agencyViewReader;
 
-    public CaseFileOpener(PersonalDataCipher cipher, JsonMapper json) {
+    public CaseFileOpener(PersonalDataCipher cipher, UnreadablePersonalData unreadable, RecordedErasures erasures,
+                          JsonMapper json) {
         this.cipher = cipher;
+        this.unreadable = unreadable;
+        this.erasures = erasures;
         this.json = json;
         // Lenient about fields the view does not know, so a document written by a newer version still reads.
         this.viewReader = json.readerFor(CaseFileView.class)
@@ -50,12 +61,14 @@ public class CaseFileOpener {
 
     /**
      * The case file in full, personal fields opened. {@code personalDataErased} is true once the child's identity
-     * was erased, even if some value could still be opened, and whenever a value cannot be.
+     * was erased (nothing is opened then); {@code personalDataUnreadable} when, without an erasure, some value
+     * could not be opened (that field is null).
      */
     public CaseFileView open(JsonNode storedDocument) {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
-        boolean erased = openAll(doc) | identityErased(doc);
-        doc.put("personalDataErased", erased);
+        Opened opened = openAll(doc, text(storedDocument.get("caseId")), identityErased(doc));
+        doc.put("personalDataUnreadable", opened.unreadable());
+        doc.put("personalDataErased", opened.erased());
         doc.put("personalDataRedacted", false);
         return viewReader.readValue(doc);
     }
@@ -67,6 +80,7 @@ public class CaseFileOpener {
         ObjectNode doc = (ObjectNode) storedDocument.deepCopy();
         SealedValues.replaceAll(doc, sealed -> json.nullNode());
         doc.put("personalDataErased", identityErased(doc));
+        doc.put("personalDataUnreadable", false);
         doc.put("personalDataRedacted", true);
         return viewReader.readValue(doc);
     }
@@ -101,36 +115,31 @@ public class CaseFileOpener {
                 }
             }
         }
-        boolean erased = openAll(view) | identityErased(storedDocument);
-        view.put("personalDataErased", erased);
+        Opened opened = openAll(view, text(storedDocument.get("caseId")), identityErased(storedDocument));
+        view.put("personalDataUnreadable", opened.unreadable());
+        view.put("personalDataErased", opened.erased());
         return agencyViewReader.readValue(view);
     }
 
     /**
-     * Opens every sealed value of the tree in place; a value that cannot be opened (its key erased, or replaced by
-     * a new one) becomes null.
-     *
-     * @return whether any value could not be opened
+     * Opens every sealed value of the tree in place (none when erased); a value that cannot be opened becomes null.
+     * A key found missing is checked against the event store first: an erasure recorded there but not yet projected
+     * makes the answer erased; otherwise each value that could not be opened is reported.
      */
-    private boolean openAll(ObjectNode tree) {
-        AtomicBoolean unreadable = new AtomicBoolean();
-        Function<EncryptedText, Optional<String>> opener = cipher.opener();
-        SealedValues.replaceAll(tree, sealed -> {
-            Optional<String> plain = openValue(opener, sealed);
-            if (plain.isEmpty()) {
-                unreadable.set(true);
-            }
-            return plain.<JsonNode>map(json.getNodeFactory()::stringNode).orElse(json.nullNode());
-        });
-        return unreadable.get();
+    private Opened openAll(ObjectNode tree, String caseId, boolean erased) {
+        List<UnreadableField> failed = PersonalFields.open(tree, erased, cipher.opener(), json);
+        if (failed.isEmpty()) {
+            return new Opened(erased, false);
+        }
+        if (failed.stream().anyMatch(f -> f.reason().equals(UnreadablePersonalData.Reason.KEY_MISSING.tag()))
+                && erasures.recordedFor(caseId)) {
+            return new Opened(true, false);
+        }
+        failed.forEach(field -> unreadable.report(caseId, field));
+        return new Opened(false, true);
     }
 
-    private Optional<String> openValue(Function<EncryptedText, Optional<String>> opener, JsonNode sealed) {
-        try {
-            return opener.apply(json.treeToValue(sealed, EncryptedText.class));
-        } catch (IllegalStateException unreadable) {
-            return Optional.empty();
-        }
+    private record Opened(boolean erased, boolean unreadable) {
     }
 
     /**

@@ -25,7 +25,7 @@ import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
  * The case file (<i>hồ sơ vụ việc</i>) as a client reads it: the current state of one case. Personal fields (the
  * child's name, birth date and address, the reporter's identity, narratives, notes, findings, goals, descriptions)
  * are plain strings here, opened for this response only; they are null when absent, when the child's identity was
- * erased, or when the reader may not see them (an auditor without a break-the-glass grant:
+ * erased, when they cannot be opened ({@code personalDataUnreadable}), or when the reader may not see them (an auditor without a break-the-glass grant:
  * {@code personalDataRedacted}). The stored document has the same shape with those fields sealed.
  */
 @Schema(name = "CaseFile", description = "Current state of one case (hồ sơ vụ việc), in full or with its personal "
@@ -44,9 +44,14 @@ public record CaseFileView(
         RiskLevel riskLevel,
         @Schema(description = "Whether the initial assessment called for emergency measures")
         boolean emergency,
-        @Schema(description = "True when the child's identity was erased (xóa danh tính): personal fields can no "
-                + "longer be read")
+        @Schema(description = "True when the child's identity was erased (xóa danh tính): an erasure was recorded "
+                + "for the case, and no personal field is opened any more")
         boolean personalDataErased,
+        @Schema(description = "True when, without an erasure, some personal field cannot be opened (its key is "
+                + "missing or does not open it): an integrity error, logged and reported by the integrity check "
+                + "(GET /api/v1/integrity/personal-data); those fields are null. False when nothing was opened "
+                + "(redacted view)")
+        boolean personalDataUnreadable,
         @Schema(description = "True when this reader is not shown the personal fields (an auditor without an active "
                 + "break-the-glass grant): they are null here, whatever they hold")
         boolean personalDataRedacted,

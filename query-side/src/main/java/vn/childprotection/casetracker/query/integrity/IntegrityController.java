@@ -27,11 +27,14 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
 public class IntegrityController {
 
     private final HistoryVerifier verifier;
+    private final PersonalDataCheck personalData;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public IntegrityController(HistoryVerifier verifier, ReadPolicy policy, CurrentActor currentActor) {
+    public IntegrityController(HistoryVerifier verifier, PersonalDataCheck personalData, ReadPolicy policy,
+                               CurrentActor currentActor) {
         this.verifier = verifier;
+        this.personalData = personalData;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -77,6 +80,28 @@ public class IntegrityController {
     public StoreHead head() {
         policy.integrityVerification(currentActor.require());
         return verifier.head().orElseThrow(() -> new NotFoundException("The event store holds no events yet."));
+    }
+
+    @GetMapping("/integrity/personal-data")
+    @Operation(summary = "Check that personal data can be opened / Kiểm tra dữ liệu cá nhân",
+            description = "Opens every sealed personal value of a page of case files (in case id order) and lists "
+                    + "the cases whose values cannot be opened although no erasure (xóa danh tính) was recorded "
+                    + "for them: a child's key missing, or a value that its key does not open (altered bytes). "
+                    + "Each such case's file reads personalDataUnreadable: true. Only case ids and field paths are "
+                    + "answered, never a value. Page on with nextAfter.")
+    public PersonalDataVerification verifyPersonalData(
+            @Parameter(description = "The nextAfter of the previous page; omit to start")
+            @RequestParam(required = false) String after,
+            @Parameter(description = "Cases per page, 1 to 500", example = "200")
+            @RequestParam(defaultValue = "200") int limit) {
+        policy.integrityVerification(currentActor.require());
+        if (limit < 1 || limit > PersonalDataCheck.MAX_PAGE) {
+            throw new BadRequestException("limit", "must be from 1 to " + PersonalDataCheck.MAX_PAGE);
+        }
+        if (after != null && (after.isEmpty() || after.length() > 255)) {
+            throw new BadRequestException("after", "must be 1 to 255 characters");
+        }
+        return personalData.check(after, limit);
     }
 
     private static Anchor anchor(String positionName, Long position, String hash) {

@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
@@ -26,11 +27,16 @@ public class CaseTextSealer {
     private final PersonalDataCipher cipher;
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
+    private final UnreadablePersonalData unreadable;
+    private final RecordedErasures erasures;
 
-    public CaseTextSealer(PersonalDataCipher cipher, JdbcTemplate jdbc, JsonMapper json) {
+    public CaseTextSealer(PersonalDataCipher cipher, JdbcTemplate jdbc, JsonMapper json,
+                          UnreadablePersonalData unreadable, RecordedErasures erasures) {
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.json = json;
+        this.unreadable = unreadable;
+        this.erasures = erasures;
     }
 
     /**
@@ -47,16 +53,28 @@ public class CaseTextSealer {
     }
 
     /**
-     * The plain text of a sealed value, or null when there is none or it can no longer be opened.
+     * The plain text of a sealed value of a case, or null when there is none, when the case's identity was erased,
+     * or when it cannot be opened; the last is an integrity error, reported to {@link UnreadablePersonalData}.
+     *
+     * @param caseId the case the text is about
+     * @param field  what the text is, for the report, e.g. {@code breakTheGlass[<grantId>].reason}
+     * @param erased whether an erasure was recorded for the case ({@code identityErasedAt}): nothing is opened
      */
-    public String open(JsonNode sealed) {
-        if (!SealedValues.isSealed(sealed)) {
+    public String open(String caseId, String field, JsonNode sealed, boolean erased) {
+        if (erased || !SealedValues.isSealed(sealed)) {
             return null;
         }
+        Optional<String> plain;
         try {
-            return cipher.open(json.treeToValue(sealed, EncryptedText.class)).orElse(null);
-        } catch (IllegalStateException unreadable) {
+            plain = cipher.open(json.treeToValue(sealed, EncryptedText.class));
+        } catch (IllegalStateException | JacksonException doesNotOpen) {
+            unreadable.report(caseId, new UnreadableField(field,
+                    UnreadablePersonalData.Reason.VALUE_DOES_NOT_OPEN.tag()));
             return null;
         }
+        if (plain.isEmpty() && !erasures.recordedFor(caseId)) {
+            unreadable.report(caseId, new UnreadableField(field, UnreadablePersonalData.Reason.KEY_MISSING.tag()));
+        }
+        return plain.orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.personaldata;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,33 +34,48 @@ public final class SealedValues {
      * {@code null} removes the value.
      */
     public static void replaceAll(JsonNode tree, UnaryOperator<JsonNode> replacement) {
+        replaceAll(tree, (path, sealed) -> replacement.apply(sealed));
+    }
+
+    /**
+     * As {@link #replaceAll(JsonNode, UnaryOperator)}, telling {@code replacement} where each value is: its path
+     * from the root, property names joined by dots and array positions in brackets, e.g. {@code child.name} or
+     * {@code plan.interventions[0].description}.
+     */
+    public static void replaceAll(JsonNode tree, BiFunction<String, JsonNode, JsonNode> replacement) {
+        replaceAll(tree, "", replacement);
+    }
+
+    private static void replaceAll(JsonNode tree, String path, BiFunction<String, JsonNode, JsonNode> replacement) {
         if (tree instanceof ObjectNode object) {
             for (String name : List.copyOf(object.propertyNames())) {
                 JsonNode value = object.get(name);
+                String at = path.isEmpty() ? name : path + "." + name;
                 if (isSealed(value)) {
-                    JsonNode replaced = replacement.apply(value);
+                    JsonNode replaced = replacement.apply(at, value);
                     if (replaced == null) {
                         object.remove(name);
                     } else {
                         object.set(name, replaced);
                     }
                 } else {
-                    replaceAll(value, replacement);
+                    replaceAll(value, at, replacement);
                 }
             }
         } else if (tree instanceof ArrayNode array) {
             List<Integer> removed = new ArrayList<>();
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
+                String at = path + "[" + i + "]";
                 if (isSealed(value)) {
-                    JsonNode replaced = replacement.apply(value);
+                    JsonNode replaced = replacement.apply(at, value);
                     if (replaced == null) {
                         removed.add(i);
                     } else {
                         array.set(i, replaced);
                     }
                 } else {
-                    replaceAll(value, replacement);
+                    replaceAll(value, at, replacement);
                 }
             }
             for (int i = removed.size() - 1; i >= 0; i--) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -78,23 +77,22 @@ public class PlanTargetsService {
                 "Abused children fewer than in the same period of the year before", "CASES", abused, lastYear,
                 lastYear == 0 ? null : Math.round(abused * 1000.0 / lastYear) / 10.0,
                 "Thấp hơn năm trước", "Lower than the year before", lastYear == 0 && abused == 0 ? null
-                : abused < lastYear));
+                : abused < lastYear, null, null));
         lines.add(TargetLine.share("ABUSED_HELPED_IN_TIME_SHARE",
                 "Tỷ lệ trẻ em bị xâm hại được phát hiện, hỗ trợ, can thiệp kịp thời",
                 "Share of abused children helped in time", "CASES",
                 now.indicator(ABUSED_HELPED_IN_TIME).total(), abused));
 
         List<CommuneFigures> communes = communeFigures(year, now.communes(), asOf);
-        lines.add(TargetLine.share("HEART_POLICY_SHARE",
+        lines.add(pairShare("HEART_POLICY_SHARE",
                 "Tỷ lệ trẻ em mắc bệnh tim bẩm sinh được hưởng chính sách theo Quyết định 55a/2013/QĐ-TTg",
-                "Share of children with congenital heart disease covered by the Decision 55a policy", "ENTERED",
-                sum(communes, CommuneTargetItem.CONGENITAL_HEART_DISEASE_RECEIVED),
-                sum(communes, CommuneTargetItem.CONGENITAL_HEART_DISEASE_ELIGIBLE)));
-        lines.add(TargetLine.share("UNDER_6_HEALTH_INSURANCE_SHARE",
+                "Share of children with congenital heart disease covered by the Decision 55a policy", communes,
+                CommuneTargetItem.CONGENITAL_HEART_DISEASE_RECEIVED,
+                CommuneTargetItem.CONGENITAL_HEART_DISEASE_ELIGIBLE));
+        lines.add(pairShare("UNDER_6_HEALTH_INSURANCE_SHARE",
                 "Tỷ lệ trẻ em dưới 6 tuổi được cấp thẻ bảo hiểm y tế", "Share of children under 6 with a "
-                        + "health-insurance card", "ENTERED",
-                sum(communes, CommuneTargetItem.CHILDREN_UNDER_6_WITH_HEALTH_INSURANCE_CARD),
-                sum(communes, CommuneTargetItem.CHILDREN_UNDER_6)));
+                        + "health-insurance card", communes,
+                CommuneTargetItem.CHILDREN_UNDER_6_WITH_HEALTH_INSURANCE_CARD, CommuneTargetItem.CHILDREN_UNDER_6));
         lines.add(communeShare("CHILD_FRIENDLY_COMMUNES", "Tỷ lệ xã, thị trấn đạt tiêu chuẩn xã, phường phù hợp "
                 + "với trẻ em", "Share of communes meeting the child-friendly standard", communes,
                 CommuneTargetItem.CHILD_FRIENDLY_COMMUNE));
@@ -120,11 +118,22 @@ public class PlanTargetsService {
         return List.copyOf(figures);
     }
 
-    /** The sum over the communes that reported the item, or null when none did. */
-    private static Long sum(List<CommuneFigures> communes, CommuneTargetItem item) {
-        List<Integer> values = communes.stream().map(c -> entered(c, item)).filter(Objects::nonNull)
-                .map(Integer.class::cast).toList();
-        return values.isEmpty() ? null : values.stream().mapToLong(Integer::longValue).sum();
+    /**
+     * A share of children summed over the communes that entered both halves of the pair (part and whole), so that a
+     * part is only ever divided by its own commune's whole; the sums are null when no commune entered the pair.
+     */
+    private static TargetLine pairShare(String code, String nameVi, String nameEn, List<CommuneFigures> communes,
+                                        CommuneTargetItem part, CommuneTargetItem whole) {
+        List<CommuneFigures> complete = communes.stream()
+                .filter(c -> entered(c, part) != null && entered(c, whole) != null).toList();
+        Long parts = complete.isEmpty() ? null : sum(complete, part);
+        Long wholes = complete.isEmpty() ? null : sum(complete, whole);
+        return TargetLine.share(code, nameVi, nameEn, "ENTERED", parts, wholes, complete.size(),
+                communes.size() - complete.size());
+    }
+
+    private static long sum(List<CommuneFigures> communes, CommuneTargetItem item) {
+        return communes.stream().mapToLong(c -> ((Integer) entered(c, item)).longValue()).sum();
     }
 
     /** Communes that reported yes, against every commune in scope (one that did not report has not met it). */
@@ -132,7 +141,7 @@ public class PlanTargetsService {
                                            CommuneTargetItem item) {
         Predicate<CommuneFigures> yes = c -> Boolean.TRUE.equals(entered(c, item));
         return TargetLine.share(code, nameVi, nameEn, "ENTERED", communes.stream().filter(yes).count(),
-                (long) communes.size());
+                (long) communes.size(), communes.size(), 0);
     }
 
     /** What the commune entered for the item, or null (not reported, or nothing entered). */

@@ -42,10 +42,12 @@ final class ReportCsv {
         }
         csv.append("\r\n");
         csv.append(CsvFormat.line(List.of("Mục tiêu / Target", "Mã / Code", "Đạt được / Achieved",
-                "So với / Base", "Tỷ lệ % / Percent", "Chỉ tiêu kế hoạch / Target", "Đạt / Met")));
+                "So với / Base", "Tỷ lệ % / Percent", "Chỉ tiêu kế hoạch / Target", "Đạt / Met",
+                "Số xã được tính / Communes counted", "Số xã không được tính / Communes left out")));
         for (TargetLine line : report.targets().lines()) {
             csv.append(CsvFormat.line(List.of(line.nameVi(), line.code(), text(line.achieved()), text(line.base()),
-                    text(line.percent()), line.targetVi(), line.met() == null ? "" : line.met() ? "Đạt" : "Chưa đạt")));
+                    text(line.percent()), line.targetVi(), line.met() == null ? "" : line.met() ? "Đạt" : "Chưa đạt",
+                    text(line.communesCounted()), text(line.communesLeftOut()))));
         }
         return csv.toString();
     }

@@ -111,7 +111,7 @@ final class ReportWorkbook {
         text(sheet.createRow(r++), 0, "Mục tiêu kế hoạch năm " + targets.year(), bold);
         Row header = sheet.createRow(r++);
         List<String> headings = List.of("Mục tiêu", "Nguồn số liệu", "Đạt được", "So với", "Tỷ lệ (%)",
-                "Chỉ tiêu", "Đánh giá");
+                "Chỉ tiêu", "Đánh giá", "Số xã được tính", "Số xã không được tính");
         for (int c = 0; c < headings.size(); c++) {
             text(header, c, headings.get(c), bold);
         }
@@ -126,6 +126,8 @@ final class ReportWorkbook {
             }
             text(row, 5, line.targetVi(), null);
             text(row, 6, line.met() == null ? "Chưa đủ số liệu" : line.met() ? "Đạt" : "Chưa đạt", null);
+            number(row, 7, line.communesCounted());
+            number(row, 8, line.communesLeftOut());
         }
         r++;
         Row communeHeader = sheet.createRow(r++);

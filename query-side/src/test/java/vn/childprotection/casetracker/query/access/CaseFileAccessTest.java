@@ -55,7 +55,8 @@ class CaseFileAccessTest extends QuerySideIntegrationTest {
         JsonNode view = body(response);
 
         assertThat(fieldNames(view)).containsExactlyInAnyOrder("caseId", "communeCode", "status", "version",
-                "limitedToOrgUnit", "personalDataErased", "child", "interventions", "deadlines");
+                "limitedToOrgUnit", "personalDataErased", "personalDataUnreadable", "child", "interventions",
+                "deadlines");
         assertThat(view.get("caseId").asString()).isEqualTo(caseId);
         assertThat(view.get("communeCode").asString()).isEqualTo(COMMUNE);
         assertThat(view.get("status").asString()).isEqualTo("PLAN_APPROVED");
