@@ -35,7 +35,8 @@ class TimeLimitViewsTest extends TimeLimitViewsSupport {
 
         assertThat(caseFileDeadline(caseId, version, EMERGENCY).get("state").asString()).isEqualTo("MISSED");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(overdueItems(COMMUNE, caseId)).hasSize(1));
-        assertThat(riskEntry(COMMUNE, caseId).orElseThrow().get("overdue").asBoolean()).isTrue();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(riskEntry(COMMUNE, caseId))
+                .hasValueSatisfying(entry -> assertThat(entry.get("overdue").asBoolean()).isTrue()));
 
         version += appendEmergencyMeasures(caseId, emergency);
         version += appendMissIfFired(caseId, INTERVENTION, DeadlineRule.INTERVENTION_DUE, AGENCY, INTERVENTION_ID,
@@ -52,7 +53,8 @@ class TimeLimitViewsTest extends TimeLimitViewsSupport {
         assertThat(registerState(caseId, version, EMERGENCY)).isEqualTo("MET");
         assertThat(registerState(caseId, version, INTERVENTION)).isEqualTo("MET");
         assertThat(overdueItems(COMMUNE, caseId)).isEmpty();
-        assertThat(riskEntry(COMMUNE, caseId).orElseThrow().get("overdue").asBoolean()).isFalse();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(riskEntry(COMMUNE, caseId))
+                .hasValueSatisfying(entry -> assertThat(entry.get("overdue").asBoolean()).isFalse()));
         JsonNode item = workItem(caseId, version);
         assertThat(item.get("status").asString()).isEqualTo("COMPLETED");
         assertThat(item.get("completedLate").asBoolean()).isFalse();
