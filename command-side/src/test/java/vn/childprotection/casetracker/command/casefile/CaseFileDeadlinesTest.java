@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,14 +49,7 @@ class CaseFileDeadlinesTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CaseFile.class);
-        fixture.registerInjectableResource((PersonalDataProtector) (childId, text) -> null);
-        fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
-        fixture.registerCommandDispatchInterceptor(TestActors.usual());
-        fixture.registerInjectableResource(CaseFileTest.POLICY);
-        fixture.registerInjectableResource(FakeKnownChildren.none());
-        fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
+        fixture = CaseFileFixtures.timeLimits();
     }
 
     private static ReportCase report() {

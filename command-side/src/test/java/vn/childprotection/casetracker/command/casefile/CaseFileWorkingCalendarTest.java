@@ -2,16 +2,13 @@ package vn.childprotection.casetracker.command.casefile;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.childprotection.casetracker.command.deadlines.WorkingCalendarMissing;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
-import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
@@ -33,14 +30,7 @@ class CaseFileWorkingCalendarTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CaseFile.class);
-        fixture.registerInjectableResource((PersonalDataProtector) (childId, text) -> null);
-        fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
-        fixture.registerCommandDispatchInterceptor(TestActors.usual());
-        fixture.registerInjectableResource(CaseFileTest.POLICY);
-        fixture.registerInjectableResource(FakeKnownChildren.none());
-        fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
+        fixture = CaseFileFixtures.timeLimits();
     }
 
     private static ReportCase report(Instant at) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
@@ -32,14 +31,7 @@ final class EmergencyLimitScenario {
     private final FixtureConfiguration<CaseFile> typing = fixture();
 
     static FixtureConfiguration<CaseFile> fixture() {
-        FixtureConfiguration<CaseFile> fixture = new AggregateTestFixture<>(CaseFile.class);
-        fixture.registerInjectableResource((PersonalDataProtector) (childId, text) -> null);
-        fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
-        fixture.registerCommandDispatchInterceptor(TestActors.usual());
-        fixture.registerInjectableResource(CaseFileTest.POLICY);
-        fixture.registerInjectableResource(FakeKnownChildren.none());
-        return fixture;
+        return CaseFileFixtures.timeLimits();
     }
 
     /**

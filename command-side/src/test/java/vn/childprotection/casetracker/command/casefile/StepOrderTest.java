@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,14 +62,7 @@ class StepOrderTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(CaseFile.class);
-        fixture.registerInjectableResource((PersonalDataProtector) (childId, text) -> null);
-        fixture.registerInjectableResource(new ProcedureSettings(15, List.of("NO_FURTHER_RISK", "MOVED_AWAY"),
-                "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
-        fixture.registerCommandDispatchInterceptor(TestActors.usual());
-        fixture.registerInjectableResource(CaseFileTest.POLICY);
-        fixture.registerInjectableResource(FakeKnownChildren.none());
-        fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
+        fixture = CaseFileFixtures.timeLimits();
     }
 
     private static CaseReported reported() {

@@ -34,6 +34,10 @@ class DeadlineRestartTest {
                 "casetracker.deadlines.emergency-measures=PT10S", "db-scheduler.polling-interval=1s")).run();
     }
 
+    /** Axon's deadline schedules, not the recurring clean-up of idempotency records. */
+    private static final String DEADLINE_SCHEDULES =
+            "SELECT count(*) FROM scheduled_tasks WHERE task_name <> 'idempotency-retention'";
+
     private static long missed(ConfigurableApplicationContext context, String caseId) {
         return context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND payload_type LIKE '%DeadlineMissed'", Long.class, caseId);
@@ -54,7 +58,7 @@ class DeadlineRestartTest {
                     json(object("riskLevel", "HIGH", "emergency", true)));
             assertThat(assessed.status()).isEqualTo(200);
             assertThat(first.getBean(JdbcTemplate.class).queryForObject(
-                    "SELECT count(*) FROM scheduled_tasks", Long.class)).as("schedule stored").isEqualTo(1);
+                    DEADLINE_SCHEDULES, Long.class)).as("schedule stored").isEqualTo(1);
             assertThat(missed(first, caseId)).as("not fired before the restart").isZero();
         }
 
@@ -71,7 +75,7 @@ class DeadlineRestartTest {
                     "\"responsibleOrgUnit\":\"313-tt-an-lao\"");
             assertThat((String) row.get("meta")).contains("\"userId\":\"system\"", "\"role\":\"SYSTEM\"");
             assertThat(second.getBean(JdbcTemplate.class).queryForObject(
-                    "SELECT count(*) FROM scheduled_tasks", Long.class)).as("schedule consumed").isZero();
+                    DEADLINE_SCHEDULES, Long.class)).as("schedule consumed").isZero();
         }
     }
 }
