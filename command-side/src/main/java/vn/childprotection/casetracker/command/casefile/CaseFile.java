@@ -663,6 +663,7 @@ public class CaseFile {
 
     @EventSourcingHandler
     void on(TransferWithdrawn event) {
+        times.taken(event);
         pendingTransferTo = null;
         pendingTransferReason = null;
     }

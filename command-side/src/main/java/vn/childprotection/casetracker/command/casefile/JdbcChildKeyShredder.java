@@ -19,6 +19,10 @@ class JdbcChildKeyShredder implements ChildKeyShredder {
 
     @Override
     public void shred(String childId) {
+        // First wait for, and then hold off, any report naming this child (it takes these rows FOR SHARE): a report
+        // that committed its idempotency record is then visible to the DELETE below, and a later one sees the
+        // erasure.
+        jdbc.queryForList("SELECT 1 FROM known_child_commune WHERE child_id = ? FOR UPDATE", Integer.class, childId);
         jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId);
         jdbc.update("DELETE FROM idempotency_key WHERE child_id = ?", childId);
     }

@@ -25,6 +25,7 @@ import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
@@ -38,6 +39,7 @@ import vn.childprotection.casetracker.values.ReviewOutcome;
 import vn.childprotection.casetracker.values.RiskLevel;
 import vn.childprotection.casetracker.values.Sex;
 import vn.childprotection.casetracker.values.TemporaryRemoval;
+import vn.childprotection.casetracker.values.TransferWithdrawalReason;
 
 /**
  * A step may not be dated before the step it follows ({@link StepOrder}): each refused with 409's rule
@@ -190,6 +192,23 @@ class StepOrderTest {
         Instant early = LATER.minus(A_MINUTE);
         refused(fixture.given(reported(), new TransferRequested(CASE, LATER, COMMUNE, AN_THAI, null))
                 .when(new DeclineTransfer(CASE, null, early, AN_THAI, null)), early, LATER);
+    }
+
+    @Test
+    void given_a_transfer_request_when_its_withdrawal_is_dated_before_it_then_it_is_refused() {
+        Instant early = LATER.minus(A_MINUTE);
+        refused(fixture.given(reported(), new TransferRequested(CASE, LATER, COMMUNE, AN_THAI, null))
+                .when(new WithdrawTransfer(CASE, null, early, null)), early, LATER);
+    }
+
+    @Test
+    void given_a_withdrawn_transfer_when_the_closure_is_dated_before_the_withdrawal_then_it_is_refused() {
+        Instant withdrawn = LATER.plus(A_MINUTE);
+        Instant between = LATER.plusSeconds(30);
+        refused(fixture.given(reported(), new TransferRequested(CASE, LATER, COMMUNE, AN_THAI, null),
+                        new TransferWithdrawn(CASE, withdrawn, COMMUNE, AN_THAI,
+                                TransferWithdrawalReason.WITHDRAWN_BY_SENDER, null))
+                .when(new CloseCase(CASE, null, between, "MOVED_AWAY", null)), between, withdrawn);
     }
 
     @Test

@@ -13,11 +13,12 @@ import org.springframework.stereotype.Component;
  * bounded, until the projections it reads hold the case at that version at least.
  * <p>
  * Projections follow the event store in streaming processors, so a read right after a write may find the case
- * missing or older. This waits up to {@code casetracker.read.consistency-wait} (default 5 s), polling an indexed
- * lookup with back-off (10 ms, doubling to 200 ms), holding no database connection and no transaction between polls:
- * each poll borrows a connection for one query. It does hold the request's Tomcat thread; the bound keeps that
- * short (with Tomcat's default 200 threads, 200 reads waiting at once would delay others by at most the bound).
- * When the bound passes first, the read ends in {@link ProjectionLagException}: 503 with {@code Retry-After}.
+ * missing or older. This waits up to {@code casetracker.read.consistency-wait} (default 5 s), polling with back-off
+ * (10 ms, doubling to 200 ms) and holding no database connection and no transaction between polls: each poll reads
+ * the case's projected row by its key and checks the reader's access to it. A waiting read holds its Tomcat thread,
+ * so at most {@code casetracker.read.consistency-max-waiting} reads (default 50) wait at once; a read beyond that
+ * does not wait. When the bound passes first, or the read may not wait, it ends in {@link ProjectionLagException}:
+ * 503 with {@code Retry-After}.
  */
 @Component
 public class ReadConsistency {
@@ -33,17 +34,25 @@ public class ReadConsistency {
     private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final Duration maxWait;
+    private final int maxWaiting;
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
      * @param maxWait how long a read may wait for the projections; {@code casetracker.read.consistency-wait}, an
      *                ISO-8601 or Spring duration, not negative
+     * @param maxWaiting how many reads may wait at once; {@code casetracker.read.consistency-max-waiting}, not
+     *                   negative (0: none waits)
      */
-    public ReadConsistency(@Value("${casetracker.read.consistency-wait:PT5S}") Duration maxWait) {
+    public ReadConsistency(@Value("${casetracker.read.consistency-wait:PT5S}") Duration maxWait,
+                           @Value("${casetracker.read.consistency-max-waiting:50}") int maxWaiting) {
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("casetracker.read.consistency-wait must not be negative");
         }
+        if (maxWaiting < 0) {
+            throw new IllegalArgumentException("casetracker.read.consistency-max-waiting must not be negative");
+        }
         this.maxWait = maxWait;
+        this.maxWaiting = maxWaiting;
     }
 
     /**
@@ -59,9 +68,13 @@ public class ReadConsistency {
         if (minVersion == null || reached(projected.get(), minVersion)) {
             return;
         }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            // Enough reads hold their threads already: this one answers at once (503 from the read).
+            waiting.decrementAndGet();
+            return;
+        }
         long deadline = System.nanoTime() + maxWait.toNanos();
         long pause = FIRST_PAUSE_NANOS;
-        waiting.incrementAndGet();
         try {
             while (System.nanoTime() < deadline) {
                 TimeUnit.NANOSECONDS.sleep(Math.min(pause, Math.max(0, deadline - System.nanoTime())));

@@ -140,7 +140,8 @@ public final class EmbeddedPostgresSupervisor implements AutoCloseable {
      * Whether PostgreSQL is running now, since when it is not, and how often it has been started again.
      */
     public Status status() {
-        return new Status(downSince == null, downSince, restarts, postmasterPid);
+        Instant since = downSince; // read once: a restart may end between two reads
+        return new Status(since == null, since, restarts, postmasterPid);
     }
 
     private void watch() {
