@@ -140,6 +140,7 @@ class DatabaseOutageTest {
                 .initializers(TestProperties.first("server.port=0",
                         "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username=postgres", "spring.datasource.password=postgres",
+                        "casetracker.idempotency.secret=database-outage-test-secret-0123456789",
                         "casetracker.security.users[0].username=lan.worker",
                         "casetracker.security.users[0].password-hash="
                                 + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD),
