@@ -43,8 +43,8 @@ public class ReportingUnits {
         }
         OrgUnit current = commune;
         Set<String> seen = new LinkedHashSet<>();
-        while (current.successorCode() != null && seen.add(current.code())) {
-            Optional<OrgUnit> successor = orgUnits.find(current.successorCode());
+        while (current.successors().size() == 1 && seen.add(current.code())) {
+            Optional<OrgUnit> successor = orgUnits.find(current.successors().get(0).code());
             if (successor.isEmpty()) {
                 return false;
             }

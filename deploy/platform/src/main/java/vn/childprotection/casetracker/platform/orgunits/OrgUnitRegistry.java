@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.platform.orgunits;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,21 @@ public class OrgUnitRegistry {
                 }
             }
             this.units = Map.copyOf(byCode);
+            Map<String, ReportingGroup> byGroup = new LinkedHashMap<>();
+            for (ReportingGroup group : file.reportingGroups() == null ? List.<ReportingGroup>of()
+                    : file.reportingGroups()) {
+                if (byCode.containsKey(group.code()) || byGroup.put(group.code(), group) != null) {
+                    throw new IllegalStateException("Duplicate code " + group.code() + " in " + location);
+                }
+            }
+            this.groups = byGroup;
             this.ordered = List.copyOf(byCode.values());
         }
     }
 
     private final List<OrgUnit> ordered;
+
+    private final Map<String, ReportingGroup> groups;
 
     public Collection<OrgUnit> all() {
         return ordered;
@@ -73,6 +84,40 @@ public class OrgUnitRegistry {
         return require(field, code, OrgUnitType.COMMUNE, OrgUnitType.DISTRICT, OrgUnitType.PROVINCE);
     }
 
-    record OrgUnitFile(String source, List<OrgUnit> orgUnits) {
+    /** The reporting groups ("the former An Lão district"), in file order. */
+    public Collection<ReportingGroup> groups() {
+        return groups.values();
+    }
+
+    /** The reporting group of this code, if any. */
+    public Optional<ReportingGroup> group(String code) {
+        return Optional.ofNullable(code).map(groups::get);
+    }
+
+    /**
+     * The unit of this code and type that existed on {@code day} (a Vietnam day): 400 naming the field when the
+     * code is unknown or of another type, {@link OrgUnitNotValid} (409 {@code org-unit-not-valid}, naming the
+     * successors or predecessors) when the unit did not exist that day.
+     */
+    public OrgUnit requireOn(String field, String code, LocalDate day, OrgUnitType... types) {
+        OrgUnit unit = require(field, code, types);
+        if (!unit.validOn(day)) {
+            throw new OrgUnitNotValid(field, unit, day, unit.endedBefore(day) ? successorsOf(unit) : predecessorsOf(unit));
+        }
+        return unit;
+    }
+
+    /** The units named as successors of {@code unit}, in the order given. */
+    public List<OrgUnit> successorsOf(OrgUnit unit) {
+        return unit.successors().stream().map(s -> units.get(s.code())).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The units that name {@code unit} as a successor. */
+    public List<OrgUnit> predecessorsOf(OrgUnit unit) {
+        return ordered.stream().filter(u -> u.successors().stream().anyMatch(s -> s.code().equals(unit.code())))
+                .toList();
+    }
+
+    record OrgUnitFile(String source, List<OrgUnit> orgUnits, List<ReportingGroup> reportingGroups) {
     }
 }
