@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.problem.FieldProblem;
 
 /**
  * One version of the list of org units (<i>danh mục đơn vị hành chính</i>) and reporting groups, as known from
@@ -21,29 +22,20 @@ public final class OrgStructure {
     private final Map<String, ReportingGroup> groups;
 
     /**
-     * @param units  the units, in display order; codes unique
-     * @param groups the reporting groups; codes unique and distinct from unit codes
-     * @throws IllegalArgumentException when a code repeats or a parent is unknown
+     * @param units  the units, in display order
+     * @param groups the reporting groups, or null for none
+     * @throws InvalidOrgStructure naming every entry that breaks a rule of {@link OrgStructureValidator}
      */
     public OrgStructure(List<OrgUnit> units, List<ReportingGroup> groups) {
+        List<OrgUnit> given = units == null ? List.of() : units;
+        List<FieldProblem> problems = OrgStructureValidator.problems(given, groups);
+        if (!problems.isEmpty()) {
+            throw new InvalidOrgStructure(problems);
+        }
         Map<String, OrgUnit> byCode = new LinkedHashMap<>();
-        for (OrgUnit unit : units) {
-            if (byCode.put(unit.code(), unit) != null) {
-                throw new IllegalArgumentException("Duplicate org unit code " + unit.code());
-            }
-        }
-        for (OrgUnit unit : byCode.values()) {
-            if (unit.parentCode() != null && !byCode.containsKey(unit.parentCode())) {
-                throw new IllegalArgumentException("Org unit " + unit.code() + " has unknown parent "
-                        + unit.parentCode());
-            }
-        }
+        given.forEach(unit -> byCode.put(unit.code(), unit));
         Map<String, ReportingGroup> byGroup = new LinkedHashMap<>();
-        for (ReportingGroup group : groups == null ? List.<ReportingGroup>of() : groups) {
-            if (byCode.containsKey(group.code()) || byGroup.put(group.code(), group) != null) {
-                throw new IllegalArgumentException("Duplicate code " + group.code());
-            }
-        }
+        (groups == null ? List.<ReportingGroup>of() : groups).forEach(group -> byGroup.put(group.code(), group));
         this.units = Map.copyOf(byCode);
         this.ordered = List.copyOf(byCode.values());
         this.groups = byGroup;
@@ -90,8 +82,7 @@ public final class OrgStructure {
     public OrgUnit requireOn(String field, String code, LocalDate day, OrgUnitType... types) {
         OrgUnit unit = require(field, code, types);
         if (!unit.validOn(day)) {
-            throw new OrgUnitNotValid(field, unit, day,
-                    unit.endedBefore(day) ? successorsOf(unit) : predecessorsOf(unit));
+            throw new OrgUnitNotValid(field, unit, day, unit.endedBefore(day) ? insteadOf(unit) : predecessorsOf(unit));
         }
         return unit;
     }
@@ -102,6 +93,16 @@ public final class OrgStructure {
      */
     public OrgUnit requireArea(String field, String code) {
         return require(field, code, OrgUnitType.COMMUNE, OrgUnitType.DISTRICT, OrgUnitType.PROVINCE);
+    }
+
+    /**
+     * The successors to use instead of an ended unit: those that took some of its people (a case, a report, an
+     * intervention goes where the people went), or all of them when none is marked so.
+     */
+    private List<OrgUnit> insteadOf(OrgUnit unit) {
+        List<OrgUnit> people = unit.caseSuccessors().stream().map(s -> units.get(s.code()))
+                .filter(Objects::nonNull).toList();
+        return people.isEmpty() ? successorsOf(unit) : people;
     }
 
     /** The units named as successors of {@code unit}, in the order given. */

@@ -25,14 +25,24 @@ public class OrgUnitNotValid extends RuntimeException {
      * @param instead successors (the unit had ended by {@code day}) or predecessors (it had not begun yet)
      */
     public OrgUnitNotValid(String field, OrgUnit unit, LocalDate day, List<OrgUnit> instead) {
-        super(field + " " + unit.code() + " (" + unit.nameVi() + ") did not exist on " + day + ": it existed from "
-                + unit.validFrom() + (unit.validTo() == null ? "" : " to " + unit.validTo())
-                + (instead.isEmpty() ? "" : "; " + (unit.endedBefore(day) ? "its successors: " : "before it: ")
-                        + String.join(", ", instead.stream().map(u -> u.code() + " (" + u.nameVi() + ")").toList())));
+        super(detail(field, unit, day, instead));
         this.field = field;
         this.unit = unit;
         this.day = day;
         this.instead = List.copyOf(instead);
+    }
+
+    private static String detail(String field, OrgUnit unit, LocalDate day, List<OrgUnit> instead) {
+        String existed = unit.code() + " (" + unit.nameVi() + ") did not exist on " + day + ": it existed from "
+                + unit.validFrom() + (unit.validTo() == null ? " on" : " to " + unit.validTo()) + ".";
+        String names = String.join(", ", instead.stream().map(u -> u.code() + " (" + u.nameVi() + ")").toList());
+        if (instead.isEmpty()) {
+            return field + ": " + existed + " Use a unit that existed on that day (GET /api/v1/org-units?validOn="
+                    + day + ").";
+        }
+        return field + ": " + existed + (unit.endedBefore(day)
+                ? " Use its successor" + (instead.size() > 1 ? "s (choose one): " : ": ")
+                : " Use its predecessor" + (instead.size() > 1 ? "s (choose one): " : ": ")) + names + ".";
     }
 
     public String field() {

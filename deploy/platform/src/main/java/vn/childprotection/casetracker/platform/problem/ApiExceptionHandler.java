@@ -33,6 +33,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import vn.childprotection.casetracker.platform.input.RefusedJsonValue;
 import vn.childprotection.casetracker.platform.input.RefusedValue;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitNotValid;
 
 /**
  * Every error as {@code application/problem+json} (RFC 9457). Malformed input answers 400 with a list of field
@@ -104,6 +105,37 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<Object> notFound(NotFoundException ex, WebRequest request) {
         return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), request);
+    }
+
+    @ExceptionHandler(OrgUnitNotValid.class)
+    public ResponseEntity<Object> orgUnitNotValid(OrgUnitNotValid ex, WebRequest request) {
+        return orgUnitNotValidProblem(ex, request);
+    }
+
+    /**
+     * 409 {@code org-unit-not-valid}: a request named an org unit on a day it did not exist. The detail names the
+     * unit, the day and what to use instead; {@code errors} names the field; the extension member
+     * {@code successors} (the unit had ended) or {@code predecessors} (it had not begun) lists
+     * {@code {code, nameVi, nameEn, validFrom}}. Public so that a side's own handler can answer the same when the
+     * exception reaches it wrapped (e.g. in Axon's {@code CommandExecutionException}).
+     */
+    public static ResponseEntity<Object> orgUnitNotValidProblem(OrgUnitNotValid ex, WebRequest request) {
+        ResponseEntity<Object> response = problem(HttpStatus.CONFLICT, "Org unit not valid on that day",
+                ex.getMessage(), request);
+        if (response.getBody() instanceof ProblemDetail problem) {
+            problem.setProperty("rule", OrgUnitNotValid.RULE);
+            problem.setProperty("errors", List.of(new FieldProblem(ex.field(), "names "
+                    + ex.unit().code() + ", which did not exist on " + ex.day())));
+            problem.setProperty("orgUnit", ex.unit().code());
+            problem.setProperty("day", ex.day().toString());
+            problem.setProperty(ex.ended() ? "successors" : "predecessors", ex.instead().stream()
+                    .map(u -> new UnitInstead(u.code(), u.nameVi(), u.nameEn(), u.validFrom())).toList());
+        }
+        return response;
+    }
+
+    /** A unit to name instead of one that did not exist on the day asked. */
+    public record UnitInstead(String code, String nameVi, String nameEn, java.time.LocalDate validFrom) {
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,6 +9,10 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
  * The documented demo users of the local default; each one's password is its user name. Never used with an
  * external database (see {@link SecurityConfiguration}).
  * <p>
+ * The first named users belong to units that ended on 30/6/2025 (or, for the district police, 28/2/2025): they
+ * stay for entering and reading history. The users of the structure in force since 1/7/2025 are those ending in
+ * {@code .xaanlao} and {@code .haiphong}; {@code coordinator.haiphong} may also load a new list of org units.
+ * <p>
  * Besides the named users, every commune (<i>xã, thị trấn</i>) of the registry has a worker {@code worker.<code>}
  * and a chair {@code chair.<code>}, so demo data can be spread over all communes through the API. Their passwords
  * are stored as they are ({@code {noop}}): they are published in the README, so a hash would protect nothing, while
@@ -28,7 +32,17 @@ final class DemoUsers {
                 account("health", "313-health-centre", Role.AGENCY_STAFF),
                 account("coordinator", "313-labour-office", Role.COORDINATOR),
                 account("auditor", "313", Role.AUDITOR),
-                account("dashboard", "313", Role.DASHBOARD)));
+                account("dashboard", "313", Role.DASHBOARD),
+                // Since 1/7/2025 (Nghị quyết 1669/NQ-UBTVQH15): Xã An Lão, its Phòng Văn hóa - Xã hội as the
+                // commune's coordinator, and Sở Y tế Hải Phòng as the authority (Nghị định 150/2025/NĐ-CP).
+                account("worker.xaanlao", "31-xa-an-lao", Role.COMMUNE_WORKER),
+                account("chair.xaanlao", "31-xa-an-lao", Role.COMMUNE_CHAIR),
+                account("coordinator.xaanlao", "31-xa-an-lao-culture-social", Role.COORDINATOR),
+                account("police.xaanlao", "31-xa-an-lao-police", Role.AGENCY_STAFF),
+                account("health.xaanlao", "31-xa-an-lao-health-station", Role.AGENCY_STAFF),
+                account("coordinator.haiphong", "31-health-department", Role.COORDINATOR),
+                account("auditor.haiphong", "31", Role.AUDITOR),
+                account("dashboard.haiphong", "31", Role.DASHBOARD)));
         orgUnits.all().stream().filter(unit -> unit.type() == OrgUnitType.COMMUNE).forEach(commune -> {
             accounts.add(account("worker." + commune.code(), commune.code(), Role.COMMUNE_WORKER));
             accounts.add(account("chair." + commune.code(), commune.code(), Role.COMMUNE_CHAIR));

@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
+import vn.childprotection.casetracker.platform.orgunits.OrgStructureAdministrators;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.ProblemWriter;
 
@@ -83,7 +84,8 @@ public class SecurityConfiguration {
      */
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, JwtSignInProperties jwt,
-                                           ObjectProvider<JwtDecoder> jwtDecoders, OrgUnitRegistry orgUnits)
+                                           ObjectProvider<JwtDecoder> jwtDecoders, OrgUnitRegistry orgUnits,
+                                           OrgStructureAdministrators orgStructureAdministrators)
             throws Exception {
         ProblemAuthenticationEntryPoint signIn = new ProblemAuthenticationEntryPoint(problems, jwt.enabled());
         http.csrf(csrf -> csrf.disable())
@@ -91,6 +93,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error").permitAll()
+                        // Loading a new list of org units: administrators of the structure only.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/org-units").access(orgStructureAdministrators)
                         // The dashboard is a machine account for aggregates: it reads, it never writes.
                         .requestMatchers(HttpMethod.GET, "/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/**").authenticated()
