@@ -49,13 +49,13 @@ public class OrgStructureLoader {
             throw new BadRequestException(e.problems());
         }
         OrgStructureVersion latest = registry.history().latest();
-        List<FieldProblem> dropped = dropped(latest, request.orgUnits());
-        if (!dropped.isEmpty()) {
-            throw new BadRequestException(dropped);
-        }
         int version = latest.version() + 1;
         if (expectedVersion != null && expectedVersion != latest.version()) {
             throw new OrgStructureConflict(version, latest.version());
+        }
+        List<FieldProblem> dropped = dropped(latest, request.orgUnits());
+        if (!dropped.isEmpty()) {
+            throw new BadRequestException(dropped);
         }
         OrgStructureEvents events = registry.events();
         if (events == null) {
