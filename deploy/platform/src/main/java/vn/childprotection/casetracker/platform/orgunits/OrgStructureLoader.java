@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.platform.orgunits;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,8 @@ public class OrgStructureLoader {
         String document = OrgStructureDocument.write(new OrgUnitRegistry.OrgUnitFile(request.legalBasis(),
                 request.orgUnits(), groups));
         String sha256 = OrgStructureDocument.sha256(document);
-        Instant now = clock.instant();
+        // The event store keeps time stamps to the millisecond: recorded and read back, a version has one time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         try {
             events.append(new OrgStructureChanged(version, now, request.legalBasis(), document, sha256), actor);
         } catch (OrgStructureConflict e) {
