@@ -230,13 +230,23 @@ class OrgUnitsApiTest {
         assertThat(outdated.status()).isEqualTo(409);
         assertThat(outdated.json().get("rule").asString()).isEqualTo("org-structure-changed");
 
+        ApiClient.Response download = api.get("/api/v1/admin/org-units", ADMIN);
+        assertThat(download.header("ETag")).isEqualTo("\"" + (before + 1) + "\"");
+        assertThat(download.json().get("legalBasis").asString()).isEqualTo("Quyết định thử nghiệm 1/2026");
+        ObjectNode edited = (ObjectNode) download.json();
+        edited.put("legalBasis", "Quyết định thử nghiệm 2/2026");
+        ApiClient.Response reloaded = api.put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(edited),
+                Map.of("If-Match", download.header("ETag")));
+        assertThat(reloaded.status()).as("the list downloaded loads again as it is").isEqualTo(200);
+        assertThat(reloaded.json().get("version").asInt()).isEqualTo(before + 2);
+
         LoadOrgUnitsRequest sameVersion = JSON.treeToValue(request("Cùng lúc", "31-xa-an-lao-youth-union"),
                 LoadOrgUnitsRequest.class);
         assertThatThrownBy(() -> new OrgStructureLoader(stale, Clock.systemUTC()).load(sameVersion,
                 new Actor(ADMIN, "31-health-department", Role.COORDINATOR), null))
                 .as("the store's unique key refuses a second loading of one version")
                 .isInstanceOf(OrgStructureConflict.class);
-        assertThat(events()).isEqualTo(before + 1);
+        assertThat(events()).isEqualTo(before + 2);
 
         assertThat(newRegistry().history().versions()).extracting(OrgStructureVersion::summary)
                 .containsExactlyElementsOf(registry.history().versions().stream().map(OrgStructureVersion::summary)

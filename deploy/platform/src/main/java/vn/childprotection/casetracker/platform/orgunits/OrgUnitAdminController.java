@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import vn.childprotection.casetracker.platform.problem.ApiExceptionHandler;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 
 /**
@@ -67,6 +69,25 @@ public class OrgUnitAdminController {
             expected = Integer.valueOf(matcher.group(1));
         }
         return loader.load(request, currentActor.require(), expected).summary();
+    }
+
+    /**
+     * The whole list of a version (default the latest) in the shape {@code PUT} takes, with its version as
+     * {@code ETag}: what an administrator downloads, edits and loads again with {@code If-Match}.
+     */
+    @GetMapping
+    @Operation(summary = "The list of org units of a version, as loaded", description = "The body PUT takes: "
+            + "legalBasis (of that version), orgUnits, reportingGroups. ETag: the version, for If-Match.")
+    public ResponseEntity<LoadOrgUnitsRequest> list(
+            @Parameter(description = "The version (default the latest)", example = "0")
+            @RequestParam(required = false) Integer version) {
+        List<OrgStructureVersion> versions = registry.history().versions();
+        OrgStructureVersion chosen = version == null ? versions.get(versions.size() - 1)
+                : versions.stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no version " + version + " of the org units."));
+        return ResponseEntity.ok().eTag("\"" + chosen.version() + "\"").body(new LoadOrgUnitsRequest(
+                chosen.legalBasis(), List.copyOf(chosen.structure().all()),
+                List.copyOf(chosen.structure().groups())));
     }
 
     /** Every version, the shipped list (version 0) first, without the documents. */
