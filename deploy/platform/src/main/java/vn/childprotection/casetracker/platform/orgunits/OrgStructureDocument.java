@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry.OrgUnitFile;
 
@@ -11,12 +12,15 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry.OrgUnitF
  * The documented file format of a list of org units ({@code org-units.json}, and the {@code document} of each
  * {@code OrgStructureChanged}): {@code {"source": …, "orgUnits": [OrgUnit…], "reportingGroups": [ReportingGroup…]}},
  * dates {@code YYYY-MM-DD}. Written and read with one fixed mapper, so a recorded document reads back the same
- * whatever the web layer's settings become. Fields it does not know are ignored here; a list an administrator
- * loads passes the web layer's strict reading first. See {@code docs/org-units.md}.
+ * whatever the web layer's settings become. Fields it does not know are ignored here and a missing
+ * {@code confirmed} reads as false (an entry not marked confirmed is treated as an inference); a list an
+ * administrator loads passes the web layer's strict reading first. See {@code docs/org-units.md}.
  */
 public final class OrgStructureDocument {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private OrgStructureDocument() {
     }
