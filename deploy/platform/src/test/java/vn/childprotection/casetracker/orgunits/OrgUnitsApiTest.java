@@ -199,6 +199,12 @@ class OrgUnitsApiTest {
         assertThat(refused.json().get("errors").get(0).get("problem").asString())
                 .isEqualTo("31-xa-an-lao-youth-union: its parent 30 is not a unit of the list");
         assertThat(events()).isEqualTo(before);
+        ObjectNode withoutBasis = request("", "31-xa-an-lao-youth-union");
+        withoutBasis.remove("legalBasis");
+        ApiClient.Response noBasis = api.put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(withoutBasis));
+        assertThat(noBasis.status()).isEqualTo(400);
+        assertThat(noBasis.json().get("errors").get(0).get("field").asString()).isEqualTo("legalBasis");
+        assertThat(events()).isEqualTo(before);
 
         ApiClient.Response loaded = api.put("/api/v1/admin/org-units", ADMIN,
                 JSON.writeValueAsString(request("Quyết định thử nghiệm 1/2026", "31-xa-an-lao-youth-union")));

@@ -19,7 +19,7 @@ public record OrgUnitView(
         @Schema(example = "An Lao commune") String nameEn,
         @Schema(example = "31") String parentCode,
         @Schema(example = "2025-07-01", description = "First day (Vietnam day)") LocalDate validFrom,
-        @Schema(example = "null", description = "Last day (Vietnam day), null while it exists") LocalDate validTo,
+        @Schema(description = "Last day (Vietnam day), null while it exists") LocalDate validTo,
         List<OrgUnit.Successor> successors,
         @Schema(example = "[\"313-tt-an-lao\", \"313-an-tien\", \"313-an-thang\", \"313-tan-dan\"]")
         List<String> predecessors,
