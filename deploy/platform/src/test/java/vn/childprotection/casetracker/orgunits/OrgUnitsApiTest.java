@@ -11,12 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -31,23 +28,29 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.Role;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.signin.JwtSignInContext;
 
 /**
  * The org units over HTTP: listed as of a day (default today) and as of an instant, 409 {@code org-unit-not-valid}
  * for a unit named on a day it did not exist (also from inside a command handler), and a new list loaded by an
  * administrator: recorded as an event, in force at once, the old list still answered as of before, read back the
- * same by a new registry, and a second loading of the same version refused by the event store.
+ * same by a new registry, and a second loading of the same version refused by the event store. Runs in the
+ * platform's shared test context, signed in with bearer tokens.
  */
-@SpringBootTest(classes = OrgUnitsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class OrgUnitsApiTest {
+class OrgUnitsApiTest extends JwtSignInContext {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String ADMIN = "coordinator.haiphong";
     static final String UNITS = "/api/v1/org-units";
+    /** The demo users of the structure in force, and the earlier coordinator: org unit and role. */
+    static final Map<String, List<String>> USERS = Map.of(
+            "worker.xaanlao", List.of("31-xa-an-lao", "COMMUNE_WORKER"),
+            "coordinator.xaanlao", List.of("31-xa-an-lao-culture-social", "COORDINATOR"),
+            "coordinator.haiphong", List.of("31-health-department", "COORDINATOR"),
+            "auditor.haiphong", List.of("31", "AUDITOR"),
+            "dashboard.haiphong", List.of("31", "DASHBOARD"),
+            "coordinator", List.of("313-labour-office", "COORDINATOR"));
 
-    @LocalServerPort
-    int port;
     @Autowired
     OrgUnitRegistry registry;
     @Autowired
@@ -55,16 +58,9 @@ class OrgUnitsApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
-
     @Test
     void the_units_listed_by_default_are_those_valid_today() {
-        List<String> codes = codes(api.get(UNITS, "worker.xaanlao"));
+        List<String> codes = codes(get(UNITS, "worker.xaanlao"));
 
         assertThat(codes).contains("31", "31-xa-an-lao", "31-phuong-phu-lien", "31-health-department",
                 "31-xa-an-lao-culture-social").doesNotContain("313", "313-tt-an-lao", "313-labour-office");
@@ -72,8 +68,8 @@ class OrgUnitsApiTest {
 
     @Test
     void a_statistics_code_names_a_unit_only_with_a_day() {
-        ApiClient.Response before = api.get(UNITS + "?statisticsCode=11629&validOn=2024-05-01", "worker.xaanlao");
-        ApiClient.Response after = api.get(UNITS + "?statisticsCode=11629&validOn=2026-05-01", "worker.xaanlao");
+        ApiClient.Response before = get(UNITS + "?statisticsCode=11629&validOn=2024-05-01", "worker.xaanlao");
+        ApiClient.Response after = get(UNITS + "?statisticsCode=11629&validOn=2026-05-01", "worker.xaanlao");
 
         assertThat(before.json()).hasSize(1);
         assertThat(before.json().get(0).get("code").asString()).isEqualTo("313-tt-an-lao");
@@ -81,13 +77,13 @@ class OrgUnitsApiTest {
         assertThat(after.json()).hasSize(1);
         assertThat(after.json().get(0).get("code").asString()).isEqualTo("31-xa-an-lao");
         assertThat(after.json().get(0).get("nameVi").asString()).isEqualTo("Xã An Lão");
-        assertThat(codes(api.get(UNITS + "?statisticsCode=11629&all=true", "worker.xaanlao")))
+        assertThat(codes(get(UNITS + "?statisticsCode=11629&all=true", "worker.xaanlao")))
                 .containsExactlyInAnyOrder("313-tt-an-lao", "31-xa-an-lao");
     }
 
     @Test
     void each_unit_shows_its_successors_predecessors_basis_and_whether_confirmed() {
-        JsonNode all = api.get(UNITS + "?all=true", "auditor.haiphong").json();
+        JsonNode all = get(UNITS + "?all=true", "auditor.haiphong").json();
         JsonNode thaiSon = unit(all, "313-thai-son");
         JsonNode xaAnLao = unit(all, "31-xa-an-lao");
 
@@ -104,7 +100,7 @@ class OrgUnitsApiTest {
 
     @Test
     void every_unit_ever_and_one_day_cannot_be_asked_together() {
-        ApiClient.Response response = api.get(UNITS + "?all=true&validOn=2026-05-01", "worker.xaanlao");
+        ApiClient.Response response = get(UNITS + "?all=true&validOn=2026-05-01", "worker.xaanlao");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.isProblem()).isTrue();
@@ -113,7 +109,7 @@ class OrgUnitsApiTest {
 
     @Test
     void the_former_district_is_a_reporting_group_of_the_old_district_and_the_five_new_communes() {
-        JsonNode groups = api.get(UNITS + "/reporting-groups", "dashboard.haiphong").json();
+        JsonNode groups = get(UNITS + "/reporting-groups", "dashboard.haiphong").json();
 
         assertThat(groups).hasSize(1);
         assertThat(groups.get(0).get("code").asString()).isEqualTo("former-313");
@@ -124,10 +120,9 @@ class OrgUnitsApiTest {
 
     @Test
     void a_commune_named_after_it_ended_is_refused_with_409_naming_the_successors_that_took_its_people() {
-        ApiClient.Response split = api.post("/test/step?communeCode=313-thai-son&day=2026-01-10",
-                "worker.xaanlao", "");
-        ApiClient.Response landOnly = api.post("/test/step?communeCode=313-tt-truong-son&day=2026-01-10",
-                "worker.xaanlao", "");
+        ApiClient.Response split = post("/test/step?communeCode=313-thai-son&day=2026-01-10", "worker.xaanlao");
+        ApiClient.Response landOnly = post("/test/step?communeCode=313-tt-truong-son&day=2026-01-10",
+                "worker.xaanlao");
 
         assertThat(split.status()).isEqualTo(409);
         assertThat(split.isProblem()).isTrue();
@@ -147,8 +142,8 @@ class OrgUnitsApiTest {
 
     @Test
     void a_commune_named_before_it_began_is_refused_with_409_naming_its_predecessors() {
-        ApiClient.Response response = api.post("/test/step?communeCode=31-xa-an-hung&day=2025-03-01",
-                "worker.xaanlao", "");
+        ApiClient.Response response = post("/test/step?communeCode=31-xa-an-hung&day=2025-03-01",
+                "worker.xaanlao");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().get("rule").asString()).isEqualTo("org-unit-not-valid");
@@ -159,30 +154,30 @@ class OrgUnitsApiTest {
 
     @Test
     void the_refusal_thrown_inside_a_command_handler_is_answered_the_same() {
-        ApiClient.Response direct = api.post("/test/step?communeCode=313-an-thai&day=2026-01-10",
-                "worker.xaanlao", "");
-        ApiClient.Response fromHandler = api.post("/test/command?communeCode=313-an-thai&day=2026-01-10",
-                "worker.xaanlao", "");
+        ApiClient.Response direct = post("/test/step?communeCode=313-an-thai&day=2026-01-10", "worker.xaanlao");
+        ApiClient.Response fromHandler = post("/test/step-command?communeCode=313-an-thai&day=2026-01-10",
+                "worker.xaanlao");
 
         assertThat(fromHandler.status()).isEqualTo(409);
         assertThat(fromHandler.isProblem()).isTrue();
         assertThat(fromHandler.json().get("successors")).isEqualTo(direct.json().get("successors"));
         assertThat(fromHandler.json().get("detail")).isEqualTo(direct.json().get("detail"));
-        assertThat(api.post("/test/command?communeCode=31-xa-an-hung&day=2026-01-10", "worker.xaanlao", "")
+        assertThat(post("/test/step-command?communeCode=31-xa-an-hung&day=2026-01-10", "worker.xaanlao")
                 .body()).isEqualTo("31-xa-an-hung");
     }
 
     @Test
     void only_a_coordinator_of_the_city_or_of_an_agency_directly_under_it_loads_a_list() {
         String body = JSON.writeValueAsString(request("Thử nghiệm", "31-xa-an-lao-youth-union"));
+        int before = events();
 
         for (String user : List.of("worker.xaanlao", "coordinator.xaanlao", "auditor.haiphong", "coordinator",
                 "dashboard.haiphong")) {
-            ApiClient.Response response = api.put("/api/v1/admin/org-units", user, body);
+            ApiClient.Response response = put("/api/v1/admin/org-units", user, body);
             assertThat(response.status()).as(user).isEqualTo(403);
             assertThat(response.isProblem()).as(user).isTrue();
         }
-        assertThat(events()).isZero();
+        assertThat(events()).isEqualTo(before);
     }
 
     @Test
@@ -193,7 +188,7 @@ class OrgUnitsApiTest {
         ObjectNode broken = request("Sai", "31-xa-an-lao-youth-union");
         ((ObjectNode) broken.get("orgUnits").get(broken.get("orgUnits").size() - 1)).put("parentCode", "30");
 
-        ApiClient.Response refused = api.put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(broken));
+        ApiClient.Response refused = put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(broken));
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("problem").asString())
@@ -201,12 +196,12 @@ class OrgUnitsApiTest {
         assertThat(events()).isEqualTo(before);
         ObjectNode withoutBasis = request("", "31-xa-an-lao-youth-union");
         withoutBasis.remove("legalBasis");
-        ApiClient.Response noBasis = api.put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(withoutBasis));
+        ApiClient.Response noBasis = put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(withoutBasis));
         assertThat(noBasis.status()).isEqualTo(400);
         assertThat(noBasis.json().get("errors").get(0).get("field").asString()).isEqualTo("legalBasis");
         assertThat(events()).isEqualTo(before);
 
-        ApiClient.Response loaded = api.put("/api/v1/admin/org-units", ADMIN,
+        ApiClient.Response loaded = put("/api/v1/admin/org-units", ADMIN,
                 JSON.writeValueAsString(request("Quyết định thử nghiệm 1/2026", "31-xa-an-lao-youth-union")));
 
         assertThat(loaded.status()).as(loaded.body()).isEqualTo(200);
@@ -223,25 +218,25 @@ class OrgUnitsApiTest {
         assertThat(row.get("meta").toString()).contains("\"userId\":\"coordinator.haiphong\"",
                 "\"role\":\"COORDINATOR\"", "\"orgUnit\":\"31-health-department\"");
 
-        assertThat(codes(api.get(UNITS + "?validOn=2026-05-01", "worker.xaanlao")))
+        assertThat(codes(get(UNITS + "?validOn=2026-05-01", "worker.xaanlao")))
                 .contains("31-xa-an-lao-youth-union");
-        assertThat(codes(api.get(UNITS + "?validOn=2026-05-01&asOf=" + recordedAt.minusSeconds(1),
+        assertThat(codes(get(UNITS + "?validOn=2026-05-01&asOf=" + recordedAt.minusSeconds(1),
                 "worker.xaanlao"))).contains("31-xa-an-lao").doesNotContain("31-xa-an-lao-youth-union");
-        assertThat(api.get("/api/v1/admin/org-units/versions", "auditor.haiphong").json().valueStream()
+        assertThat(get("/api/v1/admin/org-units/versions", "auditor.haiphong").json().valueStream()
                 .map(v -> v.get("version").asInt()).toList()).endsWith(before, before + 1);
 
-        ApiClient.Response outdated = api.put("/api/v1/admin/org-units", ADMIN,
+        ApiClient.Response outdated = put("/api/v1/admin/org-units", ADMIN,
                 JSON.writeValueAsString(request("Cũ", "31-xa-an-lao-youth-union")), Map.of("If-Match",
                         "\"" + before + "\""));
         assertThat(outdated.status()).isEqualTo(409);
         assertThat(outdated.json().get("rule").asString()).isEqualTo("org-structure-changed");
 
-        ApiClient.Response download = api.get("/api/v1/admin/org-units", ADMIN);
+        ApiClient.Response download = get("/api/v1/admin/org-units", ADMIN);
         assertThat(download.header("ETag")).isEqualTo("\"" + (before + 1) + "\"");
         assertThat(download.json().get("legalBasis").asString()).isEqualTo("Quyết định thử nghiệm 1/2026");
         ObjectNode edited = (ObjectNode) download.json();
         edited.put("legalBasis", "Quyết định thử nghiệm 2/2026");
-        ApiClient.Response reloaded = api.put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(edited),
+        ApiClient.Response reloaded = put("/api/v1/admin/org-units", ADMIN, JSON.writeValueAsString(edited),
                 Map.of("If-Match", download.header("ETag")));
         assertThat(reloaded.status()).as("the list downloaded loads again as it is").isEqualTo(200);
         assertThat(reloaded.json().get("version").asInt()).isEqualTo(before + 2);
@@ -257,6 +252,30 @@ class OrgUnitsApiTest {
         assertThat(newRegistry().history().versions()).extracting(OrgStructureVersion::summary)
                 .containsExactlyElementsOf(registry.history().versions().stream().map(OrgStructureVersion::summary)
                         .toList());
+    }
+
+    private ApiClient.Response get(String path, String user) {
+        return api.getWithHeaders(path, as(user));
+    }
+
+    private ApiClient.Response post(String path, String user) {
+        return api.post(path, null, "", as(user));
+    }
+
+    private ApiClient.Response put(String path, String user, String body) {
+        return put(path, user, body, Map.of());
+    }
+
+    private ApiClient.Response put(String path, String user, String body, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.putAll(as(user));
+        return api.put(path, null, body, all);
+    }
+
+    /** A fresh token (they expire) for one of {@link #USERS}. */
+    private static Map<String, String> as(String user) {
+        List<String> unitAndRole = USERS.get(user);
+        return signedInAs(user, unitAndRole.get(0), unitAndRole.get(1));
     }
 
     private OrgUnitRegistry newRegistry() throws IOException {

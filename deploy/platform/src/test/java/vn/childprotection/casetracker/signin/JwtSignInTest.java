@@ -7,13 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 
@@ -22,36 +16,9 @@ import vn.childprotection.casetracker.platform.testing.ApiClient;
  * become the {@code Actor} of the request and of every command it sends; every token that does not say exactly
  * who, where and in which role is refused with 401 problem+json, never a 500.
  */
-@SpringBootTest(classes = SignInTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"casetracker.database.embedded.ephemeral=true", "casetracker.security.jwt.enabled=true",
-                "spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
-                "casetracker.security.demo-users=false"})
-class JwtSignInTest {
+class JwtSignInTest extends JwtSignInContext {
 
-    static final TestTokens IDP = new TestTokens();
     static final TestTokens ANOTHER_IDP = new TestTokens();
-    static final String PUBLIC_KEY_LOCATION = IDP.publicKeyLocation();
-
-    @DynamicPropertySource
-    static void identityProvider(DynamicPropertyRegistry registry) {
-        registry.add("spring.security.oauth2.resourceserver.jwt.public-key-location", () -> PUBLIC_KEY_LOCATION);
-        // A list is bound from one property source only: the whole service account is defined here.
-        registry.add("casetracker.security.users[0].username", () -> "svc.dashboard");
-        registry.add("casetracker.security.users[0].org-unit", () -> "313");
-        registry.add("casetracker.security.users[0].role", () -> "DASHBOARD");
-        registry.add("casetracker.security.users[0].password-hash",
-                () -> PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a-long-service-secret"));
-    }
-
-    @LocalServerPort
-    int port;
-
-    ApiClient api;
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void a_valid_token_signs_in_as_the_actor_its_claims_name() {
