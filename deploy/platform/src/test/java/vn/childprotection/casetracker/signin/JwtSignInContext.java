@@ -48,7 +48,7 @@ public abstract class JwtSignInContext {
     /**
      * @return the {@code Authorization} header of a valid bearer token naming this user, org unit and role
      */
-    protected static Map<String, String> signedInAs(String username, String orgUnit, String role) {
+    public static Map<String, String> signedInAs(String username, String orgUnit, String role) {
         return Map.of("Authorization", "Bearer " + IDP.sign(TestTokens.accessToken(username, orgUnit, role)));
     }
 }
