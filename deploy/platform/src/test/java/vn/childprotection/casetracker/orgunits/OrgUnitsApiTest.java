@@ -5,6 +5,7 @@ import static vn.childprotection.casetracker.orgunits.DemoTokens.as;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
@@ -126,6 +127,21 @@ class OrgUnitsApiTest extends JwtSignInContext {
         assertThat(fromHandler.json().get("detail")).isEqualTo(direct.json().get("detail"));
         assertThat(post("/test/step-command?communeCode=31-xa-an-hung&day=2026-01-10", "worker.xaanlao")
                 .body()).isEqualTo("31-xa-an-hung");
+    }
+
+    @Test
+    void the_api_documentation_describes_the_org_unit_endpoints_with_examples() {
+        ApiClient.Response docs = api.getWithHeaders("/v3/api-docs", Map.of());
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().get("paths");
+        assertThat(paths.has("/api/v1/org-units")).isTrue();
+        assertThat(paths.has("/api/v1/org-units/reporting-groups")).isTrue();
+        assertThat(paths.get("/api/v1/admin/org-units").has("put")).isTrue();
+        assertThat(paths.has("/api/v1/admin/org-units/versions")).isTrue();
+        assertThat(paths.get("/api/v1/org-units").get("get").get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("statisticsCode")).findFirst().orElseThrow()
+                .get("example").asString()).isEqualTo("11629");
     }
 
     private ApiClient.Response get(String path, String user) {
