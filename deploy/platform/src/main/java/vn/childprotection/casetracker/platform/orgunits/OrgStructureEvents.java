@@ -29,6 +29,9 @@ public class OrgStructureEvents {
 
     private final EventStore eventStore;
 
+    /**
+     * @param eventStore Axon's event store (JDBC on PostgreSQL, or Axon Server with the {@code axonserver} profile)
+     */
     public OrgStructureEvents(EventStore eventStore) {
         this.eventStore = eventStore;
     }
