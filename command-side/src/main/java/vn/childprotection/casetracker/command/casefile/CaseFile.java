@@ -48,6 +48,7 @@ import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.events.TransferWithdrawn;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -365,6 +366,10 @@ public class CaseFile {
         requireOpen();
         follow(commune);
         requireReceivingCommune(command.actingOrgUnit());
+        // A commune that ceased after the request cannot take the case: the request is withdrawn and made again to
+        // its successor, which this refusal names.
+        orgUnits.requireOn("toCommuneCode", pendingTransferTo,
+                command.occurredAt().atZone(CommuneSuccession.VIETNAM).toLocalDate(), OrgUnitType.COMMUNE);
         inOrder(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 pendingTransferReason));
         return newVersion();
@@ -432,7 +437,9 @@ public class CaseFile {
 
     /**
      * A time limit came due. If it is still open, it was missed: recorded by the service itself, in the name of
-     * whoever had to meet it (the commune running the case now, or the intervention's agency).
+     * whoever had to meet it (the commune running the case now, or the intervention's agency). When the case's
+     * commune had ceased by the due instant and went whole into one successor, the case is first carried over to it,
+     * so the miss is the successor's.
      */
     @DeadlineHandler(deadlineName = DEADLINE_NAME)
     void on(DeadlineDue due, OrgUnitRegistry orgUnits) {

@@ -29,8 +29,10 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitNotValid;
 import vn.childprotection.casetracker.platform.problem.ApiExceptionHandler;
 
 /**
- * Maps the procedure's refusals: 409 naming the rule (also for a working-day limit without calendar data), 404 for an unknown case or intervention, 409 for a version
- * conflict or a reused idempotency key.
+ * Maps the procedure's refusals: 409 naming the rule (also for a working-day limit without calendar data, and with
+ * the candidate {@code successors} for {@code successor-commune-to-choose}), 409 {@code org-unit-not-valid} for a
+ * unit named on a day it did not exist (thrown by a controller or by the case file), 404 for an unknown case or
+ * intervention, 409 for a version conflict or a reused idempotency key.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
@@ -15,6 +16,8 @@ import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
+import vn.childprotection.casetracker.events.TransferRequested;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitNotValid;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
@@ -117,12 +120,22 @@ class CaseFileCarryOverTest {
     }
 
     @Test
+    void a_transfer_to_a_commune_that_ceased_before_its_acceptance_is_refused_naming_the_successor() {
+        fixture.given(reportedIn(TT_AN_LAO), assessed(), new TransferRequested(
+                        CASE, ASSESSED, TT_AN_LAO, "313-an-thai", null))
+                .when(new AcceptTransfer(CASE, null, STEP_2026, "313-an-thai"), chairOf("313-an-thai"))
+                .expectException(OrgUnitNotValid.class)
+                .expectExceptionMessage(Matchers.containsString("31-xa-an-hung"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_step_on_a_case_of_a_split_commune_waits_for_a_person_to_choose_among_the_successors() {
         fixture.given(reportedIn(THAI_SON), assessed())
                 .when(new RecordDetailedAssessment(CASE, null, STEP_2026, RiskLevel.MEDIUM, null), chairOf(AN_KHANH))
                 .expectException(SuccessorCommuneToChoose.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString(AN_KHANH), org.hamcrest.Matchers.containsString(XA_AN_LAO)))
+                .expectExceptionMessage(Matchers.allOf(
+                        Matchers.containsString(AN_KHANH), Matchers.containsString(XA_AN_LAO)))
                 .expectNoEvents();
     }
 
@@ -173,7 +186,7 @@ class CaseFileCarryOverTest {
         fixture.given(reportedIn("313-tt-truong-son"), assessed())
                 .when(new ChooseSuccessorCommune(CASE, null, STEP_2026, "31-phuong-phu-lien"), coordinator())
                 .expectException(ProcedureViolation.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("31-phuong-phu-lien is not a successor"))
+                .expectExceptionMessage(Matchers.containsString("31-phuong-phu-lien is not a successor"))
                 .expectNoEvents();
     }
 
@@ -183,7 +196,7 @@ class CaseFileCarryOverTest {
                 .when(new ChooseSuccessorCommune(CASE, null, Instant.parse("2025-06-30T16:59:59Z"), AN_KHANH),
                         coordinator())
                 .expectException(ProcedureViolation.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("there is no successor to choose"))
+                .expectExceptionMessage(Matchers.containsString("there is no successor to choose"))
                 .expectNoEvents();
     }
 

@@ -119,6 +119,23 @@ class CarryOverApiTest {
     }
 
     @Test
+    void a_transfer_accepted_after_the_receiving_commune_ceased_is_refused_with_409_naming_its_successor() {
+        String caseId = reportedBeforeReform("313-tt-an-lao");
+        assertThat(api.post("/api/v1/cases/" + caseId + "/transfer", "worker.313-tt-an-lao", json(object(
+                "toCommuneCode", "313-an-thai", "occurredAt", "2025-03-02T02:00:00Z"))).status()).isEqualTo(200);
+        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+
+        Response accepted = api.post("/api/v1/cases/" + caseId + "/transfer/decision", "chair.313-an-thai",
+                json(object("decision", "ACCEPT")));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(409);
+        assertThat(accepted.isProblem()).isTrue();
+        assertThat(accepted.json().get("rule").asString()).isEqualTo("org-unit-not-valid");
+        assertThat(accepted.json().get("successors").findValuesAsString("code")).containsExactly("31-xa-an-hung");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
     void the_bulk_carry_over_moves_untouched_open_cases_once_and_leaves_closed_and_split_ones() {
         String whole = reportedBeforeReform("313-quoc-tuan");
         String split = reportedBeforeReform("313-thai-son");
