@@ -537,9 +537,13 @@ public class CaseFile {
         if (outcome.toChoose() != null) {
             throw outcome.toChoose();
         }
-        outcome.carryOvers().forEach(AggregateLifecycle::apply);
+        outcome.carryOvers().forEach(this::applyBySystem);
     }
 
+    /**
+     * A carry-over by law is the service's doing, not the acting person's: recorded as user {@code system}, role
+     * {@code SYSTEM}, in the successor's name (as a missed limit is).
+     */
     private void applyBySystem(CaseCarriedOver carriedOver) {
         apply(carriedOver, MetaData.with("userId", SYSTEM_USER).and("orgUnit", carriedOver.toCommuneCode())
                 .and("role", "SYSTEM"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +83,15 @@ class CaseFileCarryOverTest {
                 .expectEvents(new CaseCarriedOver(CASE, FIRST_DAY, TT_AN_LAO, XA_AN_LAO, BASIS_AN_LAO, false),
                         new DetailedAssessmentRecorded(CASE, STEP_2026, RiskLevel.MEDIUM, null),
                         new DeadlineScheduled(CASE, STEP_2026, "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING,
-                                Instant.parse("2026-03-09T17:00:00Z"), XA_AN_LAO, null, null));
+                                Instant.parse("2026-03-09T17:00:00Z"), XA_AN_LAO, null, null))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.predicate((EventMessage<?> m) ->
+                                "system".equals(m.getMetaData().get("userId"))
+                                        && "SYSTEM".equals(m.getMetaData().get("role"))
+                                        && XA_AN_LAO.equals(m.getMetaData().get("orgUnit"))),
+                        org.axonframework.test.matchers.Matchers.predicate((EventMessage<?> m) -> true),
+                        org.axonframework.test.matchers.Matchers.predicate((EventMessage<?> m) -> true),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
     }
 
     @Test

@@ -86,6 +86,10 @@ class CarryOverApiTest {
         assertThat(carryOvers(caseId)).containsExactly(Map.of("to_commune", "31-xa-an-hung", "chosen", "false",
                 "occurred_at", "2025-06-30T17:00:00Z"));
         assertThat(caseCommune(caseId)).isEqualTo(Map.of("commune_code", "31-xa-an-hung", "open", true));
+        assertThat(jdbc.queryForMap("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'userId' AS user_id, "
+                + "convert_from(meta_data, 'UTF8')::jsonb ->> 'role' AS role FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND payload_type = ?", caseId, CARRIED_OVER))
+                .as("moved by law, not by the worker").isEqualTo(Map.of("user_id", "system", "role", "SYSTEM"));
     }
 
     @Test
