@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  *     <li>{@code casetracker.org-units.carry-over.enabled} (true): the recurring db-scheduler task
  *     {@code org-unit-carry-over}, first right after start, then every
  *     {@code casetracker.org-units.carry-over.interval} ({@code PT10M}); one instance of a cluster runs it at a
- *     time.</li>
+ *     time. On the first start with this task it runs at once; on later starts its next run is the one already
+ *     scheduled in {@code scheduled_tasks}, at most one interval away.</li>
  *     <li>The {@value CaseCommunes#PROCESSING_GROUP} processor runs subscribing (property
  *     {@code axon.eventhandling.processors.case-communes.mode=subscribing}), in the transaction that stores the
  *     events; a failure there fails the command instead of being logged and lost.</li>
