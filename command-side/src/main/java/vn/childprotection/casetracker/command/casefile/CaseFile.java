@@ -21,6 +21,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.spring.stereotype.Aggregate;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
@@ -45,6 +46,9 @@ import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.events.TransferDeclined;
 import vn.childprotection.casetracker.events.TransferRequested;
 import vn.childprotection.casetracker.events.TransferWithdrawn;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -129,10 +133,11 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(RecordInitialAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
-                       DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+                       DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (status != CaseStatus.REPORTED && status != CaseStatus.REOPENED) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_ONCE);
         }
@@ -143,11 +148,13 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(TakeEmergencyMeasures command, PersonalDataProtector protector, ProcedureSettings settings,
-                       DeadlineManager deadlines, DeadlinePolicy policy) {
-        StepPermissions.require(command.temporaryRemoval() != null ? StepPermissions.Step.CHAIR_DECISION
-                : StepPermissions.Step.COMMUNE_WORK, communeCode);
+                       DeadlineManager deadlines, DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(command.temporaryRemoval() != null
+                ? StepPermissions.Step.CHAIR_DECISION : StepPermissions.Step.COMMUNE_WORK, command.occurredAt(),
+                orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (!initiallyAssessed) {
             throw new ProcedureViolation(ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
         }
@@ -174,10 +181,11 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(RecordDetailedAssessment command, PersonalDataProtector protector, DeadlineManager deadlines,
-                       DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+                       DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (status != CaseStatus.INITIALLY_ASSESSED && status != CaseStatus.DETAILED_ASSESSED) {
             throw new ProcedureViolation(initiallyAssessed ? ProcedureRule.DETAILED_ASSESSMENT_ORDER
                     : ProcedureRule.INITIAL_ASSESSMENT_REQUIRED);
@@ -189,10 +197,11 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(DraftSupportPlan command, PersonalDataProtector protector, DeadlineManager deadlines,
-                       DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+                       DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (status == CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REPLAN_NEEDS_REVIEW);
         }
@@ -209,10 +218,13 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(ApproveSupportPlan command, DeadlineManager deadlines, DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
+    public long handle(ApproveSupportPlan command, DeadlineManager deadlines, DeadlinePolicy policy,
+                       OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.CHAIR_DECISION, command.occurredAt(),
+                orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (status != CaseStatus.PLAN_DRAFTED) {
             throw new ProcedureViolation(ProcedureRule.APPROVAL_NEEDS_DRAFT);
         }
@@ -226,10 +238,12 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ChangeInterventionStatus command, PersonalDataProtector protector, DeadlineManager deadlines,
-                       DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.AGENCY_WORK, communeCode, assignedOrgUnits(), null);
+                       DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.AGENCY_WORK, command.occurredAt(), orgUnits,
+                assignedOrgUnits(), null, false);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         Assignment assignment = approvedIntervention(command.interventionId());
         if (!assignment.agencyCode().equals(command.actingOrgUnit())) {
             throw new ProcedureViolation(ProcedureRule.NOT_ASSIGNED_AGENCY, "Intervention "
@@ -247,10 +261,12 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.COORDINATION, communeCode);
+    public long handle(ReassignIntervention command, DeadlineManager deadlines, DeadlinePolicy policy,
+                       OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COORDINATION, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         Assignment assignment = approvedIntervention(command.interventionId());
         if (assignment.status() == InterventionStatus.COMPLETED) {
             throw new ProcedureViolation(ProcedureRule.REASSIGN_COMPLETED);
@@ -266,10 +282,11 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(ReviewCase command, PersonalDataProtector protector, DeadlineManager deadlines,
-                       DeadlinePolicy policy) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+                       DeadlinePolicy policy, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (status != CaseStatus.PLAN_APPROVED) {
             throw new ProcedureViolation(ProcedureRule.REVIEW_NEEDS_APPROVED_PLAN);
         }
@@ -280,10 +297,12 @@ public class CaseFile {
 
     @CommandHandler
     public long handle(CloseCase command, PersonalDataProtector protector, ProcedureSettings settings,
-                       DeadlineManager deadlines, KnownChildren children) {
-        StepPermissions.require(StepPermissions.Step.CHAIR_DECISION, communeCode);
+                       DeadlineManager deadlines, KnownChildren children, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.CHAIR_DECISION, command.occurredAt(),
+                orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (command.reasonCode().equals(settings.noFurtherRiskReason()) && !closureProposed) {
             throw new ProcedureViolation(ProcedureRule.CLOSURE_NEEDS_PROPOSAL);
         }
@@ -300,11 +319,16 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(ReopenCase command, PersonalDataProtector protector) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+    public long handle(ReopenCase command, PersonalDataProtector protector, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits,
+                Set.of(), null, true);
         requireVersion(command.expectedVersion());
         if (status != CaseStatus.CLOSED) {
             throw new ProcedureViolation(ProcedureRule.REOPEN_ONLY_CLOSED);
+        }
+        if (commune.toChoose() == null) {
+            // Reopened in a split commune, it stays there until a person chooses its successor.
+            follow(commune);
         }
         CaseReopened reopened = new CaseReopened(caseId, command.occurredAt(), seal(protector, command.reason()));
         StepOrder.require(reopened, times);
@@ -318,10 +342,11 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(RequestTransfer command, PersonalDataProtector protector) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+    public long handle(RequestTransfer command, PersonalDataProtector protector, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         if (command.toCommuneCode().equals(communeCode)) {
             throw new ProcedureViolation(ProcedureRule.TRANSFER_SAME_COMMUNE);
         }
@@ -334,21 +359,29 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(AcceptTransfer command) {
-        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
+    public long handle(AcceptTransfer command, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.TRANSFER_DECISION, command.occurredAt(),
+                orgUnits, Set.of(), pendingTransferTo, false);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         requireReceivingCommune(command.actingOrgUnit());
+        // A commune that ceased after the request cannot take the case: the request is withdrawn and made again to
+        // its successor, which this refusal names.
+        orgUnits.requireOn("toCommuneCode", pendingTransferTo,
+                command.occurredAt().atZone(CommuneSuccession.VIETNAM).toLocalDate(), OrgUnitType.COMMUNE);
         inOrder(new CaseTransferred(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 pendingTransferReason));
         return newVersion();
     }
 
     @CommandHandler
-    public long handle(DeclineTransfer command, PersonalDataProtector protector) {
-        StepPermissions.require(StepPermissions.Step.TRANSFER_DECISION, communeCode, Set.of(), pendingTransferTo);
+    public long handle(DeclineTransfer command, PersonalDataProtector protector, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.TRANSFER_DECISION, command.occurredAt(),
+                orgUnits, Set.of(), pendingTransferTo, false);
         requireVersion(command.expectedVersion());
         requireOpen();
+        follow(commune);
         requireReceivingCommune(command.actingOrgUnit());
         inOrder(new TransferDeclined(caseId, command.occurredAt(), communeCode, pendingTransferTo,
                 seal(protector, command.reason())));
@@ -360,9 +393,10 @@ public class CaseFile {
      * left pending by closings recorded before a closing withdrew them itself.
      */
     @CommandHandler
-    public long handle(WithdrawTransfer command, PersonalDataProtector protector) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+    public long handle(WithdrawTransfer command, PersonalDataProtector protector, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
+        follow(commune);
         if (pendingTransferTo == null) {
             throw new ProcedureViolation(ProcedureRule.NO_PENDING_TRANSFER);
         }
@@ -372,9 +406,10 @@ public class CaseFile {
     }
 
     @CommandHandler
-    public long handle(RecordDisclosureConsent command) {
-        StepPermissions.require(StepPermissions.Step.COMMUNE_WORK, communeCode);
+    public long handle(RecordDisclosureConsent command, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.COMMUNE_WORK, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
+        follow(commune);
         if (command.party() == ConsentParty.CHILD && ageYears < 7) {
             throw new ProcedureViolation(ProcedureRule.CHILD_CONSENT_FROM_7);
         }
@@ -387,9 +422,10 @@ public class CaseFile {
      * transaction. Allowed on a closed case too: the right to be forgotten outlives the case work.
      */
     @CommandHandler
-    public long handle(EraseChildIdentity command, ChildKeyShredder shredder) {
-        StepPermissions.require(StepPermissions.Step.ERASURE, communeCode);
+    public long handle(EraseChildIdentity command, ChildKeyShredder shredder, OrgUnitRegistry orgUnits) {
+        CommuneSuccession.Outcome commune = reach(StepPermissions.Step.ERASURE, command.occurredAt(), orgUnits);
         requireVersion(command.expectedVersion());
+        follow(commune);
         if (identityErased) {
             throw new ProcedureViolation(ProcedureRule.IDENTITY_ALREADY_ERASED);
         }
@@ -401,19 +437,116 @@ public class CaseFile {
 
     /**
      * A time limit came due. If it is still open, it was missed: recorded by the service itself, in the name of
-     * whoever had to meet it (the commune running the case now, or the intervention's agency).
+     * whoever had to meet it (the commune running the case now, or the intervention's agency). When the case's
+     * commune had ceased by the due instant and went whole into one successor, the case is first carried over to it,
+     * so the miss is the successor's.
      */
     @DeadlineHandler(deadlineName = DEADLINE_NAME)
-    void on(DeadlineDue due) {
+    void on(DeadlineDue due, OrgUnitRegistry orgUnits) {
         TimeLimitLedger.OpenLimit deadline = timeLimits.dueNow(due.deadlineId()).orElse(null);
         if (deadline == null || status == CaseStatus.CLOSED) {
             return;
+        }
+        CommuneSuccession.Outcome commune = CommuneSuccession.on(orgUnits, caseId, communeCode, deadline.dueAt());
+        if (commune.toChoose() == null) {
+            commune.carryOvers().forEach(this::applyBySystem);
         }
         String responsible = deadline.rule() == DeadlineRule.INTERVENTION_DUE ? deadline.responsibleOrgUnit()
                 : communeCode;
         apply(new DeadlineMissed(caseId, deadline.dueAt(), due.deadlineId(), deadline.rule(), deadline.dueAt(),
                 responsible, deadline.interventionId()),
                 MetaData.with("userId", SYSTEM_USER).and("orgUnit", responsible).and("role", "SYSTEM"));
+    }
+
+    /**
+     * The ceased commune's successor takes the case over by law: recorded by the service itself (user
+     * {@code system}, role {@code SYSTEM}), in the successor's name. A case already run by a commune that exists
+     * that day, a closed case and a case of a split commune are not moved: answers which of these it was.
+     */
+    @CommandHandler
+    public CarryOverOutcome handle(CarryOverCase command, OrgUnitRegistry orgUnits) {
+        if (status == CaseStatus.CLOSED) {
+            return CarryOverOutcome.STAYS;
+        }
+        CommuneSuccession.Outcome commune = CommuneSuccession.on(orgUnits, caseId, communeCode, command.asOf());
+        if (commune.toChoose() != null) {
+            return CarryOverOutcome.WAITING_FOR_CHOICE;
+        }
+        commune.carryOvers().forEach(this::applyBySystem);
+        return commune.carryOvers().isEmpty() ? CarryOverOutcome.STAYS : CarryOverOutcome.CARRIED_OVER;
+    }
+
+    /**
+     * A person chooses which successor of a split commune runs the case (<i>chọn đơn vị kế thừa</i>): the
+     * coordinator or the chair of one of the candidate communes. Recorded as {@link CaseCarriedOver} with
+     * {@code chosenByPerson}, dated the successor's first instant.
+     *
+     * @throws ProcedureViolation {@link ProcedureRule#COMMUNE_NOT_ENDED} when the commune running the case still
+     *                            exists on the command's day, {@link ProcedureRule#NOT_A_SUCCESSOR_COMMUNE} when the
+     *                            commune chosen took none of its people, {@link ProcedureRule#CASE_CLOSED}
+     */
+    @CommandHandler
+    public long handle(ChooseSuccessorCommune command, OrgUnitRegistry orgUnits) {
+        OrgUnit ceased = orgUnits.find(communeCode).orElse(null);
+        List<String> candidates = ceased == null ? List.of()
+                : CommuneSuccession.candidates(orgUnits, ceased).stream().map(OrgUnit::code).toList();
+        StepPermissions.requireAny(StepPermissions.Step.SUCCESSOR_CHOICE,
+                candidates.isEmpty() ? List.of(communeCode) : candidates, Set.of(), null);
+        requireVersion(command.expectedVersion());
+        requireOpen();
+        LocalDate day = command.occurredAt().atZone(CommuneSuccession.VIETNAM).toLocalDate();
+        if (ceased == null || !ceased.endedBefore(day)) {
+            throw new ProcedureViolation(ProcedureRule.COMMUNE_NOT_ENDED, "The case is run by " + communeCode
+                    + ", which exists on " + day + ": there is no successor to choose.");
+        }
+        OrgUnit.Successor link = ceased.caseSuccessors().stream()
+                .filter(s -> s.code().equals(command.communeCode())).findFirst()
+                .orElseThrow(() -> new ProcedureViolation(ProcedureRule.NOT_A_SUCCESSOR_COMMUNE, command.communeCode()
+                        + " is not a successor of " + communeCode + " that took over its people; choose among: "
+                        + String.join(", ", candidates) + "."));
+        OrgUnit successor = orgUnits.find(link.code()).orElseThrow(() -> new ProcedureViolation(
+                ProcedureRule.NOT_A_SUCCESSOR_COMMUNE));
+        apply(CommuneSuccession.carryOver(caseId, ceased, successor, link, true));
+        return newVersion();
+    }
+
+    /**
+     * Who may take {@code step} on this case on the step's day: the commune running it, or, when that commune has
+     * ceased, its successor (a whole successor takes the case; a split commune's candidates and itself may be told
+     * that one must be chosen). A closed case stays where it was, unless it is being reopened.
+     */
+    private CommuneSuccession.Outcome reach(StepPermissions.Step step, Instant at, OrgUnitRegistry orgUnits) {
+        return reach(step, at, orgUnits, Set.of(), null, false);
+    }
+
+    private CommuneSuccession.Outcome reach(StepPermissions.Step step, Instant at, OrgUnitRegistry orgUnits,
+                                            Set<String> assignedOrgUnits, String pendingTransferTo,
+                                            boolean reopening) {
+        CommuneSuccession.Outcome outcome = status == CaseStatus.CLOSED && !reopening
+                ? CommuneSuccession.stays(communeCode) : CommuneSuccession.on(orgUnits, caseId, communeCode, at);
+        StepPermissions.requireAny(step, outcome.communes(), assignedOrgUnits, pendingTransferTo);
+        return outcome;
+    }
+
+    /**
+     * Records the carry-overs that precede the step, or refuses the step while the successor is to be chosen.
+     *
+     * @throws SuccessorCommuneToChoose when the commune was split and nobody chose yet
+     */
+    private void follow(CommuneSuccession.Outcome outcome) {
+        if (outcome.toChoose() != null) {
+            throw outcome.toChoose();
+        }
+        outcome.carryOvers().forEach(this::applyBySystem);
+    }
+
+    /**
+     * A carry-over by law is the service's doing, not the acting person's: recorded as user {@code system}, role
+     * {@code SYSTEM}, in the successor's name (as a missed limit is).
+     */
+    private void applyBySystem(CaseCarriedOver carriedOver) {
+        apply(carriedOver, MetaData.with("userId", SYSTEM_USER).and("orgUnit", carriedOver.toCommuneCode())
+                .and("role", "SYSTEM"));
     }
 
     private void requireReceivingCommune(String actingOrgUnit) {
@@ -642,9 +775,23 @@ public class CaseFile {
     @EventSourcingHandler
     void on(CaseTransferred event) {
         times.taken(event);
-        communeCode = event.toCommuneCode();
+        runBy(event.toCommuneCode());
         pendingTransferTo = null;
         pendingTransferReason = null;
+    }
+
+    /** As for an accepted transfer, the successor runs the case and its running time limits from now on. */
+    @EventSourcingHandler
+    void on(CaseCarriedOver event) {
+        runBy(event.toCommuneCode());
+    }
+
+    /**
+     * The commune running the case from now on: it answers for every running limit but an intervention's
+     * ({@link TimeLimits.CaseFacts#communeCode()}, {@link DeadlineMissed}).
+     */
+    private void runBy(String commune) {
+        communeCode = commune;
     }
 
     @EventSourcingHandler

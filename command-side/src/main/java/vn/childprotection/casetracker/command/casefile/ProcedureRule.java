@@ -72,7 +72,16 @@ public enum ProcedureRule {
             "A case closed as a duplicate report (DUPLICATE_REPORT) names the case it repeats "
                     + "(duplicateOfCaseId); a case closed for another reason names none."),
     DUPLICATE_OF_SAME_CHILD("duplicate-of-same-child",
-            "The case a duplicate report repeats must be another case of the same child.");
+            "The case a duplicate report repeats must be another case of the same child."),
+    SUCCESSOR_COMMUNE_TO_CHOOSE("successor-commune-to-choose",
+            "The commune that ran the case ceased and was split among several communes (Nghị quyết "
+                    + "1669/NQ-UBTVQH15): a coordinator, or the chair of one of its successor communes, chooses the "
+                    + "commune that runs the case now (POST /api/v1/cases/{id}/successor-commune) before any further "
+                    + "step."),
+    COMMUNE_NOT_ENDED("commune-not-ended",
+            "The commune running the case still exists on that day: there is no successor to choose."),
+    NOT_A_SUCCESSOR_COMMUNE("not-a-successor-commune",
+            "The commune chosen is not one of the successors that took over people of the commune that ceased.");
 
     private final String code;
     private final String explanation;

@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.command.casefile;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.messaging.MetaData;
@@ -32,6 +33,9 @@ final class StepPermissions {
         /** Answering a transfer request, by the receiving commune. */
         TRANSFER_DECISION("Only the commune child-protection worker or chair of the receiving commune may answer "
                 + "a transfer."),
+        /** Choosing the successor of a split commune for a case (the 2025 reform). */
+        SUCCESSOR_CHOICE("Only the multi-agency coordinator or the chair of one of the successor communes may choose "
+                + "the commune that runs the case now."),
         /** Erasing the child's identity. */
         ERASURE("Only the chair of the commune running the case or the coordinator may authorise an erasure.");
 
@@ -65,13 +69,32 @@ final class StepPermissions {
      * @throws AccessRefused unless the current command's actor may take {@code step} on this case
      */
     static void require(Step step, String communeCode, Set<String> assignedOrgUnits, String pendingTransferTo) {
+        requireAny(step, List.of(communeCode), assignedOrgUnits, pendingTransferTo);
+    }
+
+    /**
+     * As {@link #require(Step, String, Set, String)}, allowed when allowed for any of {@code communes}: the commune
+     * that runs the case once carried over, or a ceased commune and its candidate successors while one is to be
+     * chosen (for {@link Step#SUCCESSOR_CHOICE}: the candidates).
+     *
+     * @throws AccessRefused unless the current command's actor may take {@code step} for one of the communes
+     */
+    static void requireAny(Step step, List<String> communes, Set<String> assignedOrgUnits,
+                           String pendingTransferTo) {
         MetaData metaData = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getMessage().getMetaData()
                 : MetaData.emptyInstance();
         Role role = role(metaData);
         String orgUnit = (String) metaData.get(ActorMetaData.ORG_UNIT);
+        if (communes.stream().noneMatch(c -> allowed(step, c, role, orgUnit, assignedOrgUnits, pendingTransferTo))) {
+            throw new AccessRefused(step.refusal);
+        }
+    }
+
+    private static boolean allowed(Step step, String communeCode, Role role, String orgUnit,
+                                   Set<String> assignedOrgUnits, String pendingTransferTo) {
         boolean communeStaff = (role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR)
                 && communeCode.equals(orgUnit);
-        boolean allowed = switch (step) {
+        return switch (step) {
             case COMMUNE_WORK -> communeStaff;
             case CHAIR_DECISION -> role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
             case REPORT -> role != null && role != Role.DASHBOARD;
@@ -80,11 +103,10 @@ final class StepPermissions {
             case COORDINATION -> role == Role.COORDINATOR;
             case TRANSFER_DECISION -> communeStaff || (role == Role.COMMUNE_WORKER || role == Role.COMMUNE_CHAIR)
                     && orgUnit != null && orgUnit.equals(pendingTransferTo);
+            case SUCCESSOR_CHOICE -> role == Role.COORDINATOR || role == Role.COMMUNE_CHAIR
+                    && communeCode.equals(orgUnit);
             case ERASURE -> role == Role.COORDINATOR || role == Role.COMMUNE_CHAIR && communeCode.equals(orgUnit);
         };
-        if (!allowed) {
-            throw new AccessRefused(step.refusal);
-        }
     }
 
     private static Role role(Map<String, ?> metaData) {

@@ -6,13 +6,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.command.casefile.KnownChildren;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
 
 /**
  * {@link KnownChildren} in PostgreSQL (tables {@code known_child_case}, {@code known_child_commune} and
- * {@code erased_child}, migration {@code V2_3__known_children.sql}), kept from the case events by the subscribing
+ * {@code erased_child}, migration {@code V2_3__known_children.sql}; a carry-over is handled like an accepted transfer), kept from the case events by the subscribing
  * processor {@value #PROCESSING_GROUP}: in the same transaction as the events, so what a command reads here is what
  * the event store holds. Ids and codes only, nothing personal.
  */
@@ -37,6 +38,12 @@ public class JdbcKnownChildren implements KnownChildren {
 
     @EventHandler
     void on(CaseTransferred e) {
+        childOf(e.caseId()).ifPresent(child -> knownTo(child, e.toCommuneCode()));
+    }
+
+    /** The successor of a ceased commune knows the children of the cases it took over. */
+    @EventHandler
+    void on(CaseCarriedOver e) {
         childOf(e.caseId()).ifPresent(child -> knownTo(child, e.toCommuneCode()));
     }
 

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.regex.Matcher;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.input.TimeRule;
@@ -44,7 +46,8 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "403", description = "Only the commune's worker or chair, or the coordinator, may record",
         content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "409", description = "Version conflict (If-Match)",
+@ApiResponse(responseCode = "409", description = "Version conflict (If-Match), or a commune that did not exist during "
+        + "the year (org-unit-not-valid, naming its successors or predecessors)",
         content = @Content(mediaType = "application/problem+json"))
 public class CommuneTargetsController {
 
@@ -85,7 +88,7 @@ public class CommuneTargetsController {
         if (year < FIRST_YEAR || year > nextYear) {
             throw new BadRequestException("year", "must be from " + FIRST_YEAR + " to " + nextYear);
         }
-        orgUnits.require("communeCode", communeCode, OrgUnitType.COMMUNE);
+        requireDuringYear(communeCode, year);
         Long version = commands.sendAndWait(new RecordCommuneTargets(communeCode, year,
                 expectedAggregateVersion(ifMatch), occurredAt(request.occurredAt()), request.childrenUnder6(),
                 request.childrenUnder6WithHealthInsuranceCard(), request.congenitalHeartDiseaseEligible(),
@@ -93,6 +96,21 @@ public class CommuneTargetsController {
                 request.midAutumnFestivalHeld(), request.childrenForumHeld()));
         return ResponseEntity.ok().eTag("\"" + version + "\"")
                 .body(new CommuneTargetsResult(communeCode, year, version));
+    }
+
+    /**
+     * The commune must have existed on some day of the target year (Vietnam days): else 409 {@code
+     * org-unit-not-valid} naming its successors (it had ceased by 1 January) or predecessors (it began after 31
+     * December); 400 when the code is unknown or not a commune's.
+     */
+    private void requireDuringYear(String communeCode, int year) {
+        OrgUnit commune = orgUnits.require("communeCode", communeCode, OrgUnitType.COMMUNE);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        LocalDate from = commune.validFrom().isAfter(first) ? commune.validFrom() : first;
+        LocalDate to = commune.validTo() != null && commune.validTo().isBefore(last) ? commune.validTo() : last;
+        LocalDate day = !from.isAfter(to) ? from : commune.endedBefore(first) ? first : last;
+        orgUnits.requireOn("communeCode", communeCode, day, OrgUnitType.COMMUNE);
     }
 
     private Instant occurredAt(Instant given) {

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.command.casefile.AcceptTransfer;
 import vn.childprotection.casetracker.command.casefile.ApproveSupportPlan;
 import vn.childprotection.casetracker.command.casefile.ChangeInterventionStatus;
+import vn.childprotection.casetracker.command.casefile.ChooseSuccessorCommune;
 import vn.childprotection.casetracker.command.casefile.CloseCase;
 import vn.childprotection.casetracker.command.casefile.DeclineTransfer;
 import vn.childprotection.casetracker.command.casefile.DraftSupportPlan;
@@ -57,7 +58,9 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
 
 /**
  * The commands of the case procedure (Decree 56/2017/NĐ-CP Chapter III). The controller checks the shape of each
- * request and the codes it names; the {@code CaseFile} aggregate checks the order of the procedure. Every command
+ * request and the codes it names, each on the step's Vietnam day (a unit that did not exist that day is refused 409
+ * {@code org-unit-not-valid}, naming its successors or predecessors); the {@code CaseFile} aggregate checks the order
+ * of the procedure and moves a case of a ceased commune to its successor. Every command
  * answers with the case id and its new version; {@code If-Match: "<version>"} makes it conditional.
  */
 @RestController
@@ -113,8 +116,8 @@ public class CaseCommandController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
             throw new BadRequestException("Idempotency-Key", "must be 1 to 255 characters");
         }
-        orgUnits.require("communeCode", request.communeCode(), OrgUnitType.COMMUNE);
         Instant occurredAt = times.occurredAt(request.occurredAt());
+        orgUnits.requireOn("communeCode", request.communeCode(), vietnamDay(occurredAt), OrgUnitType.COMMUNE);
         ReportCaseRequest.Child child = request.child();
         int ageYears = ageAtReport(child, occurredAt);
         boolean knownChild = child.childId() != null;
@@ -175,10 +178,11 @@ public class CaseCommandController {
                                                    @Valid @RequestBody SupportPlanRequest request) {
         Set<String> ids = new HashSet<>();
         List<DraftSupportPlan.Intervention> interventions = new java.util.ArrayList<>();
+        Instant occurredAt = times.occurredAt(request.occurredAt());
         for (int i = 0; i < request.interventions().size(); i++) {
             SupportPlanRequest.Intervention in = request.interventions().get(i);
-            orgUnits.require("interventions[" + i + "].agencyCode", in.agencyCode(), OrgUnitType.AGENCY,
-                    OrgUnitType.COMMUNE);
+            orgUnits.requireOn("interventions[" + i + "].agencyCode", in.agencyCode(), vietnamDay(occurredAt),
+                    OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
             String id = in.interventionId() == null ? UUID.randomUUID().toString() : in.interventionId();
             if (!ids.add(id)) {
                 throw new BadRequestException("interventions[" + i + "].interventionId", "is used twice in the plan");
@@ -187,7 +191,7 @@ public class CaseCommandController {
                     PersonalText.of(in.description())));
         }
         return send(caseId, new DraftSupportPlan(caseId, IfMatch.expectedAggregateVersion(ifMatch),
-                times.occurredAt(request.occurredAt()), interventions, PersonalText.of(request.goals())));
+                occurredAt, interventions, PersonalText.of(request.goals())));
     }
 
     @PostMapping("/{caseId}/plan/approval")
@@ -257,9 +261,10 @@ public class CaseCommandController {
     public ResponseEntity<CommandResult> requestTransfer(@PathVariable String caseId,
                                                          @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody TransferRequest request) {
-        orgUnits.require("toCommuneCode", request.toCommuneCode(), OrgUnitType.COMMUNE);
+        Instant occurredAt = times.occurredAt(request.occurredAt());
+        orgUnits.requireOn("toCommuneCode", request.toCommuneCode(), vietnamDay(occurredAt), OrgUnitType.COMMUNE);
         return send(caseId, new RequestTransfer(caseId, IfMatch.expectedAggregateVersion(ifMatch),
-                times.occurredAt(request.occurredAt()), request.toCommuneCode(), PersonalText.of(request.reason())));
+                occurredAt, request.toCommuneCode(), PersonalText.of(request.reason())));
     }
 
     @PostMapping("/{caseId}/transfer/decision")
@@ -296,9 +301,26 @@ public class CaseCommandController {
     public ResponseEntity<CommandResult> reassign(@PathVariable String caseId, @PathVariable String interventionId,
                                                   @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @Valid @RequestBody ReassignmentRequest request) {
-        orgUnits.require("toAgencyCode", request.toAgencyCode(), OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
+        Instant occurredAt = times.occurredAt(request.occurredAt());
+        orgUnits.requireOn("toAgencyCode", request.toAgencyCode(), vietnamDay(occurredAt), OrgUnitType.AGENCY,
+                OrgUnitType.COMMUNE);
         return send(caseId, new ReassignIntervention(caseId, IfMatch.expectedAggregateVersion(ifMatch),
-                times.occurredAt(request.occurredAt()), interventionId, request.toAgencyCode(), request.dueDate()));
+                occurredAt, interventionId, request.toAgencyCode(), request.dueDate()));
+    }
+
+    @PostMapping("/{caseId}/successor-commune")
+    @Operation(summary = "Choose the successor commune of a split commune (chọn xã kế thừa)",
+            description = "For a case whose commune ceased and was split (the 2025 reform, Nghị quyết "
+                    + "1669/NQ-UBTVQH15): by the coordinator or the chair of one of the successor communes. Records "
+                    + "the carry-over (CaseCarriedOver, dated 00:00 Vietnam time of the successor's first day); the "
+                    + "running time limits move with the case. 409 commune-not-ended, not-a-successor-commune or "
+                    + "case-closed.")
+    public ResponseEntity<CommandResult> chooseSuccessor(@PathVariable String caseId,
+                                                         @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody SuccessorCommuneRequest request) {
+        orgUnits.require("communeCode", request.communeCode(), OrgUnitType.COMMUNE);
+        return send(caseId, new ChooseSuccessorCommune(caseId, IfMatch.expectedAggregateVersion(ifMatch),
+                times.occurredAt(request.occurredAt()), request.communeCode()));
     }
 
     @PostMapping("/{caseId}/consents")
@@ -330,6 +352,10 @@ public class CaseCommandController {
     private ResponseEntity<CommandResult> send(String caseId, Object command) {
         Long version = commands.sendAndWait(command);
         return ResponseEntity.ok().eTag("\"" + version + "\"").body(new CommandResult(caseId, version));
+    }
+
+    private static LocalDate vietnamDay(Instant instant) {
+        return instant.atZone(VIETNAM).toLocalDate();
     }
 
     private static int ageAtReport(ReportCaseRequest.Child child, Instant occurredAt) {

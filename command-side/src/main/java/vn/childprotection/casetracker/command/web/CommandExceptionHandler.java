@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.command.web;
 
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -19,14 +20,19 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.childprotection.casetracker.command.casefile.AccessRefused;
 import vn.childprotection.casetracker.command.casefile.ProcedureRule;
 import vn.childprotection.casetracker.command.casefile.ProcedureViolation;
+import vn.childprotection.casetracker.command.casefile.SuccessorCommuneToChoose;
 import vn.childprotection.casetracker.command.casefile.UnknownInterventionException;
 import vn.childprotection.casetracker.command.deadlines.WorkingCalendarMissing;
 import vn.childprotection.casetracker.command.intake.IdempotencyKeyReused;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
+import vn.childprotection.casetracker.platform.orgunits.OrgUnitNotValid;
 import vn.childprotection.casetracker.platform.problem.ApiExceptionHandler;
 
 /**
- * Maps the procedure's refusals: 409 naming the rule (also for a working-day limit without calendar data), 404 for an unknown case or intervention, 409 for a version
- * conflict or a reused idempotency key.
+ * Maps the procedure's refusals: 409 naming the rule (also for a working-day limit without calendar data, and with
+ * the candidate {@code successors} for {@code successor-commune-to-choose}), 409 {@code org-unit-not-valid} for a
+ * unit named on a day it did not exist (thrown by a controller or by the case file), 404 for an unknown case or
+ * intervention, 409 for a version conflict or a reused idempotency key.
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,8 +40,29 @@ class CommandExceptionHandler {
 
     @ExceptionHandler(ProcedureViolation.class)
     ResponseEntity<Object> violation(ProcedureViolation ex, WebRequest request) {
-        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Not allowed by the procedure",
-                ex.getMessage(), request), Map.of("rule", ex.rule().code()));
+        ResponseEntity<Object> response = withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT,
+                "Not allowed by the procedure", ex.getMessage(), request), Map.of("rule", ex.rule().code()));
+        if (ex instanceof SuccessorCommuneToChoose choose) {
+            return withProperties(response, Map.of("successors", units(choose.successors())));
+        }
+        return response;
+    }
+
+    /**
+     * A unit named on a day it did not exist, found by a controller or by the case file: 409
+     * {@code org-unit-not-valid} with {@code successors} (it had ceased) or {@code predecessors} (it had not begun),
+     * each {@code {code, nameVi, nameEn}}.
+     */
+    @ExceptionHandler(OrgUnitNotValid.class)
+    ResponseEntity<Object> orgUnitNotValid(OrgUnitNotValid ex, WebRequest request) {
+        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Org unit not valid on that day",
+                ex.getMessage(), request), Map.of("rule", OrgUnitNotValid.RULE, "field", ex.field(),
+                ex.ended() ? "successors" : "predecessors", units(ex.instead())));
+    }
+
+    private static List<Map<String, String>> units(List<OrgUnit> units) {
+        return units.stream().map(u -> Map.of("code", u.code(), "nameVi", u.nameVi(),
+                "nameEn", u.nameEn() == null ? "" : u.nameEn())).toList();
     }
 
     /**
@@ -102,6 +129,9 @@ class CommandExceptionHandler {
         Throwable cause = ex.getCause();
         if (cause instanceof ProcedureViolation v) {
             return violation(v, request);
+        }
+        if (cause instanceof OrgUnitNotValid o) {
+            return orgUnitNotValid(o, request);
         }
         if (cause instanceof WorkingCalendarMissing w) {
             return calendarMissing(w, request);

@@ -37,10 +37,10 @@ class CaseFileDeadlinesTest {
 
     private static final String CASE = "case-7";
     private static final String CHILD = "child-7";
-    private static final String COMMUNE = "313-tt-an-lao";
-    private static final String AN_THAI = "313-an-thai";
-    private static final String POLICE = "313-police";
-    private static final String HEALTH = "313-health-centre";
+    private static final String COMMUNE = TestActors.CURRENT_COMMUNE;
+    private static final String AN_HUNG = "31-xa-an-hung";
+    private static final String POLICE = "31-xa-an-lao-police";
+    private static final String HEALTH = "31-xa-an-lao-health-station";
     /** Thursday 23 April 2026, 09:00 in Vietnam; Monday 27 April, 30 April and 1 May are days off. */
     private static final Instant REPORTED = Instant.parse("2026-04-23T02:00:00Z");
     private static final Instant LATER = REPORTED.plus(Duration.ofHours(1));
@@ -280,10 +280,10 @@ class CaseFileDeadlinesTest {
         Instant due = REPORTED.plus(Duration.ofHours(12));
         fixture.givenCurrentTime(REPORTED)
                 .andGivenCommands(report(), assessment(true),
-                        new RequestTransfer(CASE, null, LATER, AN_THAI, null),
-                        new AcceptTransfer(CASE, null, LATER, AN_THAI))
+                        new RequestTransfer(CASE, null, LATER, AN_HUNG, null),
+                        new AcceptTransfer(CASE, null, LATER, AN_HUNG))
                 .whenTimeAdvancesTo(due.plusSeconds(1))
                 .expectEvents(new DeadlineMissed(CASE, due, "EMERGENCY_MEASURES-1", DeadlineRule.EMERGENCY_MEASURES,
-                        due, AN_THAI, null));
+                        due, AN_HUNG, null));
     }
 }

@@ -23,6 +23,7 @@ final class CaseFileFixtures {
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(CaseFileTest.POLICY);
         fixture.registerInjectableResource(FakeKnownChildren.none());
+        fixture.registerInjectableResource(ShippedOrgUnits.get());
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
         return fixture;
     }

@@ -45,6 +45,7 @@ class CaseFileLifecycleTest {
                 DuplicateReport.REASON), "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerInjectableResource(CaseFileTest.POLICY);
         fixture.registerInjectableResource(children);
+        fixture.registerInjectableResource(ShippedOrgUnits.get());
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         return fixture;
     }

@@ -46,7 +46,7 @@ class CaseFilePermissionsAndPrivacyTest {
     private static final Map<String, Object> CHAIR = TestActors.actor("chair", COMMUNE, "COMMUNE_CHAIR");
     private static final Map<String, Object> OTHER_CHAIR = TestActors.actor("chair2", "313-an-thai",
             "COMMUNE_CHAIR");
-    private static final Map<String, Object> POLICE = TestActors.actor("police", "313-police", "AGENCY_STAFF");
+    private static final Map<String, Object> POLICE = TestActors.actor("police", "31-police", "AGENCY_STAFF");
     private static final Map<String, Object> COORDINATOR = TestActors.actor("coord", "313-labour-office",
             "COORDINATOR");
     private static final Map<String, Object> AUDITOR = TestActors.actor("auditor", "313", "AUDITOR");
@@ -64,6 +64,7 @@ class CaseFilePermissionsAndPrivacyTest {
                 "NO_FURTHER_RISK", List.of("PURPOSE_FULFILLED")));
         fixture.registerInjectableResource(CaseFileTest.POLICY);
         fixture.registerInjectableResource(FakeKnownChildren.none());
+        fixture.registerInjectableResource(ShippedOrgUnits.get());
         fixture.registerInjectableResource((ChildKeyShredder) shredded::add);
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
     }
@@ -78,7 +79,7 @@ class CaseFilePermissionsAndPrivacyTest {
         return new Object[] {reported(9), new InitialAssessmentRecorded(CASE, T0, RiskLevel.HIGH, false, null),
                 new DetailedAssessmentRecorded(CASE, T0, RiskLevel.MEDIUM, null),
                 new SupportPlanDrafted(CASE, T0, 1, List.of(new PlannedIntervention("legal",
-                        InterventionMeasure.LEGAL_AID, "313-police", LocalDate.parse("2025-03-20"), null)), null)};
+                        InterventionMeasure.LEGAL_AID, "31-police", LocalDate.parse("2025-03-20"), null)), null)};
     }
 
     @Test

@@ -54,7 +54,7 @@ class CaseFileTest {
     private static final String CASE = "case-1";
     private static final String CHILD = "child-1";
     private static final String COMMUNE = "313-tt-an-lao";
-    private static final String POLICE = "313-police";
+    private static final String POLICE = "31-police";
     private static final String HEALTH = "313-health-centre";
     private static final Instant T0 = Instant.parse("2025-03-01T08:00:00Z");
     private static final Instant T1 = Instant.parse("2025-03-01T10:00:00Z");
@@ -72,6 +72,7 @@ class CaseFileTest {
         fixture.registerCommandDispatchInterceptor(TestActors.usual());
         fixture.registerInjectableResource(POLICY);
         fixture.registerInjectableResource(FakeKnownChildren.none());
+        fixture.registerInjectableResource(ShippedOrgUnits.get());
         fixture.registerIgnoredField(DeadlineScheduled.class, "scheduleId");
     }
 

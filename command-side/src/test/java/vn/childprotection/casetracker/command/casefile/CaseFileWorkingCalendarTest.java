@@ -24,7 +24,6 @@ import vn.childprotection.casetracker.values.Sex;
 class CaseFileWorkingCalendarTest {
 
     private static final String CASE = "case-cal";
-    private static final String COMMUNE = TestActors.COMMUNE;
 
     private FixtureConfiguration<CaseFile> fixture;
 
@@ -34,7 +33,9 @@ class CaseFileWorkingCalendarTest {
     }
 
     private static ReportCase report(Instant at) {
-        return new ReportCase(CASE, "child-cal", at, COMMUNE, COMMUNE, CaseCategory.ABUSED,
+        // The commune that existed on the day of the report: Thị trấn An Lão, or Xã An Lão from 1/7/2025.
+        String commune = at.isBefore(TestActors.REFORM) ? TestActors.COMMUNE : TestActors.CURRENT_COMMUNE;
+        return new ReportCase(CASE, "child-cal", at, commune, commune, CaseCategory.ABUSED,
                 ReportChannel.HOTLINE_111, Set.of(AbuseForm.VIOLENCE), AbuseSetting.FAMILY, Set.of(), Sex.FEMALE, 8,
                 true, null, null, null, null, false, null, null);
     }
@@ -91,7 +92,7 @@ class CaseFileWorkingCalendarTest {
                 .when(new RecordDetailedAssessment(CASE, null, assessed, RiskLevel.HIGH, null))
                 .expectEvents(new DetailedAssessmentRecorded(CASE, assessed, RiskLevel.HIGH, null),
                         new DeadlineScheduled(CASE, assessed, "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING, due,
-                                COMMUNE, null, null))
+                                TestActors.COMMUNE, null, null))
                 .expectScheduledDeadlineWithName(due, CaseFile.DEADLINE_NAME);
     }
 }

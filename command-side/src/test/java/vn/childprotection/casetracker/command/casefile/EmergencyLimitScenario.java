@@ -22,7 +22,7 @@ import vn.childprotection.casetracker.values.Sex;
 final class EmergencyLimitScenario {
 
     static final String CASE = "case-11";
-    static final String COMMUNE = TestActors.COMMUNE;
+    static final String COMMUNE = TestActors.CURRENT_COMMUNE;
     /** Thursday 23 April 2026, 09:00 in Vietnam. */
     static final Instant REPORTED = Instant.parse("2026-04-23T02:00:00Z");
     /** 12 hours after the report (Art 26.3), as configured in {@link CaseFileTest#POLICY}. */

@@ -49,7 +49,7 @@ class StepOrderTest {
 
     private static final String CASE = "case-12";
     private static final String COMMUNE = TestActors.COMMUNE;
-    private static final String POLICE = "313-police";
+    private static final String POLICE = "31-police";
     private static final String AN_THAI = "313-an-thai";
     /** Saturday 1 March 2025, 15:00 in Vietnam; each later step an hour after the one before. */
     private static final Instant REPORTED = Instant.parse("2025-03-01T08:00:00Z");

@@ -196,10 +196,32 @@ class CommuneTargetsApiTest {
     void a_year_may_be_recorded_in_advance_up_to_next_year() {
         int nextYear = Year.now(ZoneId.of("Asia/Ho_Chi_Minh")).getValue() + 1;
 
-        Response answer = put("/api/v1/targets/" + nextYear + "/communes/313-my-duc", "chair.313-my-duc",
+        Response answer = put("/api/v1/targets/" + nextYear + "/communes/31-xa-an-khanh", "chair.31-xa-an-khanh",
                 json(figures(null, null, null, null)));
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void a_commune_that_did_not_exist_during_the_year_is_refused_with_409_naming_its_successors_or_predecessors() {
+        long before = eventCount();
+
+        Response ceased = put("/api/v1/targets/2026/communes/313-my-duc", "coordinator",
+                json(figures(100, 90, 1, 1)));
+        Response notYet = put("/api/v1/targets/2024/communes/31-xa-an-khanh", "coordinator",
+                json(figures(100, 90, 1, 1)));
+        Response reformYear = put("/api/v1/targets/2025/communes/31-xa-an-khanh", "coordinator",
+                json(figures(100, 90, 1, 1)));
+
+        assertThat(ceased.status()).as(ceased.body()).isEqualTo(409);
+        assertThat(ceased.isProblem()).isTrue();
+        assertThat(ceased.json().get("rule").asString()).isEqualTo("org-unit-not-valid");
+        assertThat(ceased.json().get("successors").findValuesAsString("code")).containsExactly("31-xa-an-khanh");
+        assertThat(notYet.status()).as(notYet.body()).isEqualTo(409);
+        assertThat(notYet.json().get("predecessors").findValuesAsString("code")).containsExactlyInAnyOrder(
+                "313-my-duc", "313-tan-vien", "313-thai-son");
+        assertThat(eventCount()).isEqualTo(before + 1);
+        assertThat(reformYear.status()).as("existed from 1/7/2025: " + reformYear.body()).isEqualTo(200);
     }
 
     @Test

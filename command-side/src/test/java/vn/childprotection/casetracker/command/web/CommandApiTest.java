@@ -35,7 +35,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class CommandApiTest {
 
-    private static final String WORKER = "worker.anlao";
+    private static final String WORKER = "worker.31-xa-an-lao";
 
     @LocalServerPort
     int port;
@@ -60,7 +60,7 @@ class CommandApiTest {
 
     static Map<String, Object> report(String name) {
         return object(
-                "communeCode", "313-tt-an-lao",
+                "communeCode", "31-xa-an-lao",
                 "category", "ABUSED",
                 "channel", "HOTLINE_111",
                 "abuseForms", List.of("VIOLENCE"),
@@ -105,8 +105,8 @@ class CommandApiTest {
         assertThat(payload).contains("\"category\":\"ABUSED\"", "\"ageYears\":");
         assertThat(payload).doesNotContain("Lê Thị Bí Mật", "Xóm Đê Thử Nghiệm", "Người Báo", "Tường thuật riêng tư",
                 "2016-02-03");
-        assertThat((String) row.get("meta")).contains("\"userId\":\"worker.anlao\"",
-                "\"orgUnit\":\"313-tt-an-lao\"", "\"role\":\"COMMUNE_WORKER\"");
+        assertThat((String) row.get("meta")).contains("\"userId\":\"worker.31-xa-an-lao\"",
+                "\"orgUnit\":\"31-xa-an-lao\"", "\"role\":\"COMMUNE_WORKER\"");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM child_key", Long.class)).isPositive();
     }
 
@@ -153,7 +153,7 @@ class CommandApiTest {
         String caseId = newCase();
         long before = eventCount();
 
-        Response refused = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.anlao",
+        Response refused = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.31-xa-an-lao",
                 json(object("planVersion", 1)));
 
         assertThat(refused.status()).isEqualTo(409);
@@ -164,12 +164,14 @@ class CommandApiTest {
 
     @Test
     void a_step_dated_before_the_step_it_follows_is_refused_with_409_naming_the_rule_and_both_instants() {
+        // Before the 2025 reform: Thị trấn An Lão and its worker.
         Map<String, Object> body = new java.util.LinkedHashMap<>(report("Trẻ Thứ Tự"));
         body.put("occurredAt", "2025-03-01T08:00:00Z");
-        String caseId = api.post("/api/v1/cases", WORKER, json(body)).json().get("caseId").asString();
+        body.put("communeCode", "313-tt-an-lao");
+        String caseId = api.post("/api/v1/cases", "worker.anlao", json(body)).json().get("caseId").asString();
         long before = eventCount();
 
-        Response refused = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER,
+        Response refused = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
                 json(object("riskLevel", "LOW", "emergency", false, "occurredAt", "2025-03-01T07:59:00Z")));
 
         assertThat(refused.status()).isEqualTo(409);
@@ -195,7 +197,7 @@ class CommandApiTest {
         for (Response refused : List.of(byPolice, byAuditor, closedByWorker)) {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.isProblem()).isTrue();
-            assertThat(refused.body()).doesNotContain("313-tt-an-lao", "Trẻ Mẫu", caseId);
+            assertThat(refused.body()).doesNotContain("31-xa-an-lao", "Trẻ Mẫu", caseId);
             assertThat(refused.json().get("rule").asString()).isEqualTo("role-not-allowed");
         }
         assertThat(closedByWorker.json().get("detail").asString()).contains("chair");
@@ -209,9 +211,9 @@ class CommandApiTest {
         String childKeys = "SELECT count(*) FROM child_key";
         long keys = jdbc.queryForObject(childKeys, Long.class);
 
-        Response badBasis = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.anlao",
+        Response badBasis = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.31-xa-an-lao",
                 json(object("legalBasis", "BORED", "authorisationReference", "QĐ 1/2026")));
-        Response erased = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.anlao",
+        Response erased = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.31-xa-an-lao",
                 json(object("legalBasis", "PURPOSE_FULFILLED", "authorisationReference", "QĐ 1/2026")));
         Response noteAfter = api.post("/api/v1/cases/" + caseId + "/initial-assessment", WORKER,
                 json(object("riskLevel", "LOW", "emergency", false, "notes", "ghi chú mới")));
@@ -226,6 +228,8 @@ class CommandApiTest {
 
     @Test
     void only_the_assigned_agency_changes_an_intervention() {
+        // A commune may be assigned an intervention like an agency; its worker then reports on it.
+        final String assigned = "31-xa-an-hung";
         String caseId = newCase();
         String base = "/api/v1/cases/" + caseId;
         assertThat(api.post(base + "/initial-assessment", WORKER,
@@ -234,24 +238,24 @@ class CommandApiTest {
                 json(object("riskLevel", "MEDIUM"))).status()).isEqualTo(200);
         assertThat(api.post(base + "/plan", WORKER, json(object("interventions", List.of(
                 object("interventionId", "iv-health", "measure", "PSYCHOLOGICAL_THERAPY",
-                        "agencyCode", "313-health-centre", "dueDate", "2030-01-31"))))).status()).isEqualTo(200);
-        assertThat(api.post(base + "/plan/approval", "chair.anlao", json(object("planVersion", 1))).status())
+                        "agencyCode", assigned, "dueDate", "2030-01-31"))))).status()).isEqualTo(200);
+        assertThat(api.post(base + "/plan/approval", "chair.31-xa-an-lao", json(object("planVersion", 1))).status())
                 .isEqualTo(200);
 
         Response byPolice = api.post(base + "/interventions/iv-health/status", "police",
                 json(object("status", "ACCEPTED")));
-        Response byHealth = api.post(base + "/interventions/iv-health/status", "health",
+        Response byAssigned = api.post(base + "/interventions/iv-health/status", "worker." + assigned,
                 json(object("status", "ACCEPTED")));
-        Response unknown = api.post(base + "/interventions/iv-none/status", "health",
+        Response unknown = api.post(base + "/interventions/iv-none/status", "worker." + assigned,
                 json(object("status", "ACCEPTED")));
 
         // The police has no intervention on this case: it is outside the case, refused before any rule.
         assertThat(byPolice.status()).isEqualTo(403);
         assertThat(byPolice.json().get("rule").asString()).isEqualTo("role-not-allowed");
-        assertThat(byHealth.status()).isEqualTo(200);
+        assertThat(byAssigned.status()).isEqualTo(200);
         // report, initial assessment, detailed assessment + drafting limit, plan + drafting met + approval limit,
         // approval + approval limit met + intervention limit + review limit, then the status change.
-        assertThat(byHealth.json().get("version").asLong()).isEqualTo(12);
+        assertThat(byAssigned.json().get("version").asLong()).isEqualTo(12);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
     }
@@ -275,7 +279,7 @@ class CommandApiTest {
         noConsent.put("reporter", object("consentToRecordIdentity", false, "identity", "Tên Người Báo"));
         Map<String, Object> unknownField = report("X");
         unknownField.put("favouriteColour", "blue");
-        String oversized = json(object("communeCode", "313-tt-an-lao", "narrative", "x".repeat(300_000)));
+        String oversized = json(object("communeCode", "31-xa-an-lao", "narrative", "x".repeat(300_000)));
         long before = eventCount();
 
         record Case(String name, Response response, int status, String field) {
@@ -302,7 +306,7 @@ class CommandApiTest {
                         json(object("measures", List.of("TEMPORARY_REMOVAL")))), 400, null),
                 new Case("unknown agency", api.post(cases + "/" + caseId + "/plan", WORKER,
                         json(object("interventions", List.of(object("measure", "LEGAL_AID",
-                                "agencyCode", "313-tt-an-lao-nope", "dueDate", "2030-01-01"))))),
+                                "agencyCode", "31-xa-an-lao-nope", "dueDate", "2030-01-01"))))),
                         400, "interventions[0].agencyCode"),
                 new Case("unknown case", api.post(cases + "/no-such-case/initial-assessment", WORKER,
                         json(object("riskLevel", "LOW", "emergency", false))), 404, null),

@@ -29,7 +29,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class IdempotencyRecordsTest {
 
-    private static final String WORKER = "worker.anlao";
+    private static final String WORKER = "worker.31-xa-an-lao";
     private static final String ROWS_OF_CASE = "SELECT count(*) FROM idempotency_key WHERE case_id = ?";
 
     @LocalServerPort
@@ -128,7 +128,7 @@ class IdempotencyRecordsTest {
         long otherRows = jdbc.queryForObject("SELECT count(*) FROM idempotency_key WHERE child_id <> ?", Long.class,
                 childId);
 
-        Response erased = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.anlao",
+        Response erased = api.post("/api/v1/cases/" + caseId + "/erasure", "chair.31-xa-an-lao",
                 json(object("legalBasis", "CONSENT_WITHDRAWN", "authorisationReference", "QĐ 7/2026")));
 
         assertThat(erased.status()).isEqualTo(200);

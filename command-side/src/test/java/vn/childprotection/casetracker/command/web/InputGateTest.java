@@ -59,6 +59,8 @@ class InputGateTest {
 
     private static Map<String, Object> withOccurredAt(Map<String, Object> report) {
         Map<String, Object> copy = new LinkedHashMap<>(report);
+        // Before the 2025 reform: Thị trấn An Lão, whose worker is WORKER.
+        copy.put("communeCode", "313-tt-an-lao");
         copy.put("occurredAt", "2025-03-01T08:30:00Z");
         return copy;
     }
@@ -313,14 +315,14 @@ class InputGateTest {
         long before = eventCount();
 
         // Today these would meet a procedure rule first (no pending transfer, no approved plan) and say so.
-        Response transfer = api.post("/api/v1/cases/" + caseId + "/transfer/decision", "worker.313-an-thai",
+        Response transfer = api.post("/api/v1/cases/" + caseId + "/transfer/decision", "worker.31-xa-an-hung",
                 "{\"decision\":\"ACCEPT\"}");
         Response progress = api.post("/api/v1/cases/" + caseId + "/interventions/iv-1/status", "police",
                 "{\"status\":\"ACCEPTED\"}");
-        Response approval = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.313-an-thai",
+        Response approval = api.post("/api/v1/cases/" + caseId + "/plan/approval", "chair.31-xa-an-hung",
                 "{\"planVersion\":1}");
         // A wrong If-Match would otherwise answer 409 with the case's current version.
-        Response conditional = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.313-an-thai",
+        Response conditional = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.31-xa-an-hung",
                 "{\"riskLevel\":\"HIGH\",\"emergency\":false}", Map.of("If-Match", "\"7\""));
 
         for (Response refused : List.of(transfer, progress, approval, conditional)) {

@@ -48,6 +48,7 @@ class WorkingCalendarApiTest {
     void a_detailed_assessment_dated_2022_is_refused_with_a_problem_naming_the_year_and_writes_nothing() {
         Map<String, Object> report = new HashMap<>(CommandApiTest.report("Đỗ Thị Lịch"));
         report.put("occurredAt", "2022-06-01T02:00:00Z");
+        report.put("communeCode", "313-tt-an-lao");
         Response created = api.post("/api/v1/cases", WORKER, json(report));
         assertThat(created.status()).isEqualTo(201);
         String caseId = created.json().get("caseId").asString();
