@@ -144,6 +144,17 @@ public class ReadPolicy {
     }
 
     /**
+     * The cases of split communes waiting for a person to choose their successor: the coordinator's work
+     * (<i>điều phối</i>); which cases, the coordinator's area decides.
+     */
+    public void successorChoices(Actor reader) {
+        refuseDashboards(reader);
+        if (reader.role() != Role.COORDINATOR) {
+            throw new AccessRefusedException(Refusal.SUCCESSOR_CHOICES_NOT_FOR_ROLE);
+        }
+    }
+
+    /**
      * The inter-agency audit trail (<i>nhật ký liên ngành</i>).
      */
     public void auditTrail(Actor reader) {
