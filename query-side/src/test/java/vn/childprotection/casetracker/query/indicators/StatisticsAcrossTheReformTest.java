@@ -123,7 +123,7 @@ class StatisticsAcrossTheReformTest extends QuerySideIntegrationTest {
     }
 
     @Test
-    void an_unknown_area_is_refused_and_commune_staff_do_not_read_a_group() {
+    void an_unknown_area_or_a_loose_boolean_is_refused_and_commune_staff_do_not_read_a_group() {
         for (String path : List.of(indicators("former-999", YEAR_2026), indicators("31-health-department",
                 YEAR_2026), "/api/v1/reports/2026/annual?orgUnit=former-999", "/api/v1/targets/2026?orgUnit=x")) {
             HttpResponse<String> refused = get(path);
@@ -131,6 +131,9 @@ class StatisticsAcrossTheReformTest extends QuerySideIntegrationTest {
             assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
             assertThat(body(refused).get("errors").get(0).get("field").asString()).isEqualTo("orgUnit");
         }
+        HttpResponse<String> notABoolean = get(indicators("31", YEAR_2026 + "&includePredecessors=yes"));
+        assertThat(notABoolean.statusCode()).isEqualTo(400);
+        assertThat(notABoolean.body()).contains("includePredecessors");
         assertRefused(getAs("worker.31-xa-an-lao", indicators("former-313", YEAR_2026)), "not-your-commune");
         assertThat(getAs("worker.31-xa-an-lao", indicators("31-xa-an-lao", YEAR_2026)).statusCode()).isEqualTo(200);
     }
