@@ -209,7 +209,9 @@ public class ReadPolicy {
 
     /**
      * Indicators and statutory reports (<i>chỉ tiêu, báo cáo định kỳ</i>): counts without personal data, for
-     * coordinators and auditors at any level, and for commune staff about their own commune.
+     * coordinators and auditors at any level, and for commune staff about their own commune. A reporting group
+     * ({@code former-313}) is never a commune user's own: no commune covers all of its members, so only coordinators
+     * and auditors read it here (dashboards through the suppressed statistics).
      */
     public void indicators(Actor reader, String orgUnitCode) {
         switch (reader.role()) {

@@ -26,8 +26,9 @@ import vn.childprotection.casetracker.events.DeadlineWithdrawn;
  * case now. The risk register and the overdue register (<i>quá hạn</i>) read it.
  * <p>
  * The case's commune comes from {@code CaseReported}, {@code CaseTransferred} and {@code CaseCarriedOver}, kept in
- * {@code deadline_case}. An accepted transfer (or a carry-over to a successor commune) makes every commune deadline still running or still late the new commune's responsibility;
- * no event says so per deadline, so this projection moves them. An intervention's deadline stays with its agency.
+ * {@code deadline_case}. An accepted transfer (or a carry-over to a successor commune) makes every commune deadline
+ * still running or still late the new commune's responsibility; no event says so per deadline, so this projection
+ * moves them. An intervention's deadline stays with its agency.
  * <p>
  * {@code deadline_case.version} is the version (sequence number + 1) of the last event of the case applied here: an
  * event delivered again is ignored. A reset empties both tables and the replay rebuilds them.

@@ -44,8 +44,9 @@ public class IndicatorController {
                     + "the old units, one after it by the new ones. A reporting group (former-313, Địa bàn huyện An "
                     + "Lão cũ) adds up its members in every period. includePredecessors=true adds the communes that "
                     + "ceased into the area's (trends). With asOf, only what had been recorded by that instant is "
-                    + "counted, in the org structure known then. Coordinators and auditors; commune staff for their own "
-                    + "commune (a reporting group: coordinators and auditors). Dashboards read the same with small cells suppressed: GET /api/v1/statistics/indicators.")
+                    + "counted, in the org structure known then. Coordinators and auditors; commune staff for their "
+                    + "own commune (a reporting group: coordinators and auditors). Dashboards read the same with small "
+                    + "cells suppressed: GET /api/v1/statistics/indicators.")
     public IndicatorSet indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param nameVi              its Vietnamese name
  * @param nameEn              its English name
  * @param reportingGroup      true for a reporting group, false for an org unit
- * @param communes            the communes whose facts count, in the order of the org unit list, each for what happened while it ran the case
+ * @param communes            the communes whose facts count, in the order of the org unit list, each for what
+ *                            happened while it ran the case
  * @param includePredecessors whether the communes that ceased into the area's communes were added (trends)
  * @param splitPredecessors   among those added, the split ones (Thái Sơn, Trường Sơn): their facts count in each of
  *                            their successors, so the successors' figures must not be added up

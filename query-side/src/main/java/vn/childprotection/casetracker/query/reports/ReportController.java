@@ -107,7 +107,8 @@ public class ReportController {
                     + "and Children's Forum). With asOf, only what had been recorded by then.")
     public PlanTargets targets(
             @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
-            @Parameter(description = "Org unit or reporting group code", example = "former-313") @RequestParam String orgUnit,
+            @Parameter(description = "Org unit or reporting group code", example = "former-313")
+            @RequestParam String orgUnit,
             @Parameter(description = "Count only what had been recorded by this instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         policy.indicators(currentActor.require(), orgUnit);

@@ -26,8 +26,8 @@ import vn.childprotection.casetracker.values.Sex;
 /**
  * Indicators, reports, targets and statistics over the API across the 2025 reform, on years no other test of the
  * module records cases in (2024 and 2026). Invented abused children: in 2024 one each in Thị trấn An Lão, Xã Thái
- * Sơn (split in 2025) and Xã Tân Viên (its case open across the reform, carried over to Xã An Khánh and closed there
- * on 1/2/2026); in 2026 one each in Xã An Lão, Xã An Khánh and Phường Phù Liễn (outside the former district); an
+ * Sơn (split in 2025), both closed in December 2024, and Xã Tân Viên (its case open across the reform, carried over
+ * to Xã An Khánh and closed there on 1/2/2026); in 2026 one each in Xã An Lão, Xã An Khánh and Phường Phù Liễn (outside the former district); an
  * at-risk child in Xã An Tiến in 2024.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,9 +41,13 @@ class StatisticsAcrossTheReformTest extends QuerySideIntegrationTest {
 
     @BeforeAll
     void recordTheCases() {
-        report("313-tt-an-lao", CaseCategory.ABUSED, "2024-03-01T02:00:00Z");
-        report("313-thai-son", CaseCategory.ABUSED, "2024-06-01T02:00:00Z");
-        report("313-an-tien", CaseCategory.AT_RISK, "2024-07-01T02:00:00Z");
+        // Closed before the reform, so that no other test finds them open in the old communes' registers.
+        Instant closedBefore = Instant.parse("2024-12-20T02:00:00Z");
+        for (String caseId : List.of(report("313-tt-an-lao", CaseCategory.ABUSED, "2024-03-01T02:00:00Z"),
+                report("313-thai-son", CaseCategory.ABUSED, "2024-06-01T02:00:00Z"),
+                report("313-an-tien", CaseCategory.AT_RISK, "2024-07-01T02:00:00Z"))) {
+            append(CHAIR, closedBefore, new CaseClosed(caseId, closedBefore, "NO_FURTHER_RISK", null, null));
+        }
         carriedOver = report("313-tan-vien", CaseCategory.ABUSED, "2024-10-01T02:00:00Z");
         appendBySystem("313-tan-vien", Instant.parse("2025-07-01T00:00:00Z"), new CaseCarriedOver(carriedOver,
                 Instant.parse("2025-06-30T17:00:00Z"), "313-tan-vien", "31-xa-an-khanh",
