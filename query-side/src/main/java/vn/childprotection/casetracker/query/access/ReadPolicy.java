@@ -144,6 +144,17 @@ public class ReadPolicy {
     }
 
     /**
+     * The cases of split communes waiting for a person to choose their successor: the coordinator's work
+     * (<i>điều phối</i>); which cases, the coordinator's area decides.
+     */
+    public void successorChoices(Actor reader) {
+        refuseDashboards(reader);
+        if (reader.role() != Role.COORDINATOR) {
+            throw new AccessRefusedException(Refusal.SUCCESSOR_CHOICES_NOT_FOR_ROLE);
+        }
+    }
+
+    /**
      * The inter-agency audit trail (<i>nhật ký liên ngành</i>).
      */
     public void auditTrail(Actor reader) {
@@ -198,7 +209,9 @@ public class ReadPolicy {
 
     /**
      * Indicators and statutory reports (<i>chỉ tiêu, báo cáo định kỳ</i>): counts without personal data, for
-     * coordinators and auditors at any level, and for commune staff about their own commune.
+     * coordinators and auditors at any level, and for commune staff about their own commune. A reporting group
+     * ({@code former-313}) is never a commune user's own: no commune covers all of its members, so only coordinators
+     * and auditors read it here (dashboards through the suppressed statistics).
      */
     public void indicators(Actor reader, String orgUnitCode) {
         switch (reader.role()) {

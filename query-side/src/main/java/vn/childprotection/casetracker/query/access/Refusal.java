@@ -26,6 +26,8 @@ public enum Refusal {
             "The risk register is read by commune staff (their own commune), coordinators and auditors."),
     DECLINED_LIST_NOT_FOR_ROLE("role-not-allowed",
             "The list of declined interventions is read by coordinators."),
+    SUCCESSOR_CHOICES_NOT_FOR_ROLE("role-not-allowed",
+            "The cases waiting for their successor commune to be chosen are listed for coordinators."),
     AUDIT_TRAIL_NOT_FOR_ROLE("role-not-allowed",
             "The audit trail is read by coordinators and auditors."),
     INTEGRITY_NOT_FOR_ROLE("role-not-allowed",

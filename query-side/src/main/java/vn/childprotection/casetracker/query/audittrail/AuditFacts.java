@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.audittrail;
 
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.CaseReopened;
@@ -101,6 +102,9 @@ public record AuditFacts(String agencyCode, String interventionId, DeadlineRule 
         }
         if (event instanceof CaseTransferred e) {
             return summary(e.fromCommuneCode() + " → " + e.toCommuneCode() + " accepted");
+        }
+        if (event instanceof CaseCarriedOver e) {
+            return summary(CarryOverLabel.of(e));
         }
         if (event instanceof DisclosureConsentRecorded e) {
             return summary("consent to disclosure, " + e.party() + ": " + e.status());

@@ -22,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.CaseReopened;
@@ -137,6 +138,7 @@ public class CaseFileProjection {
         doc.putArray("reopenings");
         doc.putNull("pendingTransfer");
         doc.putArray("transfers");
+        doc.putArray("carryOvers");
         doc.putArray("deadlines");
 
         jdbc.update("""
@@ -374,14 +376,41 @@ public class CaseFileProjection {
                     e.toCommuneCode(), e.reason());
             transfer.put("transferredAt", instant(e.occurredAt()));
             transfer.putNull("declineReason");
-            doc.put("communeCode", e.toCommuneCode());
-            for (JsonNode deadline : array(doc, "deadlines").values()) {
-                if (!DeadlineRule.INTERVENTION_DUE.name().equals(deadline.get("rule").asString())
-                        && DeadlineState.valueOf(deadline.get("state").asString()).isPending()) {
-                    ((ObjectNode) deadline).put("responsibleOrgUnit", e.toCommuneCode());
-                }
-            }
+            runBy(doc, e.toCommuneCode());
         });
+    }
+
+    /**
+     * The commune that ran the case ceased in a reorganisation and its successor runs the case now
+     * (<i>chuyển tiếp sang đơn vị hành chính mới</i>): as after an accepted transfer, the case and its commune
+     * deadlines still open or late are the successor's; the carry-over is listed in {@code carryOvers}, not among
+     * the transfers (nobody asked for it).
+     */
+    @EventHandler
+    void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        update(e.caseId(), sequenceNumber, recordedAt, doc -> {
+            ObjectNode carried = array(doc, "carryOvers").addObject();
+            carried.put("fromCommuneCode", e.fromCommuneCode());
+            carried.put("toCommuneCode", e.toCommuneCode());
+            carried.put("carriedOverAt", instant(e.occurredAt()));
+            carried.put("legalBasis", e.legalBasis());
+            carried.put("chosenByPerson", e.chosenByPerson());
+            runBy(doc, e.toCommuneCode());
+        });
+    }
+
+    /**
+     * The case is run by {@code communeCode} from now on: every commune deadline still open or still late becomes
+     * its own, as in the aggregate; closed ones stay with who met or missed them, an intervention's with its agency.
+     */
+    private static void runBy(ObjectNode doc, String communeCode) {
+        doc.put("communeCode", communeCode);
+        for (JsonNode deadline : array(doc, "deadlines").values()) {
+            if (!DeadlineRule.INTERVENTION_DUE.name().equals(deadline.get("rule").asString())
+                    && DeadlineState.valueOf(deadline.get("state").asString()).isPending()) {
+                ((ObjectNode) deadline).put("responsibleOrgUnit", communeCode);
+            }
+        }
     }
 
     /**

@@ -79,6 +79,9 @@ public record CaseFileView(
         PendingTransfer pendingTransfer,
         @Schema(description = "Transfers that ended: accepted, declined or withdrawn, oldest first")
         List<Transfer> transfers,
+        @Schema(description = "Carry-overs to a successor commune after the commune running the case ceased in a "
+                + "reorganisation (chuyển tiếp sang đơn vị hành chính mới), oldest first; not transfers")
+        List<CarryOver> carryOvers,
         @Schema(description = "The time limits of the procedure for this case (thời hạn), in the order they were "
                 + "scheduled, whatever their state")
         List<Deadline> deadlines) implements CaseFileAnswer {
@@ -91,6 +94,18 @@ public record CaseFileView(
         consents = consents == null ? new Consents(null, null) : consents;
         deadlines = deadlines == null ? List.of() : deadlines;
         transfers = transfers == null ? List.of() : transfers.stream().map(Transfer::withDefaults).toList();
+        carryOvers = carryOvers == null ? List.of() : carryOvers;
+    }
+
+    @Schema(name = "CaseFileCarryOver", description = "The case carried over to the successor of its ceased commune "
+            + "(Chuyển tiếp sang đơn vị hành chính mới / Carried over to the successor unit)")
+    public record CarryOver(String fromCommuneCode, String toCommuneCode,
+                            @Schema(description = "00:00 Vietnam time of the successor's first day (UTC instant)")
+                            Instant carriedOverAt,
+                            @Schema(description = "The legal source of the succession") String legalBasis,
+                            @Schema(description = "True when the ceased commune was split and a person chose the "
+                                    + "successor; false when the case followed its commune by itself")
+                            boolean chosenByPerson) {
     }
 
     @Schema(name = "CaseFileConsents", description = "Consent to disclose the child's information (Luật Trẻ em Art "

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
@@ -24,9 +25,10 @@ import vn.childprotection.casetracker.events.DeadlineWithdrawn;
  * row per deadline of a case with its state ({@link DeadlineState}), who must meet it and the commune that runs the
  * case now. The risk register and the overdue register (<i>quá hạn</i>) read it.
  * <p>
- * The case's commune comes from {@code CaseReported} and {@code CaseTransferred}, kept in {@code deadline_case}.
- * An accepted transfer makes every commune deadline still running or still late the new commune's responsibility;
- * no event says so per deadline, so this projection moves them. An intervention's deadline stays with its agency.
+ * The case's commune comes from {@code CaseReported}, {@code CaseTransferred} and {@code CaseCarriedOver}, kept in
+ * {@code deadline_case}. An accepted transfer (or a carry-over to a successor commune) makes every commune deadline
+ * still running or still late the new commune's responsibility; no event says so per deadline, so this projection
+ * moves them. An intervention's deadline stays with its agency.
  * <p>
  * {@code deadline_case.version} is the version (sequence number + 1) of the last event of the case applied here: an
  * event delivered again is ignored. A reset empties both tables and the replay rebuilds them.
@@ -63,15 +65,29 @@ public class DeadlineProjection {
      */
     @EventHandler
     void on(CaseTransferred e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
+    }
+
+    /**
+     * The case's commune ceased in a reorganisation and its successor runs the case now: as after an accepted
+     * transfer, its commune deadlines still open or still late become the successor's, and the overdue register
+     * counts them there.
+     */
+    @EventHandler
+    void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber) {
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
+    }
+
+    private void runBy(String caseId, long sequenceNumber, String communeCode) {
+        if (!advance(caseId, sequenceNumber)) {
             return;
         }
-        jdbc.update("UPDATE deadline_case SET commune_code = ? WHERE case_id = ?", e.toCommuneCode(), e.caseId());
-        jdbc.update("UPDATE case_deadline SET commune_code = ? WHERE case_id = ?", e.toCommuneCode(), e.caseId());
+        jdbc.update("UPDATE deadline_case SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
+        jdbc.update("UPDATE case_deadline SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
         jdbc.update("""
                 UPDATE case_deadline SET responsible_org_unit = ?
                 WHERE case_id = ? AND rule <> 'INTERVENTION_DUE' AND state IN ('OPEN', 'MISSED')""",
-                e.toCommuneCode(), e.caseId());
+                communeCode, caseId);
     }
 
     @EventHandler

@@ -15,19 +15,69 @@ import vn.childprotection.casetracker.values.TimeLimitOutcome;
  */
 record CaseFacts(String caseId, String childId, String communeCode, CaseCategory category, String channel,
                  String sex, int ageYears, String setting, Set<String> abuseForms, Set<String> specialGroups,
-                 Instant reportedAt, List<CaseStep> steps) {
+                 Instant reportedAt, List<CaseStep> steps, List<CommuneSpell> communes) {
+
+    /**
+     * @param communeCode the commune that reported the case (the first of {@code communes})
+     * @param communes    the communes that ran the case, in order: the reporting one, then each accepted
+     *                    transfer's and carry-over's; a list without any stands for the reporting commune throughout
+     */
+    CaseFacts {
+        communes = communes == null || communes.isEmpty()
+                ? List.of(new CommuneSpell(0, communeCode, reportedAt)) : List.copyOf(communes);
+    }
 
     boolean counts(Measure measure, ReportingPeriod period) {
+        return countedAt(measure, period).isPresent();
+    }
+
+    /**
+     * The commune the case counts in for this measure and period: the one that ran it when the counted fact
+     * happened (a fact counts in the unit valid when it happened), or empty when the case does not count.
+     */
+    Optional<String> countedIn(Measure measure, ReportingPeriod period) {
+        return countedAt(measure, period).map(this::communeAt);
+    }
+
+    /**
+     * When the fact that makes the case count happened: the report for measures of reported cases, the first
+     * counted step in the period for help given and closings, the end of the period for cases open then.
+     */
+    private Optional<Instant> countedAt(Measure measure, ReportingPeriod period) {
         return switch (measure) {
-            case REPORTED -> period.contains(reportedAt);
-            case FOLLOWED -> period.contains(reportedAt) && happened(StepKind.INITIAL_ASSESSMENT, period);
-            case SUPPORTED -> steps.stream().anyMatch(s -> (s.kind() == StepKind.EMERGENCY_MEASURES
-                    || s.kind() == StepKind.PLAN_APPROVED) && period.contains(s.occurredAt()));
-            case HELPED_IN_TIME -> period.contains(reportedAt) && helpedInTime(period);
-            case OPEN_AT_END -> reportedAt.isBefore(period.end()) && !closedAt(period.end());
-            case CLOSED_IN_PERIOD -> steps.stream().anyMatch(s -> s.kind() == StepKind.CLOSED
-                    && period.contains(s.occurredAt()));
+            case REPORTED -> when(period.contains(reportedAt), reportedAt);
+            case FOLLOWED -> when(period.contains(reportedAt) && happened(StepKind.INITIAL_ASSESSMENT, period),
+                    reportedAt);
+            case SUPPORTED -> steps.stream().filter(s -> (s.kind() == StepKind.EMERGENCY_MEASURES
+                    || s.kind() == StepKind.PLAN_APPROVED) && period.contains(s.occurredAt()))
+                    .map(CaseStep::occurredAt).min(Comparator.naturalOrder());
+            case HELPED_IN_TIME -> when(period.contains(reportedAt) && helpedInTime(period), reportedAt);
+            case OPEN_AT_END -> when(reportedAt.isBefore(period.end()) && !closedAt(period.end()),
+                    period.end().minusNanos(1));
+            case CLOSED_IN_PERIOD -> steps.stream().filter(s -> s.kind() == StepKind.CLOSED
+                    && period.contains(s.occurredAt())).map(CaseStep::occurredAt).min(Comparator.naturalOrder());
         };
+    }
+
+    /** The commune that ran the case at this instant: the last change at or before it, else the reporting one. */
+    String communeAt(Instant instant) {
+        String at = communes.get(0).communeCode();
+        for (CommuneSpell spell : communes) {
+            if (!spell.since().isAfter(instant)) {
+                at = spell.communeCode();
+            }
+        }
+        return at;
+    }
+
+    private static Optional<Instant> when(boolean counts, Instant at) {
+        return counts ? Optional.of(at) : Optional.empty();
+    }
+
+    /**
+     * From {@code since} on, {@code communeCode} ran the case (the event at {@code sequenceNumber} said so).
+     */
+    record CommuneSpell(long sequenceNumber, String communeCode, Instant since) {
     }
 
     /**

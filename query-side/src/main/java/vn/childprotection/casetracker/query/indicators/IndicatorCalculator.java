@@ -39,11 +39,14 @@ class IndicatorCalculator {
 
     IndicatorValue count(IndicatorDefinition definition, ReportingPeriod period, Collection<CaseFacts> cases,
                          Collection<String> communes) {
-        Map<String, CaseFacts> counted = new LinkedHashMap<>();
-        cases.stream()
-                .filter(c -> definition.keeps(c) && c.counts(definition.measure(), period))
-                .forEach(c -> counted.putIfAbsent(definition.unit() == CountingUnit.CHILDREN ? c.childId()
-                        : c.caseId(), c));
+        Map<String, Counted> counted = new LinkedHashMap<>();
+        for (CaseFacts c : cases) {
+            if (definition.keeps(c)) {
+                c.countedIn(definition.measure(), period).filter(communes::contains).ifPresent(commune ->
+                        counted.putIfAbsent(definition.unit() == CountingUnit.CHILDREN ? c.childId() : c.caseId(),
+                                new Counted(c, commune)));
+            }
+        }
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : definition.breakdowns()) {
             breakdowns.add(breakdown(dimension, counted.values(), communes));
@@ -52,12 +55,16 @@ class IndicatorCalculator {
                 definition.unit(), definition.measure(), counted.size(), List.copyOf(breakdowns));
     }
 
-    private Breakdown breakdown(Dimension dimension, Collection<CaseFacts> counted, Collection<String> communes) {
+    /** A counted case and the commune it counted in (the one that ran it when the counted fact happened). */
+    private record Counted(CaseFacts facts, String commune) {
+    }
+
+    private Breakdown breakdown(Dimension dimension, Collection<Counted> counted, Collection<String> communes) {
         Map<String, String[]> labels = cellsOf(dimension, communes);
         Map<String, Long> counts = new LinkedHashMap<>();
         labels.keySet().forEach(key -> counts.put(key, 0L));
-        for (CaseFacts facts : counted) {
-            for (String key : keysOf(dimension, facts)) {
+        for (Counted one : counted) {
+            for (String key : keysOf(dimension, one)) {
                 counts.merge(key, 1L, Long::sum);
             }
         }
@@ -70,7 +77,8 @@ class IndicatorCalculator {
                 cells);
     }
 
-    private Set<String> keysOf(Dimension dimension, CaseFacts facts) {
+    private Set<String> keysOf(Dimension dimension, Counted counted) {
+        CaseFacts facts = counted.facts();
         return switch (dimension) {
             case SEX -> Set.of(facts.sex());
             case AGE_GROUP -> Set.of(ageBands.bandOf(facts.ageYears()));
@@ -79,7 +87,7 @@ class IndicatorCalculator {
             case SPECIAL_CIRCUMSTANCE_GROUP -> facts.specialGroups().isEmpty() ? Set.of(NONE) : facts.specialGroups();
             case CHANNEL -> Set.of(facts.channel());
             case CATEGORY -> Set.of(facts.category().name());
-            case COMMUNE -> Set.of(facts.communeCode());
+            case COMMUNE -> Set.of(counted.commune());
         };
     }
 

@@ -39,12 +39,17 @@ public class IndicatorController {
     @Operation(summary = "Count indicators / Tính chỉ tiêu",
             description = "Every defined indicator (or those named by code) for the org unit and the period from–to "
                     + "(whole days, Asia/Ho_Chi_Minh), with its breakdowns; cells of single-valued breakdowns add up "
-                    + "to the total. A district or province adds up its communes through the org hierarchy valid "
-                    + "for the period, merged communes counting for their successors. With asOf, only what had been "
-                    + "recorded by that instant is counted. Coordinators and auditors; commune staff for their own "
-                    + "commune. Dashboards read the same with small cells suppressed: GET /api/v1/statistics/indicators.")
+                    + "to the total. Each case counts once, in the commune that ran it when the counted fact "
+                    + "happened, and rolls up to every unit above that commune: a period before 1/7/2025 reports by "
+                    + "the old units, one after it by the new ones. A reporting group (former-313, Địa bàn huyện An "
+                    + "Lão cũ) adds up its members in every period. includePredecessors=true adds the communes that "
+                    + "ceased into the area's (trends). With asOf, only what had been recorded by that instant is "
+                    + "counted, in the org structure known then. Coordinators and auditors; commune staff for their "
+                    + "own commune (a reporting group: coordinators and auditors). Dashboards read the same with small "
+                    + "cells suppressed: GET /api/v1/statistics/indicators.")
     public IndicatorSet indicators(
-            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
+                    + "(former-313)", example = "31")
             @RequestParam String orgUnit,
             @Parameter(description = "First day of the period", example = "2025-01-01")
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -53,9 +58,12 @@ public class IndicatorController {
             @Parameter(description = "Count only what had been recorded by this instant", example = "2026-01-05T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @Parameter(description = "Only these indicators (codes of GET /api/v1/indicators/definitions)")
-            @RequestParam(required = false) List<String> code) {
+            @RequestParam(required = false) List<String> code,
+            @Parameter(description = "Also count the communes that ceased into the area's communes (trends across "
+                    + "the 2025 reform); split ones are listed in splitPredecessors")
+            @RequestParam(defaultValue = "false") boolean includePredecessors) {
         policy.indicators(currentActor.require(), orgUnit);
-        return indicators.countAsked(orgUnit, from, to, asOf, code);
+        return indicators.countAsked(orgUnit, from, to, asOf, code, includePredecessors);
     }
 
     @GetMapping("/definitions")

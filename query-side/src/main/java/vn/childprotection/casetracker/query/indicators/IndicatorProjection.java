@@ -13,9 +13,11 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
+import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.DeadlineFulfilled;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.events.EmergencyMeasuresTaken;
@@ -26,10 +28,11 @@ import vn.childprotection.casetracker.values.InterventionStatus;
 
 /**
  * Keeps the facts indicators are counted from (<i>chỉ tiêu thống kê</i>): one row per case with the plain fields of
- * its report, and one row per counted step with the time it happened and the time it was recorded. Nothing is
- * counted here: counting happens when a period, an org unit and an as-of instant are asked for, so the same facts
- * answer every report. Rows are keyed by case and sequence number, so an event delivered again changes nothing.
- * Personal data never reaches these tables.
+ * its report, one row per counted step with the time it happened and the time it was recorded, and one row per
+ * change of the commune running the case (report, accepted transfer, carry-over) so a fact counts where it
+ * happened. Nothing is counted here: counting happens when a period, an org unit and an as-of instant are asked for,
+ * so the same facts answer every report. Rows are keyed by case and sequence number, so an event delivered again
+ * changes nothing. Personal data never reaches these tables.
  */
 @Component
 @ProcessingGroup(IndicatorProjection.PROCESSING_GROUP)
@@ -47,10 +50,12 @@ public class IndicatorProjection {
     void reset() {
         jdbc.update("DELETE FROM indicator_step");
         jdbc.update("DELETE FROM indicator_case");
+        jdbc.update("DELETE FROM indicator_commune");
     }
 
     @EventHandler
-    void on(CaseReported e, @Timestamp Instant recordedAt) {
+    void on(CaseReported e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        runBy(e.caseId(), sequenceNumber, e.communeCode(), e.occurredAt(), recordedAt);
         jdbc.update("""
                 INSERT INTO indicator_case (case_id, child_id, commune_code, category, channel, sex, age_years,
                                             setting, abuse_forms, special_groups, reported_at, recorded_at)
@@ -59,6 +64,21 @@ public class IndicatorProjection {
                 e.caseId(), e.childId(), e.communeCode(), e.category().name(), e.channel().name(), e.sex().name(),
                 e.ageYears(), e.setting() == null ? null : e.setting().name(), names(e.abuseForms()),
                 names(e.specialCircumstanceGroups()), utc(e.occurredAt()), utc(recordedAt));
+    }
+
+    /** The receiving commune runs the case from the transfer on: what happens after counts there. */
+    @EventHandler
+    void on(CaseTransferred e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode(), e.occurredAt(), recordedAt);
+    }
+
+    /**
+     * The successor of a ceased commune runs the case from the carry-over on (00:00 of its first day): what happens
+     * after counts in the successor, what happened before stays with the ceased commune. Not a transfer.
+     */
+    @EventHandler
+    void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode(), e.occurredAt(), recordedAt);
     }
 
     @EventHandler
@@ -113,6 +133,14 @@ public class IndicatorProjection {
                 ON CONFLICT (case_id, sequence_number) DO NOTHING""",
                 e.caseId(), sequenceNumber, StepKind.DEADLINE_FULFILLED.name(), utc(e.occurredAt()), utc(recordedAt),
                 e.deadlineId(), e.rule().name());
+    }
+
+    private void runBy(String caseId, long sequenceNumber, String communeCode, Instant since, Instant recordedAt) {
+        jdbc.update("""
+                INSERT INTO indicator_commune (case_id, sequence_number, commune_code, since, recorded_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (case_id, sequence_number) DO NOTHING""",
+                caseId, sequenceNumber, communeCode, utc(since), utc(recordedAt));
     }
 
     private void step(String caseId, long sequenceNumber, StepKind kind, Instant occurredAt, Instant recordedAt) {

@@ -5,13 +5,14 @@ import org.springframework.context.annotation.Configuration;
 import vn.childprotection.casetracker.query.admin.ProjectionDefinition;
 
 /**
- * The indicators projection as the rebuild knows it: its processing group and the tables it writes (V3_5).
+ * The indicators projection as the rebuild knows it: its processing group and the tables it writes (V3_5, V3_7).
  */
 @Configuration(proxyBeanMethods = false)
 class IndicatorProjectionConfiguration {
 
     @Bean
     ProjectionDefinition indicatorsProjectionDefinition() {
-        return ProjectionDefinition.of(IndicatorProjection.PROCESSING_GROUP, "indicator_case", "indicator_step");
+        return ProjectionDefinition.of(IndicatorProjection.PROCESSING_GROUP, "indicator_case", "indicator_step",
+                "indicator_commune");
     }
 }

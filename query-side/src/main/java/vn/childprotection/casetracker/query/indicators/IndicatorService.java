@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
-import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
 /**
- * Counts the defined indicators for an org unit, a period and an as-of instant.
+ * Counts the defined indicators for an area (org unit or reporting group), a period and an as-of instant.
  */
 @Service
 public class IndicatorService {
@@ -32,27 +30,27 @@ public class IndicatorService {
     private final IndicatorFactsRepository facts;
     private final IndicatorCalculator calculator;
     private final ReportingUnits reportingUnits;
-    private final OrgUnitRegistry orgUnits;
     private final Clock clock;
 
     public IndicatorService(IndicatorDefinitions definitions, IndicatorFactsRepository facts,
-                            IndicatorCalculator calculator, ReportingUnits reportingUnits, OrgUnitRegistry orgUnits,
-                            Clock clock) {
+                            IndicatorCalculator calculator, ReportingUnits reportingUnits, Clock clock) {
         this.definitions = definitions;
         this.facts = facts;
         this.calculator = calculator;
         this.reportingUnits = reportingUnits;
-        this.orgUnits = orgUnits;
         this.clock = clock;
     }
 
     /**
-     * Counts what a request asked for, after checking it: a known org unit, a period that does not end before it
+     * Counts what a request asked for, after checking it: a known area (commune, district, province, or a reporting
+     * group such as {@code former-313}) in the structure known at {@code asOf}, a period that does not end before it
      * starts, known indicator codes (400 naming the parameter otherwise).
+     *
+     * @param includePredecessors add the communes that ceased into the area's communes (trends across a merger)
      */
     public IndicatorSet countAsked(String orgUnitCode, LocalDate from, LocalDate to, Instant asOf,
-                                   List<String> codes) {
-        orgUnits.requireArea("orgUnit", orgUnitCode);
+                                   List<String> codes, boolean includePredecessors) {
+        reportingUnits.require("orgUnit", orgUnitCode, asOf, includePredecessors);
         if (to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before from");
         }
@@ -62,16 +60,30 @@ public class IndicatorService {
                 throw new BadRequestException("code", "is not a defined indicator: " + code);
             }
         }
-        return count(orgUnitCode, new ReportingPeriod(from, to), asOf, asked);
+        return count(orgUnitCode, new ReportingPeriod(from, to), asOf, asked, includePredecessors);
     }
 
     /**
+     * Counts an area already checked, without its predecessors.
+     *
      * @param codes the indicators to count, or every defined one when empty (codes must be known)
      */
     @Transactional(readOnly = true)
     public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes) {
-        OrgUnit unit = orgUnits.find(orgUnitCode).orElseThrow();
-        Set<String> communes = reportingUnits.communesOf(orgUnitCode, period);
+        return count(orgUnitCode, period, asOf, codes, false);
+    }
+
+    /**
+     * Counts an area already checked: each case once, in the commune that ran it when its counted fact happened,
+     * among the area's communes in the structure known at {@code asOf}.
+     *
+     * @param codes the indicators to count, or every defined one when empty (codes must be known)
+     */
+    @Transactional(readOnly = true)
+    public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes,
+                              boolean includePredecessors) {
+        ReportingScope scope = reportingUnits.scope(orgUnitCode, asOf, includePredecessors);
+        Set<String> communes = scope.communes();
         List<CaseFacts> cases = facts.load(communes, period.end(), asOf);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorDefinition definition : definitions.indicators()) {
@@ -79,7 +91,8 @@ public class IndicatorService {
                 values.add(calculator.count(definition, period, cases, communes));
             }
         }
-        return new IndicatorSet(unit.code(), unit.nameVi(), unit.nameEn(), period.from(), period.to(), asOf,
-                clock.instant(), List.copyOf(communes), IN_TIME_RULE, definitions.groups(), List.copyOf(values));
+        return new IndicatorSet(scope.code(), scope.nameVi(), scope.nameEn(), period.from(), period.to(), asOf,
+                clock.instant(), List.copyOf(communes), scope.reportingGroup(), scope.includePredecessors(),
+                scope.splitPredecessors(), IN_TIME_RULE, definitions.groups(), List.copyOf(values));
     }
 }

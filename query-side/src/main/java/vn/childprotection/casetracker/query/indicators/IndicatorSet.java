@@ -8,15 +8,21 @@ import java.util.List;
 /**
  * Indicators counted for one org unit and period, as recorded by {@code asOf}.
  *
- * @param orgUnit     the org unit asked for
- * @param communes    the communes whose cases were counted (after roll-up and mergers)
+ * @param orgUnit             the org unit or reporting group asked for
+ * @param communes            the communes whose facts were counted (every commune at or under the area, whenever it
+ *                            existed; each fact counts in the commune that ran the case when it happened)
+ * @param reportingGroup      true when {@code orgUnit} is a reporting group (địa bàn huyện An Lão cũ)
+ * @param includePredecessors whether the communes that ceased into the area's communes were added (trends)
+ * @param splitPredecessors   among those added, the split ones, added to each of their successors: do not add
+ *                            up the successors' figures
  * @param asOf        only what had been recorded by this instant was counted; null when everything recorded by
  *                    {@code generatedAt} was
  * @param inTimeRule  how "helped in time" was decided
  */
 @Schema(name = "IndicatorSet")
 public record IndicatorSet(String orgUnit, String orgUnitNameVi, String orgUnitNameEn, LocalDate from, LocalDate to,
-                           Instant asOf, Instant generatedAt, List<String> communes, String inTimeRule,
+                           Instant asOf, Instant generatedAt, List<String> communes, boolean reportingGroup,
+                           boolean includePredecessors, List<String> splitPredecessors, String inTimeRule,
                            List<IndicatorGroup> groups, List<IndicatorValue> indicators) {
 
     public IndicatorValue indicator(String code) {

@@ -83,7 +83,7 @@ public class PlanTargetsService {
                 "Share of abused children helped in time", "CASES",
                 now.indicator(ABUSED_HELPED_IN_TIME).total(), abused));
 
-        List<CommuneFigures> communes = communeFigures(year, now.communes(), asOf);
+        List<CommuneFigures> communes = communeFigures(year, existingDuring(now.communes(), period), asOf);
         lines.add(pairShare("HEART_POLICY_SHARE",
                 "Tỷ lệ trẻ em mắc bệnh tim bẩm sinh được hưởng chính sách theo Quyết định 55a/2013/QĐ-TTg",
                 "Share of children with congenital heart disease covered by the Decision 55a policy", communes,
@@ -105,6 +105,16 @@ public class PlanTargetsService {
         lines.add(communeShare("CHILDREN_FORUM_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Diễn đàn trẻ em",
                 "Share of communes holding the Children's Forum", communes, CommuneTargetItem.CHILDREN_FORUM_HELD));
         return new PlanTargets(orgUnit, year, period.from(), period.to(), asOf, List.copyOf(lines), communes);
+    }
+
+    /**
+     * The communes that existed on some day of the period: a commune that ceased before it (or began after it) has
+     * no figures to enter for it and is not counted as one that did not.
+     */
+    private List<String> existingDuring(List<String> communeCodes, ReportingPeriod period) {
+        return communeCodes.stream().filter(code -> orgUnits.find(code).map(unit ->
+                !unit.validFrom().isAfter(period.to()) && (unit.validTo() == null
+                        || !unit.validTo().isBefore(period.from()))).orElse(false)).toList();
     }
 
     private List<CommuneFigures> communeFigures(int year, List<String> communeCodes, Instant asOf) {

@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
+import vn.childprotection.casetracker.query.indicators.ReportingUnits;
 
 /**
  * The periodic reports (<i>báo cáo định kỳ 6 tháng, hằng năm</i>) and the plan's targets, as JSON, CSV or XLSX.
@@ -39,15 +39,15 @@ public class ReportController {
 
     private final ReportService reports;
     private final PlanTargetsService targets;
-    private final OrgUnitRegistry orgUnits;
+    private final ReportingUnits reportingUnits;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public ReportController(ReportService reports, PlanTargetsService targets, OrgUnitRegistry orgUnits,
+    public ReportController(ReportService reports, PlanTargetsService targets, ReportingUnits reportingUnits,
                             ReadPolicy policy, CurrentActor currentActor) {
         this.reports = reports;
         this.targets = targets;
-        this.orgUnits = orgUnits;
+        this.reportingUnits = reportingUnits;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -69,7 +69,8 @@ public class ReportController {
             @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
             @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
                     "annual"})) @PathVariable String kind,
-            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
+                    + "(former-313)", example = "31")
             @RequestParam String orgUnit,
             @Parameter(description = "json (default), csv or xlsx", schema = @Schema(allowableValues = {"json",
                     "csv", "xlsx"})) @RequestParam(defaultValue = "json") String format,
@@ -79,7 +80,7 @@ public class ReportController {
         ReportKind reportKind = ReportKind.fromPath(kind).orElseThrow(() ->
                 new NotFoundException("There is no report '" + kind + "'; the reports are semiannual and annual."));
         policy.indicators(currentActor.require(), orgUnit);
-        orgUnits.requireArea("orgUnit", orgUnit);
+        reportingUnits.require("orgUnit", orgUnit, asOf, false);
         year(year);
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             throw new BadRequestException("format", "must be json, csv or xlsx");
@@ -106,11 +107,12 @@ public class ReportController {
                     + "and Children's Forum). With asOf, only what had been recorded by then.")
     public PlanTargets targets(
             @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
-            @Parameter(description = "Org unit code", example = "313") @RequestParam String orgUnit,
+            @Parameter(description = "Org unit or reporting group code", example = "former-313")
+            @RequestParam String orgUnit,
             @Parameter(description = "Count only what had been recorded by this instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         policy.indicators(currentActor.require(), orgUnit);
-        orgUnits.requireArea("orgUnit", orgUnit);
+        reportingUnits.require("orgUnit", orgUnit, asOf, false);
         year(year);
         ReportingPeriod period = reports.period(ReportKind.ANNUAL, year);
         return targets.targets(orgUnit, year, period, asOf);

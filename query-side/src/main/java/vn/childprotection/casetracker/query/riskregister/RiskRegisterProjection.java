@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
@@ -106,7 +107,17 @@ public class RiskRegisterProjection {
 
     @EventHandler
     void on(CaseTransferred e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
-        change(e.caseId(), sequenceNumber, recordedAt, "commune_code = ?", e.toCommuneCode());
+        runBy(e.caseId(), sequenceNumber, recordedAt, e.toCommuneCode());
+    }
+
+    /** Carried over to the successor of its ceased commune: the successor's register lists it, as after a transfer. */
+    @EventHandler
+    void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
+        runBy(e.caseId(), sequenceNumber, recordedAt, e.toCommuneCode());
+    }
+
+    private void runBy(String caseId, long sequenceNumber, Instant recordedAt, String communeCode) {
+        change(caseId, sequenceNumber, recordedAt, "commune_code = ?", communeCode);
     }
 
     /**

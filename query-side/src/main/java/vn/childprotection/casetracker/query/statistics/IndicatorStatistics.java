@@ -51,6 +51,7 @@ public class IndicatorStatistics {
         }
         return new SuppressedIndicators(counted.orgUnit(), counted.orgUnitNameVi(), counted.orgUnitNameEn(),
                 counted.from(), counted.to(), counted.asOf(), counted.generatedAt(), suppression.threshold(),
+                counted.reportingGroup(), counted.includePredecessors(), counted.splitPredecessors(),
                 counted.groups(), List.copyOf(indicators));
     }
 }

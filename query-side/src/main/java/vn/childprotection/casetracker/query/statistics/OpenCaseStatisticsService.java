@@ -1,6 +1,7 @@
 package vn.childprotection.casetracker.query.statistics;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.childprotection.casetracker.platform.input.TimeRule;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
@@ -21,7 +23,8 @@ import vn.childprotection.casetracker.values.RiskLevel;
 /**
  * Builds the open-case statistics (<i>số liệu tổng hợp</i>) with {@link SmallCellSuppression}: every cell of every
  * commune listed, even an empty one (leaving a commune or a cell out would say it is empty), and the totals the rule
- * allows.
+ * allows. The communes listed are those that exist today (Vietnam day), and any ceased one that still runs open
+ * cases (a split commune waiting for its successor to be chosen).
  */
 @Service
 public class OpenCaseStatisticsService {
@@ -55,8 +58,9 @@ public class OpenCaseStatisticsService {
         if (commune != null) {
             communes.add(commune);
         } else {
-            orgUnits.all().stream().filter(u -> u.type() == OrgUnitType.COMMUNE).map(OrgUnit::code)
-                    .forEach(communes::add);
+            LocalDate today = LocalDate.now(clock.withZone(TimeRule.VIETNAM));
+            orgUnits.all().stream().filter(u -> u.type() == OrgUnitType.COMMUNE && u.validOn(today))
+                    .map(OrgUnit::code).forEach(communes::add);
             communes.addAll(new TreeSet<>(raw.keySet()));
         }
         List<CommuneStatistics> rows = new ArrayList<>();

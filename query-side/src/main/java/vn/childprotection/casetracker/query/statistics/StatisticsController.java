@@ -70,7 +70,8 @@ public class StatisticsController {
                     + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
                     + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors.")
     public SuppressedIndicators indicators(
-            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
+                    + "(former-313)", example = "31")
             @RequestParam String orgUnit,
             @Parameter(description = "First day of the period", example = "2025-01-01")
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
@@ -79,8 +80,11 @@ public class StatisticsController {
             @Parameter(description = "Count only what had been recorded by this instant")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
             @Parameter(description = "Only these indicators (codes of GET /api/v1/indicators/definitions)")
-            @RequestParam(required = false) List<String> code) {
+            @RequestParam(required = false) List<String> code,
+            @Parameter(description = "Also count the communes that ceased into the area's communes (trends across "
+                    + "the 2025 reform); split ones are listed in splitPredecessors")
+            @RequestParam(defaultValue = "false") boolean includePredecessors) {
         policy.statistics(currentActor.require());
-        return indicatorStatistics.suppress(indicators.countAsked(orgUnit, from, to, asOf, code));
+        return indicatorStatistics.suppress(indicators.countAsked(orgUnit, from, to, asOf, code, includePredecessors));
     }
 }

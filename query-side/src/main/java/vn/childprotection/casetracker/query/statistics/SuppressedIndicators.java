@@ -11,12 +11,17 @@ import vn.childprotection.casetracker.query.indicators.IndicatorGroup;
  * Indicators as dashboards read them (<i>số liệu tổng hợp</i>): the same counts as {@code GET /api/v1/indicators},
  * with small cells suppressed by the rules of {@link SmallCellSuppression}.
  *
- * @param threshold a count smaller than this is not shown
+ * @param threshold           a count smaller than this is not shown
+ * @param reportingGroup      true when {@code orgUnit} is a reporting group (địa bàn huyện An Lão cũ)
+ * @param includePredecessors whether the communes that ceased into the area's communes were added (trends)
+ * @param splitPredecessors   among those added, the split ones, added to each of their successors
  */
 @Schema(name = "SuppressedIndicators")
 public record SuppressedIndicators(String orgUnit, String orgUnitNameVi, String orgUnitNameEn, LocalDate from,
                                    LocalDate to, Instant asOf, Instant generatedAt, int threshold,
-                                   List<IndicatorGroup> groups, List<Indicator> indicators) {
+                                   boolean reportingGroup, boolean includePredecessors,
+                                   List<String> splitPredecessors, List<IndicatorGroup> groups,
+                                   List<Indicator> indicators) {
 
     /**
      * @param total published when it is not small

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
 import vn.childprotection.casetracker.events.CaseReported;
@@ -72,9 +73,19 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(CaseTransferred e, @SequenceNumber Long sequenceNumber) {
-        if (advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("UPDATE work_case SET commune_code = ? WHERE case_id = ?", e.toCommuneCode(), e.caseId());
-            jdbc.update("UPDATE work_item SET commune_code = ? WHERE case_id = ?", e.toCommuneCode(), e.caseId());
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
+    }
+
+    /** Carried over to the successor of its ceased commune: as after an accepted transfer. */
+    @EventHandler
+    void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber) {
+        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
+    }
+
+    private void runBy(String caseId, long sequenceNumber, String communeCode) {
+        if (advance(caseId, sequenceNumber)) {
+            jdbc.update("UPDATE work_case SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
+            jdbc.update("UPDATE work_item SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
         }
     }
 
