@@ -51,18 +51,16 @@ class CommandExceptionHandler {
     /**
      * A unit named on a day it did not exist, found by a controller or by the case file: 409
      * {@code org-unit-not-valid} with {@code successors} (it had ceased) or {@code predecessors} (it had not begun),
-     * each {@code {code, nameVi, nameEn}}.
+     * each {@code {code, nameVi, nameEn, validFrom}}, as {@link ApiExceptionHandler#orgUnitNotValidProblem} answers it.
      */
     @ExceptionHandler(OrgUnitNotValid.class)
     ResponseEntity<Object> orgUnitNotValid(OrgUnitNotValid ex, WebRequest request) {
-        return withProperties(ApiExceptionHandler.problem(HttpStatus.CONFLICT, "Org unit not valid on that day",
-                ex.getMessage(), request), Map.of("rule", OrgUnitNotValid.RULE, "field", ex.field(),
-                ex.ended() ? "successors" : "predecessors", units(ex.instead())));
+        return ApiExceptionHandler.orgUnitNotValidProblem(ex, request);
     }
 
-    private static List<Map<String, String>> units(List<OrgUnit> units) {
-        return units.stream().map(u -> Map.of("code", u.code(), "nameVi", u.nameVi(),
-                "nameEn", u.nameEn() == null ? "" : u.nameEn())).toList();
+    private static List<ApiExceptionHandler.UnitInstead> units(List<OrgUnit> units) {
+        return units.stream().map(u -> new ApiExceptionHandler.UnitInstead(u.code(), u.nameVi(), u.nameEn(),
+                u.validFrom())).toList();
     }
 
     /**

@@ -51,7 +51,7 @@ class OrgUnitValidityApiTest {
         assertThat(answer.status()).as(answer.body()).isEqualTo(409);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.json().get("rule").asString()).isEqualTo("org-unit-not-valid");
-        assertThat(answer.json().get("field").asString()).isEqualTo(field);
+        assertThat(answer.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
 
     @Test
