@@ -9,6 +9,10 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
  * The documented demo users of the local default; each one's password is its user name. Never used with an
  * external database (see {@link SecurityConfiguration}).
  * <p>
+ * The users named after a unit that ended on 30/6/2025 ({@code worker.anlao}, {@code police}, ...) stay for
+ * the history entered in their name; those of the structure from 1/7/2025 (Nghị quyết 1669/NQ-UBTVQH15) are the
+ * {@code *.xaanlao} users of Xã An Lão and its agencies and the {@code *.haiphong} users of the city.
+ * <p>
  * Besides the named users, every commune (<i>xã, thị trấn</i>) of the registry has a worker {@code worker.<code>}
  * and a chair {@code chair.<code>}, so demo data can be spread over all communes through the API. Their passwords
  * are stored as they are ({@code {noop}}): they are published in the README, so a hash would protect nothing, while
@@ -28,7 +32,15 @@ final class DemoUsers {
                 account("health", "313-health-centre", Role.AGENCY_STAFF),
                 account("coordinator", "313-labour-office", Role.COORDINATOR),
                 account("auditor", "313", Role.AUDITOR),
-                account("dashboard", "313", Role.DASHBOARD)));
+                account("dashboard", "313", Role.DASHBOARD),
+                account("worker.xaanlao", "31-xa-an-lao", Role.COMMUNE_WORKER),
+                account("chair.xaanlao", "31-xa-an-lao", Role.COMMUNE_CHAIR),
+                account("coordinator.xaanlao", "31-xa-an-lao-culture-social", Role.COORDINATOR),
+                account("police.xaanlao", "31-xa-an-lao-police", Role.AGENCY_STAFF),
+                account("health.xaanlao", "31-xa-an-lao-health-station", Role.AGENCY_STAFF),
+                account("coordinator.haiphong", "31-health-department", Role.COORDINATOR),
+                account("auditor.haiphong", "31", Role.AUDITOR),
+                account("dashboard.haiphong", "31", Role.DASHBOARD)));
         orgUnits.all().stream().filter(unit -> unit.type() == OrgUnitType.COMMUNE).forEach(commune -> {
             accounts.add(account("worker." + commune.code(), commune.code(), Role.COMMUNE_WORKER));
             accounts.add(account("chair." + commune.code(), commune.code(), Role.COMMUNE_CHAIR));
