@@ -12,7 +12,7 @@ PORT=${PORT:-18090}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 API="http://localhost:$PORT/api/v1"
-AUTH=(-u coordinator:coordinator)
+AUTH=(-u coordinator.haiphong:coordinator.haiphong)
 
 java -Xmx1g -jar "$ROOT/deploy/local/target/case-tracker.jar" --server.port="$PORT" \
   --casetracker.database.embedded.data-dir="$WORK/postgres" > "$WORK/service.log" 2>&1 &

@@ -92,7 +92,7 @@ public final class CaseGenerator {
     public GenerationRecord generate() {
         Instant startedAt = clock.instant();
         List<PlannedCase> plans = new CasePlanner(options.seed(), options.from(), options.to(), startedAt,
-                options.followUp())
+                options.followUp(), options.acrossReform())
                 .planAll(options.cases());
         HttpApi api = new HttpApi(options.url(), GenerationRecord.JSON, clock);
         String runId = UUID.randomUUID().toString();

@@ -26,9 +26,19 @@ import vn.childprotection.casetracker.values.Sex;
 import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
 
 /**
- * Plans synthetic cases: plausible distributions over An Lão's 17 communes, categories, channels and the child's
+ * Plans synthetic cases: plausible distributions over An Lão's communes, categories, channels and the child's
  * statistical fields, and a walk through part of the procedure (Decree 56/2017/NĐ-CP Chapter III) with domain times
  * in the past, each step after the previous one.
+ * <p>
+ * Every report and step names units valid on its day ({@link Reform2025}): reports before 1/7/2025 fall in the 17
+ * old communes, later ones in the new communes; interventions go to the police and health units of the plan's day
+ * (Công an huyện until 28/2/2025, then the city police; the district health centre until 30/6/2025, then the new
+ * commune's police and health station, its Culture and Social Affairs office, the city's Department of Health).
+ * A case of an old commune still open on 1/7/2025 goes on in its new commune: steps dated from then on are sent by
+ * the new commune's users (the service moves a case of a commune merged whole by itself); before the first of them,
+ * a case of a split commune gets its new commune chosen by the city's coordinator
+ * ({@code POST /cases/{id}/successor-commune}). An agency answers only while it exists, and only when it has a
+ * demo user. With {@code acrossReform} false, no step of an old commune's case is planned from 1/7/2025 on.
  * <p>
  * Deterministic: case {@code i} depends only on the seed, {@code i}, the date range and the planning instant
  * {@code now} (steps after {@code now} are cut, so a range that ends well before {@code now} gives the same plan on
@@ -56,15 +66,9 @@ public final class CasePlanner {
     public static final Duration APPROVAL_IN_TIME = Duration.ofHours(1);
     public static final Duration DRAFT_LATE = Duration.ofDays(20);
 
-    /** The commune-level units of An Lão (org-units.json), with uneven weights: the two towns are larger. */
-    private static final Weights<String> COMMUNES = new Weights<String>()
-            .add("313-tt-an-lao", 10).add("313-tt-truong-son", 8).add("313-an-thai", 5).add("313-an-thang", 6)
-            .add("313-an-tho", 5).add("313-an-tien", 6).add("313-bat-trang", 5).add("313-chien-thang", 5)
-            .add("313-my-duc", 6).add("313-quang-hung", 4).add("313-quang-trung", 5).add("313-quoc-tuan", 6)
-            .add("313-tan-dan", 5).add("313-tan-vien", 5).add("313-thai-son", 6).add("313-truong-thanh", 5)
-            .add("313-truong-tho", 6);
-
-    public static final List<String> COMMUNE_CODES = COMMUNES.values();
+    /** The commune-level units reports may fall in: An Lão's 17 until 30/6/2025, then the six new ones. */
+    public static final List<String> COMMUNE_CODES = java.util.stream.Stream.concat(
+            Reform2025.OLD_COMMUNES.values().stream(), Reform2025.NEW_COMMUNES.values().stream()).toList();
 
     private static final Weights<CaseCategory> CATEGORIES = new Weights<CaseCategory>()
             .add(CaseCategory.ABUSED, 40).add(CaseCategory.AT_RISK, 40).add(CaseCategory.SPECIAL_CIRCUMSTANCES, 20);
@@ -108,23 +112,18 @@ public final class CasePlanner {
             AbuseForm.TRAFFICKING, SpecialCircumstanceGroup.M_TRAFFICKED,
             AbuseForm.ABANDONMENT, SpecialCircumstanceGroup.B_ABANDONED);
 
-    private static final String POLICE = "313-police";
-    private static final String HEALTH_CENTRE = "313-health-centre";
-    /** Stands for the commune running the case, which may itself be assigned an intervention. */
-    private static final String COMMUNE = "commune";
-
     private static final List<Intervention> ABUSED_INTERVENTIONS = List.of(
-            new Intervention(InterventionMeasure.PSYCHOLOGICAL_THERAPY, HEALTH_CENTRE),
-            new Intervention(InterventionMeasure.MEDICAL_CARE, HEALTH_CENTRE),
-            new Intervention(InterventionMeasure.LEGAL_AID, POLICE),
-            new Intervention(InterventionMeasure.SAFE_SHELTER, COMMUNE),
-            new Intervention(InterventionMeasure.CAREGIVER_COUNSELLING, COMMUNE));
+            new Intervention(InterventionMeasure.PSYCHOLOGICAL_THERAPY, Provider.HEALTH),
+            new Intervention(InterventionMeasure.MEDICAL_CARE, Provider.HEALTH),
+            new Intervention(InterventionMeasure.LEGAL_AID, Provider.POLICE),
+            new Intervention(InterventionMeasure.SAFE_SHELTER, Provider.COMMUNE),
+            new Intervention(InterventionMeasure.CAREGIVER_COUNSELLING, Provider.COMMUNE));
     private static final List<Intervention> SUPPORT_INTERVENTIONS = List.of(
-            new Intervention(InterventionMeasure.SOCIAL_ASSISTANCE, COMMUNE),
-            new Intervention(InterventionMeasure.EDUCATION_SUPPORT, COMMUNE),
-            new Intervention(InterventionMeasure.CAREGIVER_COUNSELLING, COMMUNE),
-            new Intervention(InterventionMeasure.ALTERNATIVE_CARE, COMMUNE),
-            new Intervention(InterventionMeasure.MEDICAL_CARE, HEALTH_CENTRE));
+            new Intervention(InterventionMeasure.SOCIAL_ASSISTANCE, Provider.SOCIAL_AFFAIRS),
+            new Intervention(InterventionMeasure.EDUCATION_SUPPORT, Provider.COMMUNE),
+            new Intervention(InterventionMeasure.CAREGIVER_COUNSELLING, Provider.COMMUNE),
+            new Intervention(InterventionMeasure.ALTERNATIVE_CARE, Provider.CITY_HEALTH),
+            new Intervention(InterventionMeasure.MEDICAL_CARE, Provider.HEALTH));
 
     private static final String NOTE = "Dữ liệu tổng hợp để thử nghiệm, không phải người thật.";
 
@@ -133,6 +132,7 @@ public final class CasePlanner {
     private final Instant rangeStart;
     private final Instant rangeEnd;
     private final Instant now;
+    private final boolean acrossReform;
 
     /**
      * @param from first day reports may fall on (Vietnam time)
@@ -148,6 +148,17 @@ public final class CasePlanner {
      *                        reported (a lighter load for large data sets, e.g. for rebuilds)
      */
     public CasePlanner(long seed, LocalDate from, LocalDate to, Instant now, int followUpPercent) {
+        this(seed, from, to, now, followUpPercent, true);
+    }
+
+    /**
+     * @param acrossReform whether a case of an old commune goes on after 30/6/2025 in its new commune (carried over
+     *                     by the service, or chosen by the coordinator for a split commune); false: its steps stop
+     *                     before 1/7/2025, for a service that does not carry cases over
+     */
+    public CasePlanner(long seed, LocalDate from, LocalDate to, Instant now, int followUpPercent,
+                       boolean acrossReform) {
+        this.acrossReform = acrossReform;
         if (followUpPercent < 0 || followUpPercent > 100) {
             throw new IllegalArgumentException("--follow-up must be between 0 and 100");
         }
@@ -179,7 +190,8 @@ public final class CasePlanner {
      */
     public PlannedCase plan(int index) {
         SplittableRandom random = new SplittableRandom(mix(seed) ^ mix(index + 0x632BE59BD9B4E019L));
-        String commune = COMMUNES.pick(random);
+        Instant reportedAt = reportTime(random);
+        String commune = Reform2025.communesAt(reportedAt).pick(random);
         CaseCategory category = CATEGORIES.pick(random);
         ReportChannel channel = CHANNELS.pick(random);
         Sex sex = SEXES.pick(random);
@@ -220,19 +232,18 @@ public final class CasePlanner {
             }
         }
 
-        Instant reportedAt = reportTime(random);
         LocalDate birthDate = chance(random, 60) ? birthDate(random, reportedAt, ageYears) : null;
         Timeline timeline = new Timeline(commune, random);
         timeline.report(index, commune, category, channel, sex, ageYears, birthDate, ethnicity, forms, setting,
                 groups, reportedAt);
         Outcome outcome = followedUp(index) ? walk(timeline, random, category) : Outcome.NONE;
 
-        List<PlannedStep> steps = timeline.stepsUpTo(now);
+        List<PlannedStep> steps = timeline.stepsUpTo(now, acrossReform);
         // An outcome whose deciding step falls after the planning instant has not happened yet.
         boolean decided = outcome.decidedBy != null && steps.stream().anyMatch(s -> s.step() == outcome.decidedBy);
         return new PlannedCase(index, commune, category, channel, sex, ageYears, birthDate, ethnicity, setting,
                 List.copyOf(forms), List.copyOf(groups), outcome.emergency, decided ? outcome.helpedInTime : null,
-                decided ? outcome.decidedBy : null, steps);
+                decided ? outcome.decidedBy : null, steps, timeline.successor);
     }
 
     /**
@@ -329,8 +340,9 @@ public final class CasePlanner {
 
         for (String interventionId : t.interventionIds()) {
             if (chance(random, 80)) {
-                t.interventionStatus(t.last.plus(minutes(random, 60, 3 * 24 * 60)), interventionId, "ACCEPTED");
-                if (chance(random, 75)) {
+                boolean accepted = t.interventionStatus(t.last.plus(minutes(random, 60, 3 * 24 * 60)),
+                        interventionId, "ACCEPTED");
+                if (chance(random, 75) && accepted) {
                     t.interventionStatus(t.last.plus(minutes(random, 3 * 24 * 60, 40 * 24 * 60)), interventionId,
                             "COMPLETED");
                 }
@@ -411,7 +423,27 @@ public final class CasePlanner {
         static final Outcome NONE = new Outcome(false, null, null);
     }
 
-    private record Intervention(InterventionMeasure measure, String agency) {
+    private record Intervention(InterventionMeasure measure, Provider provider) {
+    }
+
+    /** Who provides a measure; which unit that is depends on the plan's day. */
+    private enum Provider {
+        POLICE, HEALTH, COMMUNE,
+        /** The commune's Culture and Social Affairs office from 1/7/2025 (Nghị định 150/2025 Art 15(3)(d)). */
+        SOCIAL_AFFAIRS,
+        /** The city's Department of Health from 1/7/2025 (Nghị định 150/2025 Art 8(10)). */
+        CITY_HEALTH;
+
+        String unitOn(LocalDate day, String commune) {
+            boolean reformed = !day.isBefore(Reform2025.FIRST_NEW_DAY);
+            return switch (this) {
+                case POLICE -> Reform2025.policeOn(day, commune);
+                case HEALTH -> Reform2025.healthOn(day, commune);
+                case COMMUNE -> commune;
+                case SOCIAL_AFFAIRS -> reformed ? commune + "-culture-social" : commune;
+                case CITY_HEALTH -> reformed ? "31-health-department" : commune;
+            };
+        }
     }
 
     /**
@@ -419,10 +451,12 @@ public final class CasePlanner {
      */
     private static final class Timeline {
 
+        /** The commune the case was reported in. */
         private final String commune;
-        private final String worker;
-        private final String chair;
+        /** The new commune running the case from 1/7/2025 when it was reported in an old one, else null. */
+        private final String successor;
         private final SplittableRandom random;
+        private boolean successorChosen;
         private final List<PlannedStep> steps = new ArrayList<>();
         private final Map<String, String> agencyOf = new LinkedHashMap<>();
         private Instant reportedAt;
@@ -430,8 +464,9 @@ public final class CasePlanner {
 
         Timeline(String commune, SplittableRandom random) {
             this.commune = commune;
-            this.worker = "worker." + commune;
-            this.chair = "chair." + commune;
+            List<String> successors = Reform2025.SUCCESSORS.get(commune);
+            this.successor = successors == null ? null
+                    : successors.size() == 1 ? successors.get(0) : successors.get(random.nextInt(successors.size()));
             this.random = random;
         }
 
@@ -465,18 +500,18 @@ public final class CasePlanner {
             body.put("reporter", Map.of("consentToRecordIdentity", false));
             body.put("narrative", NOTE);
             reportedAt = at;
-            add(Step.REPORTED, at, worker, "/api/v1/cases", body);
+            add(Step.REPORTED, at, worker(at), "/api/v1/cases", body);
         }
 
         void initialAssessment(Instant at, RiskLevel risk, boolean emergency) {
-            add(Step.INITIAL_ASSESSMENT, at, worker, "/initial-assessment", body(at,
+            add(Step.INITIAL_ASSESSMENT, at, worker(at), "/initial-assessment", body(at,
                     "riskLevel", risk.name(), "emergency", emergency, "notes", NOTE));
         }
 
         void emergencyMeasures(Instant at) {
             List<String> measures = new ArrayList<>();
             Map<String, Object> body = body(at);
-            String user = worker;
+            String user = worker(at);
             if (chance(random, 25)) {
                 // Temporary removal (Art 32) is the chair's decision and lasts at most 15 days.
                 measures.add(EmergencyMeasure.TEMPORARY_REMOVAL.name());
@@ -485,7 +520,7 @@ public final class CasePlanner {
                 removal.put("startDate", start.toString());
                 removal.put("endDate", start.plusDays(random.nextInt(7, 15)).toString());
                 body.put("temporaryRemoval", removal);
-                user = chair;
+                user = chair(at);
             }
             List<EmergencyMeasure> others = List.of(EmergencyMeasure.MEDICAL_EMERGENCY, EmergencyMeasure.SAFE_PLACE,
                     EmergencyMeasure.POLICE_PROTECTION, EmergencyMeasure.OTHER);
@@ -501,7 +536,7 @@ public final class CasePlanner {
         }
 
         void detailedAssessment(Instant at, RiskLevel risk) {
-            add(Step.DETAILED_ASSESSMENT, at, worker, "/detailed-assessment", body(at,
+            add(Step.DETAILED_ASSESSMENT, at, worker(at), "/detailed-assessment", body(at,
                     "riskLevel", risk.name(), "findings", NOTE));
         }
 
@@ -513,7 +548,7 @@ public final class CasePlanner {
             agencyOf.clear();
             for (int i = 1; i <= count; i++) {
                 Intervention chosen = pool.remove(random.nextInt(pool.size()));
-                String agency = chosen.agency().equals(COMMUNE) ? commune : chosen.agency();
+                String agency = chosen.provider().unitOn(day, runningOn(at));
                 String id = "iv-" + i;
                 agencyOf.put(id, agency);
                 Map<String, Object> intervention = new LinkedHashMap<>();
@@ -524,41 +559,51 @@ public final class CasePlanner {
                 intervention.put("description", NOTE);
                 interventions.add(intervention);
             }
-            add(Step.PLAN_DRAFTED, at, worker, "/plan", body(at, "goals", NOTE, "interventions", interventions));
+            add(Step.PLAN_DRAFTED, at, worker(at), "/plan", body(at, "goals", NOTE, "interventions", interventions));
         }
 
         void approve(Instant at) {
-            add(Step.PLAN_APPROVED, at, chair, "/plan/approval", body(at, "planVersion", 1));
+            add(Step.PLAN_APPROVED, at, chair(at), "/plan/approval", body(at, "planVersion", 1));
         }
 
         List<String> interventionIds() {
             return List.copyOf(agencyOf.keySet());
         }
 
-        void interventionStatus(Instant at, String interventionId, String status) {
+        /**
+         * Plans an agency's report on its intervention, if the agency still exists on that day and has a demo user.
+         *
+         * @return whether it was planned
+         */
+        boolean interventionStatus(Instant at, String interventionId, String status) {
             String agency = agencyOf.get(interventionId);
-            String user = switch (agency) {
-                case POLICE -> "police";
-                case HEALTH_CENTRE -> "health";
-                default -> worker;
-            };
+            String user = Reform2025.answeringUser(agency);
+            LocalDate lastDay = Reform2025.lastDay(agency);
+            if (user == null || lastDay != null && at.atZone(VIETNAM).toLocalDate().isAfter(lastDay)) {
+                return false;
+            }
             add(status.equals("COMPLETED") ? Step.INTERVENTION_COMPLETED : Step.INTERVENTION_ACCEPTED, at, user,
                     "/interventions/" + interventionId + "/status", body(at, "status", status, "note", NOTE));
+            return true;
         }
 
         void review(Instant at, RiskLevel risk, ReviewOutcome outcome) {
-            add(Step.REVIEWED, at, worker, "/reviews", body(at, "riskLevel", risk.name(),
+            add(Step.REVIEWED, at, worker(at), "/reviews", body(at, "riskLevel", risk.name(),
                     "outcome", outcome.name(), "notes", NOTE));
         }
 
         void close(Instant at, String reasonCode) {
-            add(Step.CLOSED, at, chair, "/closure", body(at, "reasonCode", reasonCode, "notes", NOTE));
+            add(Step.CLOSED, at, chair(at), "/closure", body(at, "reasonCode", reasonCode, "notes", NOTE));
         }
 
-        List<PlannedStep> stepsUpTo(Instant now) {
+        /**
+         * @param acrossReform false: a case of an old commune stops before 1/7/2025
+         */
+        List<PlannedStep> stepsUpTo(Instant now, boolean acrossReform) {
             List<PlannedStep> kept = new ArrayList<>();
             for (PlannedStep step : steps) {
-                if (step.occurredAt().isAfter(now)) {
+                if (step.occurredAt().isAfter(now)
+                        || !acrossReform && successor != null && !step.occurredAt().isBefore(Reform2025.BOUNDARY)) {
                     break;
                 }
                 kept.add(step);
@@ -566,9 +611,35 @@ public final class CasePlanner {
             return kept;
         }
 
+        /** @return the commune that runs the case at {@code at}: the new one from 1/7/2025 for an old commune's */
+        String runningOn(Instant at) {
+            return successor != null && !at.isBefore(Reform2025.BOUNDARY) ? successor : commune;
+        }
+
+        private String worker(Instant at) {
+            return "worker." + runningOn(at);
+        }
+
+        private String chair(Instant at) {
+            return "chair." + runningOn(at);
+        }
+
         private void add(Step step, Instant at, String user, String path, Map<String, Object> body) {
             if (last != null && !at.isAfter(last)) {
                 throw new IllegalStateException(step + " planned at " + at + ", not after " + last);
+            }
+            if (successor != null && Reform2025.SPLIT.contains(commune) && !successorChosen
+                    && !at.isBefore(Reform2025.BOUNDARY)) {
+                // A split commune's case waits for a person to choose its new commune before its next step.
+                successorChosen = true;
+                Instant chosenAt = at.minusSeconds(1);
+                if (!chosenAt.isAfter(last)) {
+                    throw new IllegalStateException("no time for the successor choice before " + step + " at " + at);
+                }
+                last = chosenAt;
+                steps.add(new PlannedStep(Step.SUCCESSOR_COMMUNE_CHOSEN, chosenAt, Reform2025.CITY_COORDINATOR,
+                        "/api/v1/cases/" + PlannedStep.CASE_ID + "/successor-commune",
+                        Map.of("communeCode", successor)));
             }
             last = at;
             String fullPath = step == Step.REPORTED ? path : "/api/v1/cases/" + PlannedStep.CASE_ID + path;

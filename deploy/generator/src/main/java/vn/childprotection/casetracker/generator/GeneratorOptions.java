@@ -17,12 +17,20 @@ import java.time.format.DateTimeParseException;
  * @param concurrency cases in flight at once; the steps of one case are always sequential
  * @param followUp    percentage of cases whose procedure goes on after the report (100: all); the others are only
  *                    reported, a lighter load for large data sets
+ * @param acrossReform whether cases of An Lão's old communes open on 1/7/2025 go on in their new commune (the
+ *                    service carries them over; a split commune's case gets its new commune chosen by the city's
+ *                    coordinator); false: their steps stop before 1/7/2025
  */
 public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to, long seed, Path out,
-                               int concurrency, int followUp) {
+                               int concurrency, int followUp, boolean acrossReform) {
 
     public GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to, long seed, Path out, int concurrency) {
         this(url, cases, from, to, seed, out, concurrency, 100);
+    }
+
+    public GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to, long seed, Path out, int concurrency,
+                            int followUp) {
+        this(url, cases, from, to, seed, out, concurrency, followUp, true);
     }
 
     public static final int DEFAULT_CONCURRENCY = 4;
@@ -47,6 +55,9 @@ public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to,
               --concurrency  cases in flight at once (default 4)
               --follow-up    percentage of cases taken further than the report (default 100); the others are
                              only reported, for large data sets loaded quickly
+              --across-reform  true (default): cases of An Lão's old communes open on 1/7/2025 go on in their
+                             new commune (carried over by the service; a split commune's case is given its new
+                             commune by coordinator.haiphong first); false: their steps stop on 30/6/2025
             """;
 
     public GeneratorOptions {
@@ -86,6 +97,7 @@ public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to,
         Path out = Path.of("generated-cases.jsonl");
         int concurrency = DEFAULT_CONCURRENCY;
         int followUp = 100;
+        boolean acrossReform = true;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             String value;
@@ -109,12 +121,21 @@ public record GeneratorOptions(URI url, int cases, LocalDate from, LocalDate to,
                     case "--out" -> out = Path.of(value);
                     case "--concurrency" -> concurrency = Integer.parseInt(value);
                     case "--follow-up" -> followUp = Integer.parseInt(value);
+                    case "--across-reform" -> acrossReform = bool(name, value);
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 }
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw new IllegalArgumentException(name + ": cannot read '" + value + "'", e);
             }
         }
-        return new GeneratorOptions(url, cases, from, to, seed, out, concurrency, followUp);
+        return new GeneratorOptions(url, cases, from, to, seed, out, concurrency, followUp, acrossReform);
+    }
+
+    private static boolean bool(String name, String value) {
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": 'true' or 'false', not '" + value + "'");
+        };
     }
 }

@@ -22,11 +22,15 @@ import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
  *                       helped (yet) or not an abused child
  * @param helpDecidedBy  the step whose time decides {@code helpedInTime} (emergency measures or plan approval);
  *                       null when {@code helpedInTime} is null
+ * @param successor      for a case reported in an old commune (before 1/7/2025), the new commune that runs it from
+ *                       1/7/2025 if it is still open then: the single successor of a commune merged whole, or the one
+ *                       the coordinator will choose for a split commune; null for a case of a new commune
  */
 public record PlannedCase(int index, String communeCode, CaseCategory category, ReportChannel channel, Sex sex,
                           int ageYears, LocalDate birthDate, String ethnicity, AbuseSetting setting,
                           List<AbuseForm> abuseForms, List<SpecialCircumstanceGroup> specialCircumstanceGroups,
-                          boolean emergency, Boolean helpedInTime, Step helpDecidedBy, List<PlannedStep> steps) {
+                          boolean emergency, Boolean helpedInTime, Step helpDecidedBy, List<PlannedStep> steps,
+                          String successor) {
 
     public PlannedCase {
         abuseForms = List.copyOf(abuseForms);
@@ -48,6 +52,21 @@ public record PlannedCase(int index, String communeCode, CaseCategory category, 
     public GeneratedCase toRecord(String caseId, List<StepRecord> done) {
         boolean decided = helpDecidedBy != null && done.stream().anyMatch(s -> s.step() == helpDecidedBy);
         return new GeneratedCase(caseId, communeCode, category, channel, sex, ageYears, ethnicity, setting,
-                abuseForms, specialCircumstanceGroups, reportedAt(), done, emergency, decided ? helpedInTime : null);
+                abuseForms, specialCircumstanceGroups, reportedAt(), done, emergency, decided ? helpedInTime : null,
+                successorOnceAccepted(done));
+    }
+
+    /**
+     * The new commune running the case from 1/7/2025 once {@code done} was accepted: none if the case was closed
+     * before; for a commune merged whole, its successor (the service moves the case by itself, at its first step
+     * dated from then on or by its recurring task); for a split commune, the one chosen, once the choice was accepted.
+     */
+    private String successorOnceAccepted(List<StepRecord> done) {
+        if (successor == null || done.stream().anyMatch(s -> s.step() == Step.CLOSED
+                && s.occurredAt().isBefore(Reform2025.BOUNDARY))) {
+            return null;
+        }
+        return Reform2025.mergedWhole(communeCode)
+                || done.stream().anyMatch(s -> s.step() == Step.SUCCESSOR_COMMUNE_CHOSEN) ? successor : null;
     }
 }

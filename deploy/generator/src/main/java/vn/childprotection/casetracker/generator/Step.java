@@ -26,7 +26,12 @@ public enum Step {
     /** Review (Mẫu 06); the case status does not change. */
     REVIEWED(null),
     /** Closed by the commune chair. */
-    CLOSED(CaseStatus.CLOSED);
+    CLOSED(CaseStatus.CLOSED),
+    /**
+     * A coordinator chose the new commune of a split commune's case open on 1/7/2025
+     * ({@code POST /cases/{id}/successor-commune}); the case status does not change.
+     */
+    SUCCESSOR_COMMUNE_CHOSEN(null);
 
     private final CaseStatus statusAfter;
 

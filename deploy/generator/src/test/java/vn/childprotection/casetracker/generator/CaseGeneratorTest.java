@@ -159,7 +159,7 @@ class CaseGeneratorTest {
         assertThatThrownBy(() -> generator(options, new PrintStream(new ByteArrayOutputStream())).generate())
                 .isInstanceOf(GenerationException.class)
                 .hasMessageContaining("HTTP 409").hasMessageContaining("rule=approval-needs-draft")
-                .hasMessageContaining("step PLAN_APPROVED as chair.313-")
+                .hasMessageContaining("step PLAN_APPROVED as chair.31")
                 .hasMessageNotContaining("Trẻ Thử")
                 .satisfies(e -> {
                     GenerationRecord partial = ((GenerationException) e).partialRecord();

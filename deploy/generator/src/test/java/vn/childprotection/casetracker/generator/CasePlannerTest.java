@@ -27,10 +27,14 @@ class CasePlannerTest {
     private static final LocalDate FROM = LocalDate.of(2023, 1, 1);
     private static final LocalDate TO = LocalDate.of(2026, 10, 31);
     private static final Instant NOW = Instant.parse("2026-11-29T02:00:00Z");
-    private static final List<String> COMMUNES = List.of("313-tt-an-lao", "313-tt-truong-son", "313-an-thai",
+    private static final List<String> OLD_COMMUNES = List.of("313-tt-an-lao", "313-tt-truong-son", "313-an-thai",
             "313-an-thang", "313-an-tho", "313-an-tien", "313-bat-trang", "313-chien-thang", "313-my-duc",
             "313-quang-hung", "313-quang-trung", "313-quoc-tuan", "313-tan-dan", "313-tan-vien", "313-thai-son",
             "313-truong-thanh", "313-truong-tho");
+    private static final List<String> NEW_COMMUNES = List.of("31-xa-an-lao", "31-xa-an-truong", "31-xa-an-quang",
+            "31-xa-an-khanh", "31-xa-an-hung", "31-phuong-phu-lien");
+    /** 00:00 of 1/7/2025 in Vietnam: the first instant of the new communes (Nghị quyết 1669/NQ-UBTVQH15). */
+    private static final Instant REFORM = Instant.parse("2025-06-30T17:00:00Z");
 
     private static List<PlannedCase> plan(long seed, int count, Instant now) {
         return new CasePlanner(seed, FROM, TO, now).planAll(count);
@@ -69,7 +73,11 @@ class CasePlannerTest {
                                 .isAfter(previous);
                     }
                     assertThat(step.occurredAt()).isBeforeOrEqualTo(planningInstant);
-                    assertThat(step.body().get("occurredAt")).isEqualTo(step.occurredAt().toString());
+                    if (step.step() == Step.SUCCESSOR_COMMUNE_CHOSEN) {
+                        assertThat(step.body()).as("the choice is recorded when made").containsOnlyKeys("communeCode");
+                    } else {
+                        assertThat(step.body().get("occurredAt")).isEqualTo(step.occurredAt().toString());
+                    }
                     previous = step.occurredAt();
                 }
             }
@@ -80,8 +88,6 @@ class CasePlannerTest {
     void steps_follow_the_procedure_order_and_are_sent_by_the_right_user() {
         Map<Step, Integer> seen = new EnumMap<>(Step.class);
         for (PlannedCase planned : plan(11, 3000, NOW)) {
-            String worker = "worker." + planned.communeCode();
-            String chair = "chair." + planned.communeCode();
             Set<Step> done = new HashSet<>();
             Map<String, String> agencyOf = new HashMap<>();
             Set<String> accepted = new HashSet<>();
@@ -90,11 +96,34 @@ class CasePlannerTest {
                 seen.merge(step.step(), 1, Integer::sum);
                 assertThat(done).as("nothing after closing").doesNotContain(Step.CLOSED);
                 Map<String, Object> body = step.body();
+                boolean reformed = !step.occurredAt().isBefore(REFORM);
+                String running = reformed && planned.communeCode().startsWith("313-") ? planned.successor()
+                        : planned.communeCode();
+                String worker = "worker." + running;
+                String chair = "chair." + running;
+                if (reformed && step.step() != Step.SUCCESSOR_COMMUNE_CHOSEN
+                        && (planned.communeCode().equals("313-thai-son")
+                        || planned.communeCode().equals("313-tt-truong-son"))) {
+                    assertThat(done).as("a split commune's case goes on once its new commune was chosen")
+                            .contains(Step.SUCCESSOR_COMMUNE_CHOSEN);
+                }
                 switch (step.step()) {
                     case REPORTED -> {
                         assertThat(done).isEmpty();
                         assertThat(step.path()).isEqualTo("/api/v1/cases");
                         assertThat(body.get("communeCode")).isEqualTo(planned.communeCode());
+                        assertThat(planned.communeCode()).as("a unit valid on the report's day")
+                                .isIn(reformed ? NEW_COMMUNES : OLD_COMMUNES);
+                    }
+                    case SUCCESSOR_COMMUNE_CHOSEN -> {
+                        assertThat(planned.communeCode()).isIn("313-thai-son", "313-tt-truong-son");
+                        assertThat(done).doesNotContain(Step.SUCCESSOR_COMMUNE_CHOSEN);
+                        assertThat(step.occurredAt()).isAfterOrEqualTo(REFORM.minusSeconds(1));
+                        assertThat(step.user()).isEqualTo("coordinator.haiphong");
+                        assertThat(step.path()).isEqualTo("/api/v1/cases/{caseId}/successor-commune");
+                        assertThat(body.get("communeCode")).isEqualTo(planned.successor()).isIn(
+                                planned.communeCode().equals("313-thai-son")
+                                        ? List.of("31-xa-an-khanh", "31-xa-an-lao") : List.of("31-xa-an-lao"));
                     }
                     case INITIAL_ASSESSMENT -> {
                         assertThat(done).containsExactly(Step.REPORTED);
@@ -128,6 +157,9 @@ class CasePlannerTest {
                         assertThat(interventions).hasSizeBetween(1, 2);
                         interventions.forEach(i -> agencyOf.put((String) i.get("interventionId"),
                                 (String) i.get("agencyCode")));
+                        LocalDate day = step.occurredAt().atZone(VIETNAM).toLocalDate();
+                        interventions.forEach(i -> assertThat(validOn((String) i.get("agencyCode"), day))
+                                .as("%s on %s", i.get("agencyCode"), day).isTrue());
                     }
                     case PLAN_APPROVED -> {
                         assertThat(done).contains(Step.PLAN_DRAFTED).doesNotContain(Step.PLAN_APPROVED);
@@ -142,9 +174,17 @@ class CasePlannerTest {
                         String expectedUser = switch (agency) {
                             case "313-police" -> "police";
                             case "313-health-centre" -> "health";
-                            default -> worker;
+                            case "31-xa-an-lao-police" -> "police.xaanlao";
+                            case "31-xa-an-lao-health-station" -> "health.xaanlao";
+                            default -> "worker." + agency;
                         };
                         assertThat(step.user()).isEqualTo(expectedUser);
+                        assertThat(agency).as("a commune runs it, or an agency with a demo user")
+                                .isIn(OLD_COMMUNES.contains(agency) || NEW_COMMUNES.contains(agency) ? agency
+                                        : "", "313-police", "313-health-centre", "31-xa-an-lao-police",
+                                        "31-xa-an-lao-health-station");
+                        assertThat(validOn(agency, step.occurredAt().atZone(VIETNAM).toLocalDate()))
+                                .as("%s answers while it exists", agency).isTrue();
                         if (step.step() == Step.INTERVENTION_ACCEPTED) {
                             assertThat(accepted.add(id)).as("accepted once").isTrue();
                             assertThat(body.get("status")).isEqualTo("ACCEPTED");
@@ -174,11 +214,92 @@ class CasePlannerTest {
         assertThat(seen).as("every kind of step occurs").containsOnlyKeys(Step.values());
     }
 
+    /** Validity of the units the generator may name, as org-units.json states it. */
+    private static boolean validOn(String unit, LocalDate day) {
+        LocalDate first = unit.startsWith("313") ? LocalDate.MIN : switch (unit) {
+            case "31-police" -> LocalDate.of(2025, 3, 1);
+            case "31-health-department" -> LocalDate.of(2025, 6, 16);
+            default -> LocalDate.of(2025, 7, 1);
+        };
+        LocalDate last = unit.equals("313-police") ? LocalDate.of(2025, 2, 28)
+                : unit.startsWith("313") ? LocalDate.of(2025, 6, 30) : LocalDate.MAX;
+        return !day.isBefore(first) && !day.isAfter(last);
+    }
+
+    @Test
+    void cases_open_on_1_july_2025_go_on_in_their_new_commune_and_a_split_communes_wait_for_a_choice() {
+        List<PlannedCase> cases = plan(11, 3000, NOW);
+        List<PlannedCase> crossing = cases.stream().filter(c -> c.communeCode().startsWith("313-")
+                && c.steps().stream().anyMatch(s -> !s.occurredAt().isBefore(REFORM))).toList();
+        assertThat(crossing).as("cases with steps on both sides of the reform").hasSizeGreaterThan(10)
+                .anyMatch(c -> c.communeCode().equals("313-thai-son"))
+                .anyMatch(c -> c.communeCode().equals("313-bat-trang") || c.communeCode().equals("313-tt-an-lao"));
+        for (PlannedCase c : crossing) {
+            Map<String, String> expected = Map.ofEntries(Map.entry("313-tt-an-lao", "31-xa-an-lao"),
+                    Map.entry("313-an-tien", "31-xa-an-lao"), Map.entry("313-an-thang", "31-xa-an-lao"),
+                    Map.entry("313-tan-dan", "31-xa-an-lao"), Map.entry("313-tt-truong-son", "31-xa-an-lao"),
+                    Map.entry("313-bat-trang", "31-xa-an-truong"), Map.entry("313-truong-tho", "31-xa-an-truong"),
+                    Map.entry("313-truong-thanh", "31-xa-an-truong"), Map.entry("313-quang-hung", "31-xa-an-quang"),
+                    Map.entry("313-quang-trung", "31-xa-an-quang"), Map.entry("313-quoc-tuan", "31-xa-an-quang"),
+                    Map.entry("313-tan-vien", "31-xa-an-khanh"), Map.entry("313-my-duc", "31-xa-an-khanh"),
+                    Map.entry("313-chien-thang", "31-xa-an-hung"), Map.entry("313-an-tho", "31-xa-an-hung"),
+                    Map.entry("313-an-thai", "31-xa-an-hung"));
+            if (!c.communeCode().equals("313-thai-son")) {
+                assertThat(c.successor()).as(c.communeCode()).isEqualTo(expected.get(c.communeCode()));
+            }
+            List<StepRecord> done = c.steps().stream()
+                    .map(s -> new StepRecord(s.step(), s.occurredAt(), s.occurredAt())).toList();
+            GeneratedCase record = c.toRecord("case-" + c.index(), done);
+            assertThat(record.successorCommune()).isEqualTo(c.successor());
+            assertThat(record.carriedOverByAStep()).isTrue();
+            assertThat(record.communeOn(REFORM.minusSeconds(1))).isEqualTo(c.communeCode());
+            assertThat(record.communeOn(REFORM)).isEqualTo(c.successor());
+            c.steps().stream().filter(s -> !s.occurredAt().isBefore(REFORM)
+                            && s.step() != Step.SUCCESSOR_COMMUNE_CHOSEN)
+                    .forEach(s -> assertThat(s.user()).as("sent by the new commune's users or its agencies")
+                            .doesNotContain("313").isNotIn("police", "health"));
+        }
+        assertThat(cases.stream().filter(c -> c.communeCode().equals("313-thai-son")).map(PlannedCase::successor))
+                .as("Thái Sơn's cases go to either commune that took its people")
+                .contains("31-xa-an-khanh", "31-xa-an-lao");
+
+        PlannedCase waiting = cases.stream().filter(c -> c.communeCode().equals("313-thai-son")
+                && c.steps().stream().noneMatch(s -> s.step() == Step.CLOSED) && c.reportedAt().isBefore(REFORM)
+                && c.steps().get(c.steps().size() - 1).occurredAt().isBefore(REFORM)).findFirst().orElseThrow();
+        GeneratedCase unchosen = waiting.toRecord("waiting", waiting.steps().stream()
+                .map(s -> new StepRecord(s.step(), s.occurredAt(), s.occurredAt())).toList());
+        assertThat(unchosen.successorCommune()).as("no step after the reform: nobody chose yet").isNull();
+        assertThat(unchosen.communeOn(NOW)).isEqualTo("313-thai-son");
+
+        PlannedCase merged = cases.stream().filter(c -> c.communeCode().equals("313-an-thai")
+                && c.steps().stream().noneMatch(s -> s.step() == Step.CLOSED) && c.reportedAt().isBefore(REFORM)
+                && c.steps().get(c.steps().size() - 1).occurredAt().isBefore(REFORM)).findFirst().orElseThrow();
+        GeneratedCase open = merged.toRecord("open", merged.steps().stream()
+                .map(s -> new StepRecord(s.step(), s.occurredAt(), s.occurredAt())).toList());
+        assertThat(open.successorCommune()).as("the service moves it by itself").isEqualTo("31-xa-an-hung");
+        assertThat(open.carriedOverByAStep()).isFalse();
+    }
+
+    @Test
+    void without_across_reform_no_step_of_an_old_communes_case_falls_on_or_after_1_july_2025() {
+        List<PlannedCase> cases = new CasePlanner(11, FROM, TO, NOW, 100, false).planAll(3000);
+        assertThat(cases).allSatisfy(c -> {
+            if (c.communeCode().startsWith("313-")) {
+                assertThat(c.steps()).allSatisfy(s -> assertThat(s.occurredAt()).isBefore(REFORM));
+            }
+        });
+        assertThat(cases.stream().map(PlannedCase::reportedAt).toList()).as("the same cases, only cut")
+                .isEqualTo(plan(11, 3000, NOW).stream().map(PlannedCase::reportedAt).toList());
+    }
+
     @Test
     void cases_are_spread_plausibly_over_communes_categories_and_the_childs_fields() {
         List<PlannedCase> cases = plan(42, 2000, NOW);
         assertThat(cases.stream().map(PlannedCase::communeCode).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(COMMUNES);
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(OLD_COMMUNES.stream(),
+                        NEW_COMMUNES.stream()).toList());
+        assertThat(cases).allSatisfy(c -> assertThat(c.communeCode())
+                .isIn(c.reportedAt().isBefore(REFORM) ? OLD_COMMUNES : NEW_COMMUNES));
         Map<CaseCategory, Long> categories = count(cases, PlannedCase::category);
         assertThat(categories.get(CaseCategory.ABUSED)).isBetween(700L, 900L);
         assertThat(categories.get(CaseCategory.AT_RISK)).isBetween(700L, 900L);

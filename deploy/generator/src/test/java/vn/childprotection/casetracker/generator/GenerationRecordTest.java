@@ -44,7 +44,7 @@ class GenerationRecordTest {
         JsonNode first = GenerationRecord.JSON.readTree(lines.get(0));
         assertThat(first.propertyNames()).containsExactly("caseId", "communeCode", "category", "channel", "sex",
                 "ageYears", "ethnicity", "setting", "abuseForms", "specialCircumstanceGroups", "reportedAt", "steps",
-                "emergency", "helpedInTime");
+                "emergency", "helpedInTime", "successorCommune");
         assertThat(first.get("reportedAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         assertThat(first.get("steps").get(0).propertyNames()).containsExactly("step", "occurredAt", "respondedAt");
         assertThat(lines).anyMatch(l -> l.contains("\"setting\":null")).anyMatch(l -> l.contains("\"helpedInTime\":null"))

@@ -17,6 +17,8 @@ class GeneratorOptionsTest {
         assertThat(options).isEqualTo(new GeneratorOptions(URI.create("http://localhost:8080"), 1000,
                 LocalDate.of(2023, 1, 1), LocalDate.of(2026, 10, 31), 42, Path.of("generated-cases.jsonl"), 4));
         assertThat(GeneratorOptions.parse("--concurrency=2", "--cases=5").concurrency()).isEqualTo(2);
+        assertThat(options.acrossReform()).as("cases go on across 1/7/2025 by default").isTrue();
+        assertThat(GeneratorOptions.parse("--across-reform", "false").acrossReform()).isFalse();
     }
 
     @Test
@@ -28,6 +30,8 @@ class GeneratorOptionsTest {
                 .hasMessageContaining("--to");
         assertThatThrownBy(() -> GeneratorOptions.parse("--concurrency", "0")).hasMessageContaining("--concurrency");
         assertThatThrownBy(() -> GeneratorOptions.parse("--seed")).hasMessageContaining("needs a value");
+        assertThatThrownBy(() -> GeneratorOptions.parse("--across-reform", "yes"))
+                .hasMessageContaining("--across-reform");
     }
 
     @Test

@@ -50,9 +50,9 @@ class CaseJourneyTest {
         LocalDate today = LocalDate.now(VIETNAM);
         String reportedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS).toString();
         LocalDate birthDate = today.minusYears(10).minusMonths(3);
-        Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
+        Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
                 "occurredAt", reportedAt,
-                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
+                "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
                 "abuseForms", List.of("VIOLENCE", "NEGLECT"), "setting", "FAMILY",
                 "specialCircumstanceGroups", List.of("I_HARMED_BY_VIOLENCE"),
                 "child", object("name", "Phạm Thị Giả Định", "birthDate", birthDate.toString(), "sex", "FEMALE",
@@ -63,39 +63,39 @@ class CaseJourneyTest {
         String caseId = created.json().get("caseId").asString();
         String base = "/api/v1/cases/" + caseId;
 
-        long v = step(api, "worker.anlao", base + "/initial-assessment",
+        long v = step(api, "worker.xaanlao", base + "/initial-assessment",
                 object("riskLevel", "HIGH", "emergency", true), 1);
-        v = step(api, "chair.anlao", base + "/emergency-measures", object(
+        v = step(api, "chair.xaanlao", base + "/emergency-measures", object(
                 "measures", List.of("TEMPORARY_REMOVAL"),
                 "temporaryRemoval", object("startDate", today.toString(), "endDate", today.plusDays(14).toString()),
                 "notes", "Ở nhà bà ngoại"), v);
-        v = step(api, "worker.anlao", base + "/detailed-assessment", object(
+        v = step(api, "worker.xaanlao", base + "/detailed-assessment", object(
                 "riskLevel", "MEDIUM", "findings", "Cần trị liệu tâm lý"), v);
-        v = step(api, "worker.anlao", base + "/plan", object(
+        v = step(api, "worker.xaanlao", base + "/plan", object(
                 "goals", "An toàn, ổn định", "interventions", List.of(
                         object("interventionId", "therapy", "measure", "PSYCHOLOGICAL_THERAPY",
-                                "agencyCode", "313-health-centre", "dueDate", today.plusDays(30).toString(),
+                                "agencyCode", "31-xa-an-lao-health-station", "dueDate", today.plusDays(30).toString(),
                                 "description", "4 buổi tư vấn"),
-                        object("interventionId", "legal", "measure", "LEGAL_AID", "agencyCode", "313-police",
+                        object("interventionId", "legal", "measure", "LEGAL_AID", "agencyCode", "31-xa-an-lao-police",
                                 "dueDate", today.plusDays(20).toString()))), v);
-        v = step(api, "chair.anlao", base + "/plan/approval", object("planVersion", 1), v);
-        v = step(api, "health", base + "/interventions/therapy/status", object("status", "ACCEPTED"), v);
-        v = step(api, "police", base + "/interventions/legal/status", object("status", "DECLINED",
+        v = step(api, "chair.xaanlao", base + "/plan/approval", object("planVersion", 1), v);
+        v = step(api, "health.xaanlao", base + "/interventions/therapy/status", object("status", "ACCEPTED"), v);
+        v = step(api, "police.xaanlao", base + "/interventions/legal/status", object("status", "DECLINED",
                 "note", "Không thuộc thẩm quyền"), v);
-        v = step(api, "health", base + "/interventions/therapy/status", object("status", "COMPLETED"), v);
-        v = step(api, "worker.anlao", base + "/reviews", object("riskLevel", "LOW", "outcome", "PROPOSE_CLOSURE",
+        v = step(api, "health.xaanlao", base + "/interventions/therapy/status", object("status", "COMPLETED"), v);
+        v = step(api, "worker.xaanlao", base + "/reviews", object("riskLevel", "LOW", "outcome", "PROPOSE_CLOSURE",
                 "notes", "Ổn định"), v);
         JsonNode register = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json(),
+                () -> api.get("/api/v1/risk-register?commune=31-xa-an-lao", "coordinator.haiphong").json(),
                 r -> r.get("cases").findValuesAsString("caseId").contains(caseId)
                         && r.get("cases").valueStream().filter(c -> c.get("caseId").asString().equals(caseId))
                         .anyMatch(c -> "LOW".equals(c.get("riskLevel").asString())));
         assertThat(register.get("cases").valueStream().filter(c -> c.get("caseId").asString().equals(caseId))
                 .findFirst().orElseThrow().get("category").asString()).isEqualTo("ABUSED");
-        v = step(api, "chair.anlao", base + "/closure", object("reasonCode", "NO_FURTHER_RISK"), v);
+        v = step(api, "chair.xaanlao", base + "/closure", object("reasonCode", "NO_FURTHER_RISK"), v);
         long closedAt = v;
 
-        JsonNode file = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.anlao"),
+        JsonNode file = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.xaanlao"),
                 r -> r.status() == 200 && r.json().get("version").asLong() == closedAt).json();
         assertThat(file.get("status").asString()).isEqualTo("CLOSED");
         assertThat(file.get("child").get("name").asString()).isEqualTo("Phạm Thị Giả Định");
@@ -111,7 +111,7 @@ class CaseJourneyTest {
         assertThat(file.get("closure").get("reasonCode").asString()).isEqualTo("NO_FURTHER_RISK");
 
         JsonNode history = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get(base + "/history", "auditor").json(),
+                () -> api.get(base + "/history", "auditor.haiphong").json(),
                 h -> h.get("entries").size() == closedAt);
         List<JsonNode> steps = history.get("entries").valueStream()
                 .filter(e -> !e.get("eventType").asString().startsWith("Deadline")).toList();
@@ -122,10 +122,11 @@ class CaseJourneyTest {
                         "CaseReviewed", "CaseClosed");
         assertThat(steps.stream().map(e -> e.get("userId").asString() + "@"
                 + e.get("orgUnit").asString()).toList()).containsExactly(
-                "worker.anlao@313-tt-an-lao", "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao",
-                "worker.anlao@313-tt-an-lao", "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao",
-                "health@313-health-centre", "police@313-police", "health@313-health-centre",
-                "worker.anlao@313-tt-an-lao", "chair.anlao@313-tt-an-lao");
+                "worker.xaanlao@31-xa-an-lao", "worker.xaanlao@31-xa-an-lao", "chair.xaanlao@31-xa-an-lao",
+                "worker.xaanlao@31-xa-an-lao", "worker.xaanlao@31-xa-an-lao", "chair.xaanlao@31-xa-an-lao",
+                "health.xaanlao@31-xa-an-lao-health-station", "police.xaanlao@31-xa-an-lao-police",
+                "health.xaanlao@31-xa-an-lao-health-station",
+                "worker.xaanlao@31-xa-an-lao", "chair.xaanlao@31-xa-an-lao");
         assertThat(history.get("entries").valueStream().map(e -> e.get("eventType").asString()))
                 .as("nothing fell due during the walk").doesNotContain("DeadlineMissed");
         assertThat(history.get("entries").get(0).get("occurredAt").asString()).as("a report entered late keeps "
@@ -137,15 +138,15 @@ class CaseJourneyTest {
         assertThat(history.toString()).doesNotContain("Phạm Thị Giả Định", "Cô giáo chủ nhiệm", "vết bầm");
 
         JsonNode after = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json(),
+                () -> api.get("/api/v1/risk-register?commune=31-xa-an-lao", "coordinator.haiphong").json(),
                 r -> !r.get("cases").findValuesAsString("caseId").contains(caseId));
         assertThat(after.get("cases").findValuesAsString("caseId")).doesNotContain(caseId);
 
-        Response afterClose = api.post(base + "/reviews", "worker.anlao",
+        Response afterClose = api.post(base + "/reviews", "worker.xaanlao",
                 json(object("riskLevel", "LOW", "outcome", "CONTINUE")));
         assertThat(afterClose.status()).isEqualTo(409);
         assertThat(afterClose.json().get("rule").asString()).isEqualTo("case-closed");
-        step(api, "worker.anlao", base + "/reopening", object("reason", "Báo lại"), closedAt);
+        step(api, "worker.xaanlao", base + "/reopening", object("reason", "Báo lại"), closedAt);
 
         assertThat(output.getAll()).as("nothing personal is logged").doesNotContain("Phạm Thị Giả Định",
                 "Số 1 Đường Thử", "Cô giáo chủ nhiệm", "vết bầm", "Ở nhà bà ngoại", "4 buổi tư vấn",
@@ -153,11 +154,19 @@ class CaseJourneyTest {
     }
 
     @Test
-    void org_units_are_served_from_the_data_file() {
-        JsonNode communes = new ApiClient(port).get("/api/v1/org-units?type=COMMUNE", "worker.anlao").json();
-        assertThat(communes.findValuesAsString("code")).hasSize(17).contains("313-tt-an-lao", "313-truong-tho");
-        assertThat(communes.findValuesAsString("nameVi")).contains("Xã Quốc Tuấn");
-        Response bad = new ApiClient(port).get("/api/v1/org-units?type=HAMLET", "worker.anlao");
+    void org_units_are_served_as_they_were_on_a_day() {
+        ApiClient api = new ApiClient(port);
+        String today = LocalDate.now(VIETNAM).toString();
+        JsonNode communes = api.get("/api/v1/org-units?type=COMMUNE&validOn=" + today, "worker.xaanlao").json();
+        assertThat(codes(communes)).as("Nghị quyết 1669/NQ-UBTVQH15, from 1/7/2025")
+                .containsExactlyInAnyOrder("31-xa-an-lao", "31-xa-an-truong", "31-xa-an-quang", "31-xa-an-khanh",
+                        "31-xa-an-hung", "31-phuong-phu-lien");
+        assertThat(communes.findValuesAsString("nameVi")).contains("Xã An Lão", "Phường Phù Liễn");
+        JsonNode before = api.get("/api/v1/org-units?type=COMMUNE&validOn=2025-06-30", "worker.xaanlao").json();
+        assertThat(codes(before)).hasSize(17).contains("313-tt-an-lao", "313-truong-tho")
+                .noneMatch(code -> code.startsWith("31-"));
+        assertThat(before.findValuesAsString("nameVi")).contains("Xã Quốc Tuấn");
+        Response bad = api.get("/api/v1/org-units?type=HAMLET", "worker.xaanlao");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.isProblem()).isTrue();
     }
@@ -169,6 +178,11 @@ class CaseJourneyTest {
                 org.axonframework.axonserver.connector.AxonServerConnectionManager.class)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.tables "
                 + "WHERE table_name = 'domain_event_entry'", Long.class)).isEqualTo(1);
+    }
+
+    /** @return the codes of a list of org units (not those of their successors) */
+    private static List<String> codes(JsonNode units) {
+        return units.valueStream().map(unit -> unit.get("code").asString()).toList();
     }
 
     /**

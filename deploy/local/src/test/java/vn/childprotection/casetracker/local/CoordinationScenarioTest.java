@@ -26,8 +26,8 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class CoordinationScenarioTest {
 
-    private static final String POLICE = "313-police";
-    private static final String HEALTH = "313-health-centre";
+    private static final String POLICE = "31-xa-an-lao-police";
+    private static final String HEALTH = "31-xa-an-lao-health-station";
 
     @LocalServerPort
     int port;
@@ -36,21 +36,21 @@ class CoordinationScenarioTest {
     void a_declined_intervention_is_reassigned_and_completed_late_and_everyone_sees_it() {
         ApiClient api = new ApiClient(port);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
-        String caseId = api.post("/api/v1/cases", "worker.anlao", json(object(
-                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "SCHOOL",
+        String caseId = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "SCHOOL",
                 "abuseForms", List.of("VIOLENCE"), "setting", "SCHOOL",
                 "child", object("sex", "MALE", "ageYears", 13),
                 "reporter", object("consentToRecordIdentity", false)))).json().get("caseId").asString();
         String base = "/api/v1/cases/" + caseId;
-        ok(api.post(base + "/initial-assessment", "worker.anlao",
+        ok(api.post(base + "/initial-assessment", "worker.xaanlao",
                 json(object("riskLevel", "MEDIUM", "emergency", false))));
-        ok(api.post(base + "/detailed-assessment", "worker.anlao", json(object("riskLevel", "MEDIUM"))));
-        ok(api.post(base + "/plan", "worker.anlao", json(object("interventions", List.of(
+        ok(api.post(base + "/detailed-assessment", "worker.xaanlao", json(object("riskLevel", "MEDIUM"))));
+        ok(api.post(base + "/plan", "worker.xaanlao", json(object("interventions", List.of(
                 object("interventionId", "legal", "measure", "LEGAL_AID", "agencyCode", POLICE,
                         "dueDate", today.plusDays(20).toString()))))));
-        ok(api.post(base + "/plan/approval", "chair.anlao", json(object("planVersion", 1))));
+        ok(api.post(base + "/plan/approval", "chair.xaanlao", json(object("planVersion", 1))));
 
-        ok(api.post(base + "/interventions/legal/status", "police",
+        ok(api.post(base + "/interventions/legal/status", "police.xaanlao",
                 json(object("status", "DECLINED", "note", "Không thuộc chức năng"))));
         JsonNode policeQueue = await().atMost(Duration.ofSeconds(30)).until(
                 () -> queue(api, POLICE), q -> item(q, caseId) != null
@@ -60,11 +60,11 @@ class CoordinationScenarioTest {
         assertThat(item(declined(api), caseId).get("declinedBy").asString()).isEqualTo(POLICE);
 
         // Reassigned with a due date already past: the limit is missed at once, by the health centre.
-        Response reassigned = api.post(base + "/interventions/legal/reassignment", "coordinator",
+        Response reassigned = api.post(base + "/interventions/legal/reassignment", "coordinator.haiphong",
                 json(object("toAgencyCode", HEALTH, "dueDate", today.minusDays(2).toString())));
         ok(reassigned);
         JsonNode overdue = await().atMost(Duration.ofSeconds(60)).until(
-                () -> api.get("/api/v1/overdue?agency=" + HEALTH, "coordinator").json(),
+                () -> api.get("/api/v1/overdue?agency=" + HEALTH, "coordinator.haiphong").json(),
                 o -> item(o, caseId) != null);
         JsonNode late = item(overdue, caseId);
         assertThat(late.get("rule").asString()).isEqualTo("INTERVENTION_DUE");
@@ -72,11 +72,11 @@ class CoordinationScenarioTest {
         assertThat(late.get("responsibleOrgUnit").asString()).isEqualTo(HEALTH);
         assertThat(late.get("lateHours").asDouble()).isGreaterThan(24.0);
         assertThat(overdue.get("countsByAgency").get(HEALTH).asInt()).isEqualTo(1);
-        assertThat(api.get("/api/v1/overdue?agency=" + POLICE, "coordinator").json().get("total").asInt())
+        assertThat(api.get("/api/v1/overdue?agency=" + POLICE, "coordinator.haiphong").json().get("total").asInt())
                 .isZero();
 
-        ok(api.post(base + "/interventions/legal/status", "health", json(object("status", "ACCEPTED"))));
-        ok(api.post(base + "/interventions/legal/status", "health", json(object("status", "COMPLETED"))));
+        ok(api.post(base + "/interventions/legal/status", "health.xaanlao", json(object("status", "ACCEPTED"))));
+        ok(api.post(base + "/interventions/legal/status", "health.xaanlao", json(object("status", "COMPLETED"))));
 
         JsonNode healthQueue = await().atMost(Duration.ofSeconds(30)).until(() -> queue(api, HEALTH),
                 q -> item(q, caseId) != null && "COMPLETED".equals(item(q, caseId).get("status").asString()));
@@ -86,10 +86,10 @@ class CoordinationScenarioTest {
         assertThat(item(queue(api, POLICE), caseId)).as("no longer the police's").isNull();
         assertThat(item(declined(api), caseId)).as("no longer waiting for the coordinator").isNull();
         await().atMost(Duration.ofSeconds(30)).until(
-                () -> item(api.get("/api/v1/overdue", "coordinator").json(), caseId) == null);
+                () -> item(api.get("/api/v1/overdue", "coordinator.haiphong").json(), caseId) == null);
 
         JsonNode trail = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/audit-trail?caseId=" + caseId + "&size=100", "auditor").json(),
+                () -> api.get("/api/v1/audit-trail?caseId=" + caseId + "&size=100", "auditor.haiphong").json(),
                 t -> t.get("items").valueStream().anyMatch(e -> "DeadlineFulfilled".equals(e.get("action")
                         .asString()) && "legal".equals(text(e, "interventionId"))));
         List<String> legal = trail.get("items").valueStream()
@@ -98,20 +98,20 @@ class CoordinationScenarioTest {
                         + e.get("orgUnit").asString() + " for " + text(e, "agencyCode"))
                 .toList();
         assertThat(legal).containsExactly(
-                "DeadlineScheduled by chair.anlao@313-tt-an-lao for " + POLICE,
-                "InterventionStatusChanged by police@313-police for " + POLICE,
-                "DeadlineWithdrawn by coordinator@313-labour-office for " + POLICE,
-                "InterventionReassigned by coordinator@313-labour-office for " + HEALTH,
-                "DeadlineScheduled by coordinator@313-labour-office for " + HEALTH,
+                "DeadlineScheduled by chair.xaanlao@31-xa-an-lao for " + POLICE,
+                "InterventionStatusChanged by police.xaanlao@31-xa-an-lao-police for " + POLICE,
+                "DeadlineWithdrawn by coordinator.haiphong@31-health-department for " + POLICE,
+                "InterventionReassigned by coordinator.haiphong@31-health-department for " + HEALTH,
+                "DeadlineScheduled by coordinator.haiphong@31-health-department for " + HEALTH,
                 "DeadlineMissed by system@" + HEALTH + " for " + HEALTH,
-                "InterventionStatusChanged by health@313-health-centre for " + HEALTH,
-                "InterventionStatusChanged by health@313-health-centre for " + HEALTH,
-                "DeadlineFulfilled by health@313-health-centre for " + HEALTH);
+                "InterventionStatusChanged by health.xaanlao@31-xa-an-lao-health-station for " + HEALTH,
+                "InterventionStatusChanged by health.xaanlao@31-xa-an-lao-health-station for " + HEALTH,
+                "DeadlineFulfilled by health.xaanlao@31-xa-an-lao-health-station for " + HEALTH);
 
         JsonNode byHealth = api.get("/api/v1/audit-trail?caseId=" + caseId + "&agency=" + HEALTH + "&size=100",
-                "auditor").json();
+                "auditor.haiphong").json();
         Response csv = api.get("/api/v1/audit-trail?caseId=" + caseId + "&agency=" + HEALTH + "&format=csv",
-                "auditor");
+                "auditor.haiphong");
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body().strip().split("\r?\n")).hasSize(byHealth.get("totalItems").asInt() + 1);
         assertThat(byHealth.get("items").valueStream().map(e -> e.get("action").asString()).toList())
@@ -124,12 +124,13 @@ class CoordinationScenarioTest {
     }
 
     private static JsonNode queue(ApiClient api, String agency) {
-        return api.get("/api/v1/agencies/" + agency + "/work-queue", agency.equals(POLICE) ? "police" : "health")
+        return api.get("/api/v1/agencies/" + agency + "/work-queue",
+                agency.equals(POLICE) ? "police.xaanlao" : "health.xaanlao")
                 .json();
     }
 
     private static JsonNode declined(ApiClient api) {
-        return api.get("/api/v1/coordination/declined-interventions", "coordinator").json();
+        return api.get("/api/v1/coordination/declined-interventions", "coordinator.haiphong").json();
     }
 
     private static JsonNode item(JsonNode list, String caseId) {

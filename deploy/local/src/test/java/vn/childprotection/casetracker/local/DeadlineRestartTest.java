@@ -48,13 +48,13 @@ class DeadlineRestartTest {
         String caseId;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = new ApiClient(Integer.parseInt(first.getEnvironment().getProperty("local.server.port")));
-            Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
-                    "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "POLICE",
+            Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                    "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "POLICE",
                     "abuseForms", List.of("SEXUAL_ABUSE"),
                     "child", object("sex", "FEMALE", "ageYears", 12),
                     "reporter", object("consentToRecordIdentity", false))));
             caseId = created.json().get("caseId").asString();
-            Response assessed = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
+            Response assessed = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.xaanlao",
                     json(object("riskLevel", "HIGH", "emergency", true)));
             assertThat(assessed.status()).isEqualTo(200);
             assertThat(first.getBean(JdbcTemplate.class).queryForObject(
@@ -72,7 +72,7 @@ class DeadlineRestartTest {
             assertThat(Instant.parse((String) row.get("time_stamp"))).as("recorded after the restart")
                     .isAfter(restartedAt);
             assertThat((String) row.get("payload")).contains("\"rule\":\"EMERGENCY_MEASURES\"",
-                    "\"responsibleOrgUnit\":\"313-tt-an-lao\"");
+                    "\"responsibleOrgUnit\":\"31-xa-an-lao\"");
             assertThat((String) row.get("meta")).contains("\"userId\":\"system\"", "\"role\":\"SYSTEM\"");
             assertThat(second.getBean(JdbcTemplate.class).queryForObject(
                     DEADLINE_SCHEDULES, Long.class)).as("schedule consumed").isZero();

@@ -40,53 +40,53 @@ class ErasureTest {
     @Test
     void after_erasure_no_api_and_no_table_shows_the_child_and_history_still_verifies() {
         ApiClient api = new ApiClient(port);
-        String caseId = api.post("/api/v1/cases", "worker.anlao", json(object(
-                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
+        String caseId = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
                 "abuseForms", List.of("NEGLECT"),
                 "child", object("name", NAME, "ageYears", 8, "sex", "FEMALE", "address", ADDRESS),
                 "reporter", object("consentToRecordIdentity", false),
                 "narrative", NARRATIVE))).json().get("caseId").asString();
         String base = "/api/v1/cases/" + caseId;
-        assertThat(api.post(base + "/initial-assessment", "worker.anlao",
+        assertThat(api.post(base + "/initial-assessment", "worker.xaanlao",
                 json(object("riskLevel", "MEDIUM", "emergency", false, "notes", "Ghi chú riêng tư"))).status())
                 .isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.anlao"),
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.xaanlao"),
                 r -> r.status() == 200 && NAME.equals(r.json().get("child").get("name").asString()));
 
-        Response erased = api.post(base + "/erasure", "chair.anlao",
+        Response erased = api.post(base + "/erasure", "chair.xaanlao",
                 json(object("legalBasis", "PURPOSE_FULFILLED", "authorisationReference", "QĐ 7/2026/QĐ-UBND")));
         assertThat(erased.status()).isEqualTo(200);
         long version = erased.json().get("version").asLong();
 
-        JsonNode file = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.anlao"),
+        JsonNode file = await().atMost(Duration.ofSeconds(30)).until(() -> api.get(base, "worker.xaanlao"),
                 r -> r.status() == 200 && r.json().get("version").asLong() == version).json();
         assertThat(file.get("personalDataErased").asBoolean()).isTrue();
         assertThat(file.get("child").get("name").isNull()).isTrue();
         assertThat(file.toString()).doesNotContain(NAME, ADDRESS, NARRATIVE, "Ghi chú riêng tư");
         assertThat(file.get("child").get("ageYears").asInt()).as("statistics fields stay").isEqualTo(8);
 
-        Response disclosure = api.get(base + "/disclosure", "worker.anlao");
+        Response disclosure = api.get(base + "/disclosure", "worker.xaanlao");
         assertThat(disclosure.status()).isEqualTo(409);
         assertThat(disclosure.json().get("rule").asString()).isEqualTo("identity-erased");
 
         JsonNode history = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get(base + "/history", "auditor").json(),
+                () -> api.get(base + "/history", "auditor.haiphong").json(),
                 h -> h.get("entries").valueStream().anyMatch(e -> "ChildIdentityErased".equals(
                         e.get("eventType").asString())));
         assertThat(history.get("entries").size()).isEqualTo((int) version);
-        JsonNode register = api.get("/api/v1/risk-register?commune=313-tt-an-lao", "coordinator").json();
+        JsonNode register = api.get("/api/v1/risk-register?commune=31-xa-an-lao", "coordinator.haiphong").json();
         assertThat(register.get("cases").findValuesAsString("caseId")).contains(caseId);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         JsonNode abused = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/indicators?orgUnit="
-                        + "313-tt-an-lao&code=0101&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
-                        "coordinator").json().get("indicators").get(0),
+                        + "31-xa-an-lao&code=0101&from=" + today.minusDays(1) + "&to=" + today.plusDays(1),
+                        "coordinator.haiphong").json().get("indicators").get(0),
                 indicator -> indicator.get("total").asLong() == 1);
         assertThat(abused.toString()).as("the erased child still counts, by sex, age and form")
                 .contains("{\"key\":\"FEMALE\",\"labelVi\":\"Nữ\",\"labelEn\":\"Female\",\"count\":1}")
                 .contains("{\"key\":\"6-10\",\"labelVi\":\"6-10 tuổi\",\"labelEn\":\"aged 6-10\",\"count\":1}")
                 .contains("{\"key\":\"NEGLECT\",\"labelVi\":\"Bỏ mặc\",\"labelEn\":\"Neglect\",\"count\":1}");
 
-        JsonNode verification = api.get(base + "/history/verification", "auditor").json();
+        JsonNode verification = api.get(base + "/history/verification", "auditor.haiphong").json();
         assertThat(verification.get("verified").asBoolean()).isTrue();
         assertThat(verification.get("events").asInt()).isEqualTo((int) version);
 

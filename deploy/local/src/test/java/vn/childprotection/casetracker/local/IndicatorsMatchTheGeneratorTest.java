@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,7 @@ import vn.childprotection.casetracker.generator.CaseGenerator;
 import vn.childprotection.casetracker.generator.GeneratedCase;
 import vn.childprotection.casetracker.generator.GenerationRecord;
 import vn.childprotection.casetracker.generator.GeneratorOptions;
+import vn.childprotection.casetracker.generator.Reform2025;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 import vn.childprotection.casetracker.platform.testing.TestProperties;
@@ -34,8 +35,12 @@ import vn.childprotection.casetracker.platform.testing.TestProperties;
  * <p>
  * The generator first loads 4,000 cases over 2023-2025 (3,400 of them only reported or taken a step or two
  * further, 600 through the whole procedure); the instant after the service has caught up is noted; a last run then
- * records 300 more cases that happened back in 2023-2024 (late records). Indicators for
- * several periods and org units must equal the oracle over both runs, and asked as of the noted instant, the oracle
+ * records 300 more cases that happened back in 2023-2024 (late records). Reports before 1/7/2025 fall in An
+ * Lão's old communes, later ones in the new communes; cases open on 1/7/2025 go on in their new commune (carried
+ * over by the service, or, for the split communes Thái Sơn and Trường Sơn, after the city coordinator chose).
+ * Indicators for several periods and org units — old communes and the district before the reform, a new commune
+ * after it, the plan year 2025 across it for the reporting group "the former An Lão district" — must equal the
+ * oracle over both runs, and asked as of the noted instant, the oracle
  * over the first data set only, also through the annual report. Finally the indicators projection is rebuilt from the
  * event store while it keeps answering, and must hold exactly the rows it held when built live.
  */
@@ -46,7 +51,7 @@ class IndicatorsMatchTheGeneratorTest {
     private static final int FULL_CASES = 600;
     private static final int CASES = BULK_CASES + FULL_CASES;
     private static final int LATE_CASES = 300;
-    private static final String READER = "coordinator";
+    private static final String READER = "coordinator.haiphong";
     private static final List<String> CODES = List.of("CASES_REPORTED", "CASES_BY_CHANNEL", "0101",
             "AT_RISK_DETECTED", "AT_RISK_FOLLOWED", "SPECIAL_CIRCUMSTANCES", "CHILDREN_SUPPORTED",
             "ABUSED_HELPED_IN_TIME", "OPEN_CASES", "CLOSED_CASES");
@@ -81,12 +86,21 @@ class IndicatorsMatchTheGeneratorTest {
             List<GeneratedCase> all = new ArrayList<>(first);
             all.addAll(late.cases());
 
+            assertThat(all).as("cases carried over to a new commune by a step, and a split commune's chosen one")
+                    .anyMatch(GeneratedCase::carriedOverByAStep)
+                    .anyMatch(c -> Reform2025.SPLIT.contains(c.communeCode()) && c.successorCommune() != null);
+
             List<Ask> asks = List.of(
                     new Ask("31", "2023-01-01", "2023-12-31"),
                     new Ask("313", "2023-11-15", "2024-11-14"),
                     new Ask("313-an-thai", "2024-01-01", "2024-06-30"),
-                    new Ask("313-tt-an-lao", "2025-01-01", "2025-12-31"),
-                    new Ask("313", "2024-11-15", "2025-05-14"));
+                    new Ask("313-tt-an-lao", "2025-01-01", "2025-06-30"),
+                    new Ask("313", "2024-11-15", "2025-05-14"),
+                    new Ask("31-xa-an-lao", "2025-07-01", "2025-12-31"),
+                    new Ask("former-313", "2024-11-15", "2025-11-14"));
+            assertThat(oracle(all, asks.get(6)).communes("CLOSED_CASES").keySet())
+                    .as("the plan year 2025 has closings in old and in new communes")
+                    .anyMatch(Reform2025::isOld).anyMatch(commune -> !Reform2025.isOld(commune));
             for (Ask ask : asks) {
                 assertMatches(api, ask, null, oracle(all, ask));
                 assertMatches(api, ask, asOf, oracle(first, ask));
@@ -120,10 +134,22 @@ class IndicatorsMatchTheGeneratorTest {
     }
 
     private static IndicatorOracle oracle(List<GeneratedCase> cases, Ask ask) {
-        Set<String> communes = ask.orgUnit().startsWith("313-") ? Set.of(ask.orgUnit()) : null;
-        return new IndicatorOracle(cases.stream()
-                .filter(c -> communes == null || communes.contains(c.communeCode())).toList(),
-                LocalDate.parse(ask.from()), LocalDate.parse(ask.to()));
+        return new IndicatorOracle(cases, area(ask.orgUnit()), LocalDate.parse(ask.from()),
+                LocalDate.parse(ask.to()));
+    }
+
+    /**
+     * @return the communes of an org unit or reporting group, as org-units.json places them: the province holds
+     * every commune; district 313 its 17 old ones; "former-313" those and the five new communes formed from them
+     * (not Phường Phù Liễn, which took land only)
+     */
+    private static Predicate<String> area(String orgUnit) {
+        return switch (orgUnit) {
+            case "31" -> commune -> true;
+            case "313" -> Reform2025::isOld;
+            case "former-313" -> commune -> !commune.equals("31-phuong-phu-lien");
+            default -> orgUnit::equals;
+        };
     }
 
     private static void assertMatches(ApiClient api, Ask ask, Instant asOf, IndicatorOracle expected) {

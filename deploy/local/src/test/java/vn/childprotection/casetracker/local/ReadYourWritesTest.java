@@ -30,25 +30,25 @@ class ReadYourWritesTest {
         ApiClient api = new ApiClient(port);
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
-            Response reported = api.post("/api/v1/cases", "worker.anlao", json(object(
-                    "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
+            Response reported = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                    "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
                     "abuseForms", List.of("VIOLENCE"), "setting", "FAMILY",
                     "child", object("name", "Lê Văn Thử " + i, "ageYears", 8, "sex", "MALE", "ethnicity", "Kinh"),
                     "reporter", object("consentToRecordIdentity", false))));
             assertThat(reported.status()).as(reported.body()).isEqualTo(201);
             String base = "/api/v1/cases/" + reported.json().get("caseId").asString();
             long reportedVersion = reported.json().get("version").asLong();
-            Response file = api.get(base + "?minVersion=" + reportedVersion, "worker.anlao");
+            Response file = api.get(base + "?minVersion=" + reportedVersion, "worker.xaanlao");
             answers.add(file.status() + " case file v" + (file.status() == 200 ? file.json().get("version") : "-"));
 
-            Response assessed = api.post(base + "/initial-assessment", "worker.anlao",
+            Response assessed = api.post(base + "/initial-assessment", "worker.xaanlao",
                     json(object("riskLevel", "MEDIUM", "emergency", false)));
             assertThat(assessed.status()).as(assessed.body()).isEqualTo(200);
             long assessedVersion = assessed.json().get("version").asLong();
-            Response history = api.get(base + "/history?minVersion=" + assessedVersion, "auditor");
+            Response history = api.get(base + "/history?minVersion=" + assessedVersion, "auditor.haiphong");
             answers.add(history.status() + " history of " + (history.status() == 200
                     ? history.json().get("entries").size() : "-"));
-            Response assessedFile = api.get(base + "?minVersion=" + assessedVersion, "worker.anlao");
+            Response assessedFile = api.get(base + "?minVersion=" + assessedVersion, "worker.xaanlao");
             answers.add(assessedFile.status() + " case file v" + (assessedFile.status() == 200
                     ? assessedFile.json().get("version") : "-") + " " + (assessedFile.status() == 200
                     ? assessedFile.json().get("status").asString() : "-"));

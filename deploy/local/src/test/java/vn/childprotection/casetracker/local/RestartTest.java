@@ -39,13 +39,13 @@ class RestartTest {
         String caseId;
         try (ConfigurableApplicationContext first = start()) {
             ApiClient api = api(first);
-            Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
-                    "communeCode", "313-tt-an-lao", "category", "AT_RISK", "channel", "SCHOOL",
+            Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                    "communeCode", "31-xa-an-lao", "category", "AT_RISK", "channel", "SCHOOL",
                     "child", object("name", "Đỗ Văn Khởi Động", "sex", "MALE", "ageYears", 11),
                     "reporter", object("consentToRecordIdentity", false))));
             assertThat(created.status()).isEqualTo(201);
             caseId = created.json().get("caseId").asString();
-            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/cases/" + caseId, "worker.anlao")
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/cases/" + caseId, "worker.xaanlao")
                     .status() == 200);
         }
 
@@ -53,17 +53,17 @@ class RestartTest {
                 p -> p.getFileName().toString().equals("PG_VERSION"));
         try (ConfigurableApplicationContext second = start()) {
             ApiClient api = api(second);
-            Response file = api.get("/api/v1/cases/" + caseId, "worker.anlao");
+            Response file = api.get("/api/v1/cases/" + caseId, "worker.xaanlao");
             assertThat(file.status()).isEqualTo(200);
             assertThat(file.json().get("child").get("name").asString()).isEqualTo("Đỗ Văn Khởi Động");
-            assertThat(file.json().get("communeCode").asString()).isEqualTo("313-tt-an-lao");
+            assertThat(file.json().get("communeCode").asString()).isEqualTo("31-xa-an-lao");
 
-            Response next = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
+            Response next = api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.xaanlao",
                     json(object("riskLevel", "MEDIUM", "emergency", false)), Map.of("If-Match", "\"1\""));
             assertThat(next.status()).isEqualTo(200);
             assertThat(next.json().get("version").asLong()).isEqualTo(2);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                    api.get("/api/v1/cases/" + caseId, "worker.anlao").json().get("status").asString())
+                    api.get("/api/v1/cases/" + caseId, "worker.xaanlao").json().get("status").asString())
                     .isEqualTo("INITIALLY_ASSESSED"));
         }
     }

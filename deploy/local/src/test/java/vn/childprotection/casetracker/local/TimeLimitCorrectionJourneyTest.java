@@ -26,7 +26,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
         properties = "casetracker.database.embedded.ephemeral=true")
 class TimeLimitCorrectionJourneyTest {
 
-    private static final String COMMUNE = "313-tt-an-lao";
+    private static final String COMMUNE = "31-xa-an-lao";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
@@ -37,7 +37,7 @@ class TimeLimitCorrectionJourneyTest {
         ApiClient api = new ApiClient(port);
         Instant reportedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS)
                 .minus(Duration.ofHours(11).plusMinutes(59).plusSeconds(50));
-        Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
+        Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
                 "occurredAt", reportedAt.toString(), "communeCode", COMMUNE, "category", "ABUSED",
                 "channel", "HOTLINE_111", "abuseForms", List.of("VIOLENCE"),
                 "child", object("sex", "MALE", "ageYears", 8),
@@ -45,7 +45,7 @@ class TimeLimitCorrectionJourneyTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String caseId = created.json().get("caseId").asString();
         String base = "/api/v1/cases/" + caseId;
-        Response assessed = api.post(base + "/initial-assessment", "worker.anlao", json(object(
+        Response assessed = api.post(base + "/initial-assessment", "worker.xaanlao", json(object(
                 "occurredAt", reportedAt.plus(Duration.ofHours(1)).toString(), "riskLevel", "HIGH",
                 "emergency", true)));
         assertThat(assessed.status()).as(assessed.body()).isEqualTo(200);
@@ -55,7 +55,7 @@ class TimeLimitCorrectionJourneyTest {
         assertThat(missed.get("dueAt").asString()).isEqualTo(reportedAt.plus(Duration.ofHours(12)).toString());
 
         Instant takenAt = reportedAt.plus(Duration.ofHours(3));
-        Response measures = api.post(base + "/emergency-measures", "chair.anlao", json(object(
+        Response measures = api.post(base + "/emergency-measures", "chair.xaanlao", json(object(
                 "occurredAt", takenAt.toString(), "measures", List.of("SAFE_PLACE"))));
         assertThat(measures.status()).as(measures.body()).isEqualTo(200);
         long version = measures.json().get("version").asLong();
@@ -67,14 +67,14 @@ class TimeLimitCorrectionJourneyTest {
         assertThat(met.get("fulfilledAt").asString()).isEqualTo(takenAt.toString());
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/v1/overdue?commune=" + COMMUNE,
-                "coordinator").json().get("items").findValuesAsString("caseId")).doesNotContain(caseId));
+                "coordinator.haiphong").json().get("items").findValuesAsString("caseId")).doesNotContain(caseId));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(api.get("/api/v1/risk-register?commune=" + COMMUNE,
-                "coordinator").json().get("cases").valueStream()
+                "coordinator.haiphong").json().get("cases").valueStream()
                 .filter(c -> c.get("caseId").asString().equals(caseId)).map(c -> c.get("overdue").asBoolean()))
                 .containsExactly(false));
 
         JsonNode trail = await().atMost(PATIENCE).until(() -> api.get("/api/v1/audit-trail?caseId=" + caseId,
-                "coordinator").json(), t -> t.get("totalItems").asLong() == version);
+                "coordinator.haiphong").json(), t -> t.get("totalItems").asLong() == version);
         assertThat(trail.get("items").valueStream().filter(i -> !i.get("deadlineRule").isNull()
                 && i.get("deadlineRule").asString().equals("EMERGENCY_MEASURES")
                 && !i.get("action").asString().equals("DeadlineScheduled"))
@@ -84,7 +84,7 @@ class TimeLimitCorrectionJourneyTest {
                                 + missed.get("dueAt").asString(),
                         "DeadlineFulfilled: fulfilled in time (recorded late)");
 
-        JsonNode history = await().atMost(PATIENCE).until(() -> api.get(base + "/history", "auditor").json(),
+        JsonNode history = await().atMost(PATIENCE).until(() -> api.get(base + "/history", "auditor.haiphong").json(),
                 h -> h.get("entries").size() == version);
         assertThat(history.get("entries").valueStream().map(e -> e.get("eventType").asString()).toList())
                 .containsSubsequence("DeadlineMissed", "EmergencyMeasuresTaken", "DeadlineMissCorrected",
@@ -97,7 +97,7 @@ class TimeLimitCorrectionJourneyTest {
 
     /** The case file's EMERGENCY_MEASURES limit, once the file holds {@code version} events (any, when -1). */
     private static JsonNode emergencyLimit(ApiClient api, String base, long version) {
-        Response file = api.get(base, "coordinator");
+        Response file = api.get(base, "coordinator.haiphong");
         if (file.status() != 200 || (version >= 0 && file.json().get("version").asLong() != version)) {
             return null;
         }

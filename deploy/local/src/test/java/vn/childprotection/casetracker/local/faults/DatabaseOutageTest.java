@@ -113,13 +113,13 @@ class DatabaseOutageTest {
      * @return the case id
      */
     private static String emergencyCase(ApiClient api) {
-        Response created = api.post("/api/v1/cases", "worker.anlao", json(object(
-                "communeCode", "313-tt-an-lao", "category", "ABUSED", "channel", "POLICE",
+        Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "POLICE",
                 "abuseForms", List.of("VIOLENCE"), "child", object("sex", "FEMALE", "ageYears", 10),
                 "reporter", object("consentToRecordIdentity", false))));
         assertThat(created.status()).isEqualTo(201);
         String caseId = created.json().get("caseId").asString();
-        assertThat(api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.anlao",
+        assertThat(api.post("/api/v1/cases/" + caseId + "/initial-assessment", "worker.xaanlao",
                 json(object("riskLevel", "HIGH", "emergency", true))).status()).isEqualTo(200);
         return caseId;
     }
@@ -144,12 +144,12 @@ class DatabaseOutageTest {
                         "casetracker.security.users[0].username=lan.worker",
                         "casetracker.security.users[0].password-hash="
                                 + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD),
-                        "casetracker.security.users[0].org-unit=313-an-thai",
+                        "casetracker.security.users[0].org-unit=31-xa-an-hung",
                         "casetracker.security.users[0].role=COMMUNE_WORKER",
                         "casetracker.database.connection-timeout=" + CONNECTION_TIMEOUT.toMillis() + "ms"))
                 .run()) {
             ApiClient api = api(context);
-            String report = json(object("communeCode", "313-an-thai", "category", "AT_RISK", "channel", "SCHOOL",
+            String report = json(object("communeCode", "31-xa-an-hung", "category", "AT_RISK", "channel", "SCHOOL",
                     "child", object("sex", "MALE", "ageYears", 7), "reporter", object("consentToRecordIdentity", false)));
             assertThat(api.postWithPassword("/api/v1/cases", "lan.worker", PASSWORD, report).status())
                     .isEqualTo(201);

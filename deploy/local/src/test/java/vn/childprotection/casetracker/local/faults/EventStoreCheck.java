@@ -54,14 +54,14 @@ public final class EventStoreCheck {
      * version the store gives it.
      */
     public static boolean projectionsEqualTheStore(ApiClient api, Map<String, Long> stored) {
-        JsonNode projections = api.get("/api/v1/admin/projections", "coordinator").json();
+        JsonNode projections = api.get("/api/v1/admin/projections", "coordinator.haiphong").json();
         for (JsonNode projection : projections) {
             if (projection.get("lag").asLong() != 0) {
                 return false;
             }
         }
         for (Map.Entry<String, Long> entry : stored.entrySet()) {
-            ApiClient.Response file = api.get("/api/v1/cases/" + entry.getKey(), "coordinator");
+            ApiClient.Response file = api.get("/api/v1/cases/" + entry.getKey(), "coordinator.haiphong");
             if (file.status() != 200 || file.json().get("version").asLong() != entry.getValue()) {
                 return false;
             }

@@ -58,8 +58,8 @@ public final class WriteLoad implements AutoCloseable {
         int n = 0;
         while (running.get()) {
             n++;
-            Response created = send(() -> api.post("/api/v1/cases", "worker.anlao", json(object(
-                    "communeCode", "313-tt-an-lao", "category", "AT_RISK", "channel", "SCHOOL",
+            Response created = send(() -> api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                    "communeCode", "31-xa-an-lao", "category", "AT_RISK", "channel", "SCHOOL",
                     "child", object("name", "Phạm Thị Bền Vững", "sex", "FEMALE", "ageYears", 8),
                     "reporter", object("consentToRecordIdentity", false))),
                     Map.of("Idempotency-Key", UUID.randomUUID().toString())));
@@ -70,7 +70,7 @@ public final class WriteLoad implements AutoCloseable {
             acknowledge(caseId, created.json().get("version").asLong());
             if (followUp && n % 2 == 0) {
                 Response assessed = send(() -> api.post("/api/v1/cases/" + caseId + "/initial-assessment",
-                        "worker.anlao", json(object("riskLevel", "MEDIUM", "emergency", false))));
+                        "worker.xaanlao", json(object("riskLevel", "MEDIUM", "emergency", false))));
                 if (assessed != null && assessed.status() == 200) {
                     acknowledge(caseId, assessed.json().get("version").asLong());
                 }

@@ -22,9 +22,9 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  */
 final class CaseFixtures {
 
-    static final String COMMUNE = "313-tt-an-lao";
-    static final String WORKER = "worker.anlao";
-    static final String CHAIR = "chair.anlao";
+    static final String COMMUNE = "31-xa-an-lao";
+    static final String WORKER = "worker.xaanlao";
+    static final String CHAIR = "chair.xaanlao";
 
     private final ApiClient api;
     private String readable;
@@ -59,7 +59,7 @@ final class CaseFixtures {
                     reviewedForClosure(caseId);
                     step(caseId, "/closure", CHAIR, object("reasonCode", "NO_FURTHER_RISK"));
                 }
-                case "/transfer/decision", "/transfer/withdrawal" -> step(caseId, "/transfer", WORKER, object("toCommuneCode", "313-an-thai",
+                case "/transfer/decision", "/transfer/withdrawal" -> step(caseId, "/transfer", WORKER, object("toCommuneCode", "31-xa-an-hung",
                         "reason", "Gia đình chuyển đến xã An Thái."));
                 case "/break-the-glass" -> visible(caseId, "/api/v1/cases/" + caseId);
                 default -> {
@@ -69,7 +69,7 @@ final class CaseFixtures {
         if (path.startsWith("/api/v1/break-the-glass/grants")) {
             String caseId = report();
             visible(caseId, "/api/v1/cases/" + caseId);
-            Response grant = api.post("/api/v1/cases/" + caseId + "/break-the-glass", "coordinator", json(object(
+            Response grant = api.post("/api/v1/cases/" + caseId + "/break-the-glass", "coordinator.haiphong", json(object(
                     "reason", "Cuộc gọi khẩn cấp ngoài giờ, không liên lạc được với UBND xã")));
             expectSuccess(grant, "break-the-glass");
             values.put("grantId", grant.json().get("grantId").asString());
@@ -77,7 +77,7 @@ final class CaseFixtures {
         values.put("year", "2025");
         values.put("communeCode", COMMUNE);
         values.put("kind", "annual");
-        values.put("code", "313-health-centre");
+        values.put("code", "31-xa-an-lao-health-station");
         values.put("name", "case-file");
         return values;
     }
@@ -118,7 +118,7 @@ final class CaseFixtures {
         assessed(caseId);
         LocalDate due = HostileRequests.today().plusDays(20);
         step(caseId, "/plan", WORKER, object("goals", "Trẻ an toàn.", "interventions", List.of(object(
-                "interventionId", "iv-1", "measure", "LEGAL_AID", "agencyCode", "313-police", "dueDate", due.toString()))));
+                "interventionId", "iv-1", "measure", "LEGAL_AID", "agencyCode", "31-xa-an-lao-police", "dueDate", due.toString()))));
     }
 
     private void approved(String caseId) {
@@ -136,7 +136,7 @@ final class CaseFixtures {
     }
 
     private void visible(String caseId, String readPath) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(readPath, "coordinator").status() == 200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get(readPath, "coordinator.haiphong").status() == 200);
     }
 
     private static void expectSuccess(Response response, String what) {

@@ -82,7 +82,7 @@ final class FieldMutations {
                     ? "313-khong-ton-tai" : "KHONG_CO_TRONG_DANH_MUC");
         }
         if (COMMUNE_CODE_FIELDS.contains(f.key())) {
-            value(out, op, f, "code:agency-for-commune", v -> "313-police");
+            value(out, op, f, "code:agency-for-commune", v -> "31-xa-an-lao-police");
         }
     }
 

@@ -35,7 +35,7 @@ class HostileBodyEncodingTest {
     @Test
     void raw_bytes_replace_the_marker_after_encoding() {
         ApiOperation operation = new ApiOperation("POST", "/api/v1/cases", List.of(), null, List.of());
-        RequestDraft draft = new RequestDraft(operation, "worker.anlao");
+        RequestDraft draft = new RequestDraft(operation, "worker.xaanlao");
         draft.body = new LinkedHashMap<>(Map.of("ethnicity", "Ki" + RequestDraft.RAW_MARKER + "nh"));
         draft.rawBytes = new byte[]{(byte) 0xC0, (byte) 0xAF};
 

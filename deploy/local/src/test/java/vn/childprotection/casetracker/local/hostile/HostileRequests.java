@@ -45,24 +45,24 @@ final class HostileRequests {
         String path = op.path();
         if (op.method().equals("GET")) {
             if (path.startsWith("/api/v1/statistics/")) {
-                return "dashboard";
+                return "dashboard.haiphong";
             }
             if (path.startsWith("/api/v1/access-log") || path.startsWith("/api/v1/break-the-glass/")) {
-                return "auditor";
+                return "auditor.haiphong";
             }
-            return "coordinator";
+            return "coordinator.haiphong";
         }
         if (path.startsWith("/api/v1/break-the-glass/")) {
-            return "auditor";
+            return "auditor.haiphong";
         }
         if (path.startsWith("/api/v1/admin/") || path.endsWith("/reassignment") || path.endsWith("/break-the-glass")) {
-            return "coordinator";
+            return "coordinator.haiphong";
         }
         if (path.endsWith("/status")) {
-            return "police";
+            return "police.xaanlao";
         }
         if (path.endsWith("/transfer/decision")) {
-            return "worker.313-an-thai";
+            return "worker.31-xa-an-hung";
         }
         if (path.endsWith("/emergency-measures") || path.endsWith("/plan/approval") || path.endsWith("/closure")
                 || path.endsWith("/erasure")) {
@@ -89,12 +89,12 @@ final class HostileRequests {
 
     private static String validQueryValue(ApiOperation op, Parameter p) {
         return switch (p.name()) {
-            case "orgUnit" -> op.path().startsWith("/api/v1/targets") ? CaseFixtures.COMMUNE : "313";
+            case "orgUnit" -> op.path().startsWith("/api/v1/targets") ? CaseFixtures.COMMUNE : "31";
             case "from" -> "2025-01-01";
             case "to" -> "2025-12-31";
             case "asOf" -> Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
             case "commune" -> CaseFixtures.COMMUNE;
-            case "agency" -> "313-police";
+            case "agency" -> "31-xa-an-lao-police";
             default -> throw new IllegalStateException("no valid value known for required " + p.name() + " of "
                     + op.label());
         };

@@ -160,7 +160,7 @@ final class RequestMutations {
                     queryValue(out, op, p, "query:code-unknown", v -> "313-khong-ton-tai");
                 }
                 if (List.of("orgUnit", "commune").contains(p.name())) {
-                    queryValue(out, op, p, "query:code-agency-for-area", v -> "313-police");
+                    queryValue(out, op, p, "query:code-agency-for-area", v -> "31-xa-an-lao-police");
                 }
             }
             case DATE -> {
