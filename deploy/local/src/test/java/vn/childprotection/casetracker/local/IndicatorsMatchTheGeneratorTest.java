@@ -77,6 +77,11 @@ class IndicatorsMatchTheGeneratorTest {
             List<GeneratedCase> first = new ArrayList<>(bulk.cases());
             first.addAll(full.cases());
             assertThat(first).hasSize(CASES);
+            // Cases of a commune merged whole that no step touched since 1/7/2025 move when the carry-over runs
+            // (a recurring task); run it now, as an administrator may, so the figures below do not depend on when.
+            Response carried = api.post("/api/v1/admin/org-units/carry-over", READER, "");
+            assertThat(carried.status()).as(carried.body()).isEqualTo(200);
+            assertThat(carried.json().get("failed").asLong()).as(carried.body()).isZero();
             awaitCaughtUp(api);
             Instant asOf = Instant.now();
             GenerationRecord late = CaseGenerator.run(new GeneratorOptions(url, LATE_CASES,
