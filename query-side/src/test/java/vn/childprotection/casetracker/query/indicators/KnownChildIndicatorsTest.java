@@ -58,7 +58,8 @@ class KnownChildIndicatorsTest extends QuerySideIntegrationTest {
         String childId = newId("child");
         String first = newId("case");
         String second = newId("case");
-        Instant t1 = Instant.parse("2016-05-01T02:00:00Z");
+        // Outside the other test's year: its figures are read as a difference, so nothing else may land in 2016.
+        Instant t1 = Instant.parse("2017-05-01T02:00:00Z");
         append(WORKER, t1, abused(first, childId, t1));
         append(WORKER, t1, abused(second, childId, t1));
         append(CHAIR, t1.plusSeconds(60), new CaseClosed(second, t1.plusSeconds(60), "DUPLICATE_REPORT", null,
