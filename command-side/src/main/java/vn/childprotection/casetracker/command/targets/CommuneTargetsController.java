@@ -36,8 +36,8 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
  */
 @RestController
 @RequestMapping(path = "/api/v1/targets", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Plan targets / Chỉ tiêu kế hoạch",
-        description = "A commune's yearly figures for the plan's targets that the case records cannot know")
+@Tag(name = "Plan targets", description = "Chỉ tiêu kế hoạch — "
+        + "A commune's yearly figures for the plan's targets that the case records cannot know")
 @ApiResponse(responseCode = "400", description = "Malformed input, unknown commune, year out of range or figures "
         + "that disagree; `errors` lists each field and its problem",
         content = @Content(mediaType = "application/problem+json"))

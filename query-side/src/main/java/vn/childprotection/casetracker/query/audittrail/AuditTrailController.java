@@ -35,8 +35,8 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/audit-trail")
-@Tag(name = "Audit trail / Nhật ký liên ngành",
-        description = "Who did what to which case and when, across communes and agencies")
+@Tag(name = "Audit trail", description = "Nhật ký liên ngành — "
+        + "Who did what to which case and when, across communes and agencies")
 public class AuditTrailController {
 
     /**

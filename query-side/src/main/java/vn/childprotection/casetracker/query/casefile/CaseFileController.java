@@ -20,7 +20,7 @@ import vn.childprotection.casetracker.query.consistency.ReadConsistency;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "Case file / Hồ sơ vụ việc", description = "Current state of a case, its plan and interventions")
+@Tag(name = "Case file", description = "Hồ sơ vụ việc — Current state of a case, its plan and interventions")
 public class CaseFileController {
 
     private final CaseFileReader reader;

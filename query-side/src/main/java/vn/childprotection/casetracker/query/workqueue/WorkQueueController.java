@@ -22,8 +22,8 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  */
 @RestController
 @RequestMapping("/api/v1/agencies")
-@Tag(name = "Agency work queue / Danh sách công việc của cơ quan",
-        description = "Interventions currently assigned to an agency under an approved plan")
+@Tag(name = "Agency work queue", description = "Danh sách công việc của cơ quan — "
+        + "Interventions currently assigned to an agency under an approved plan")
 public class WorkQueueController {
 
     private static final String ASCENDING = "dueDate,asc";

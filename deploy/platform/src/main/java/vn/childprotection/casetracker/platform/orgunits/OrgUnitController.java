@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/org-units")
-@Tag(name = "Org units / Đơn vị", description = "Communes, district, province and agencies")
+@Tag(name = "Org units", description = "Đơn vị — Communes, district, province and agencies")
 public class OrgUnitController {
 
     private final OrgUnitRegistry registry;
