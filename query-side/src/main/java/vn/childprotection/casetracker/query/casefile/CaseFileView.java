@@ -240,7 +240,8 @@ public record CaseFileView(
                                    + "null again once a miss is corrected") Instant missedAt,
                            @Schema(description = "The date of the step that met it (UTC)") Instant fulfilledAt,
                            Instant withdrawnAt,
-                           @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn")
+                           @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn",
+                                   allowableValues = {"CASE_CLOSED", "REASSIGNED", "PLAN_REPLACED"})
                            String withdrawnReason,
                            @Schema(description = "Whether the step that met it was recorded (typed) at or after "
                                    + "dueAt (ghi nhận muộn), a fact apart from whether it was met in time; null "

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.workqueue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,8 @@ public class WorkQueueController {
     public WorkQueueView workQueue(
             @Parameter(description = "Org unit code of the agency (or of a commune given an intervention)")
             @PathVariable String code,
-            @Parameter(description = "dueDate,asc (default) or dueDate,desc")
+            @Parameter(description = "dueDate,asc (default) or dueDate,desc",
+                    schema = @Schema(allowableValues = {"dueDate,asc", "dueDate,desc"}))
             @RequestParam(required = false) String sort,
             @Parameter(description = "Only interventions with this status")
             @RequestParam(required = false) InterventionStatus status) {

@@ -131,7 +131,7 @@ class OpenApiLintTest {
                     }
                     content.forEach((type, media) -> {
                         if (FILE_TYPES.contains(type) && (media.getSchema() == null
-                                || !"string".equals(media.getSchema().getType())
+                                || !"string".equals(ExampleValidator.type(media.getSchema()))
                                 || !"binary".equals(media.getSchema().getFormat()))) {
                             faults.add(where + " " + status + " " + type + ": not a binary string");
                         }
