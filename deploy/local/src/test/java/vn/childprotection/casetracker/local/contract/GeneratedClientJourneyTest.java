@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,7 +86,7 @@ class GeneratedClientJourneyTest {
         // Report with an Idempotency-Key; the same key and body again answers the same case.
         ReportCaseRequest report = new ReportCaseRequest().occurredAt(at("2025-03-03T01:30:00Z")).communeCode(COMMUNE)
                 .category(ReportCaseRequest.CategoryEnum.ABUSED).channel(ReportCaseRequest.ChannelEnum.HOTLINE_111)
-                .abuseForms(List.of(ReportCaseRequest.AbuseFormsEnum.VIOLENCE))
+                .abuseForms(Set.of(ReportCaseRequest.AbuseFormsEnum.VIOLENCE))
                 .setting(ReportCaseRequest.SettingEnum.FAMILY)
                 .child(new ReportedChild().name("Lê Văn Hợp Đồng").ageYears(10).sex(ReportedChild.SexEnum.MALE))
                 .reporter(new Reporter().consentToRecordIdentity(false))
@@ -99,6 +100,15 @@ class GeneratedClientJourneyTest {
         assertThat(replayed.getStatusCode()).isEqualTo(200);
         assertThat(header(replayed, "Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.getData().getCaseId()).isEqualTo(caseId);
+
+        // The document's own example of a report is a valid request as it stands.
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new ApiClient().getObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode examples = mapper.readTree(OpenApiSnapshotTest.SNAPSHOT.toFile())
+                .at("/paths/~1api~1v1~1cases/post/requestBody/content/application~1json/examples");
+        assertThat(examples.size()).isPositive();
+        ReportCaseRequest documented = mapper.treeToValue(examples.elements().next().get("value"),
+                ReportCaseRequest.class);
+        assertThat(worker.reportCaseWithHttpInfo(documented, null).getStatusCode()).isEqualTo(201);
 
         // Each step answers the case's new version; If-Match makes the first one conditional.
         CommandResult v = worker.initialAssessment(caseId, new InitialAssessmentRequest()
@@ -128,13 +138,20 @@ class GeneratedClientJourneyTest {
                 .anyMatch(d -> d.getCaseId().equals(caseId) && POLICE.equals(d.getDeclinedBy())));
         coordinator.reassign(caseId, "legal", new ReassignmentRequest().occurredAt(at("2025-03-08T02:00:00Z"))
                 .toAgencyCode(HEALTH).dueDate(LocalDate.parse("2025-04-30")), null);
+        CommandResult completed = null;
         for (String intervention : List.of("therapy", "legal")) {
             health.interventionStatus(caseId, intervention, new InterventionStatusRequest()
                     .occurredAt(at("2025-03-10T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.ACCEPTED), null);
-            health.interventionStatus(caseId, intervention, new InterventionStatusRequest()
+            completed = health.interventionStatus(caseId, intervention, new InterventionStatusRequest()
                     .occurredAt(at("2025-03-14T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.COMPLETED),
                     null);
         }
+        // The health centre reads the case in the agency's shape, told apart by its discriminator.
+        Object limited = new CaseFileApi(client("health")).caseFile(caseId, completed.getVersion())
+                .getActualInstance();
+        assertThat(limited).isInstanceOf(AgencyCaseFile.class);
+        assertThat(((AgencyCaseFile) limited).getLimitedToOrgUnit()).isEqualTo(HEALTH);
+        assertThat(((AgencyCaseFile) limited).getInterventions()).hasSize(2);
         WorkQueue queue = new AgencyWorkQueueApi(client("health")).workQueue(HEALTH, null, null);
         assertThat(queue.getAgencyCode()).isEqualTo(HEALTH);
 
@@ -159,14 +176,11 @@ class GeneratedClientJourneyTest {
         assertThat(transferred.getVersion()).isGreaterThan(reopened.getVersion());
         long last = transferred.getVersion();
 
-        // Typed reads: both shapes of the case file, the history, registers, audit trail.
+        // Typed reads: the full case file, the history, registers, audit trail.
         Object full = new CaseFileApi(client("coordinator")).caseFile(caseId, last).getActualInstance();
         assertThat(full).isInstanceOf(CaseFile.class);
         assertThat(((CaseFile) full).getCommuneCode()).isEqualTo(OTHER_COMMUNE);
         assertThat(((CaseFile) full).getChild().getName()).isEqualTo("Lê Văn Hợp Đồng");
-        Object limited = new CaseFileApi(client("health")).caseFile(caseId, last).getActualInstance();
-        assertThat(limited).isInstanceOf(AgencyCaseFile.class);
-        assertThat(((AgencyCaseFile) limited).getLimitedToOrgUnit()).isEqualTo(HEALTH);
         CaseHistory history = new CaseHistoryApi(client("auditor")).history(caseId, null, last);
         assertThat(history.getEntries()).extracting(e -> e.getEventType()).contains("CaseReported",
                 "SupportPlanApproved", "CaseClosed", "CaseReopened", "CaseTransferred");
