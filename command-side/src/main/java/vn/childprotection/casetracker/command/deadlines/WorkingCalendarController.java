@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
  * are provisional, and each year's days off and worked weekend days.
  */
 @RestController
-@Tag(name = "Working calendar / Lịch ngày làm việc",
-        description = "Days off and worked weekend days the working-day time limits are counted with")
+@Tag(name = "Working calendar", description = "Lịch ngày làm việc — "
+        + "Days off and worked weekend days the working-day time limits are counted with")
 public class WorkingCalendarController {
 
     private final WorkingCalendarResponse view;

@@ -1,6 +1,7 @@
 package vn.childprotection.casetracker.command.targets;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,8 +39,8 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
  */
 @RestController
 @RequestMapping(path = "/api/v1/targets", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Plan targets / Chỉ tiêu kế hoạch",
-        description = "A commune's yearly figures for the plan's targets that the case records cannot know")
+@Tag(name = "Plan targets", description = "Chỉ tiêu kế hoạch — "
+        + "A commune's yearly figures for the plan's targets that the case records cannot know")
 @ApiResponse(responseCode = "400", description = "Malformed input, unknown commune, year out of range or figures "
         + "that disagree; `errors` lists each field and its problem",
         content = @Content(mediaType = "application/problem+json"))
@@ -75,7 +76,11 @@ public class CommuneTargetsController {
                     + "first recording creates the commune's figures for the year; each later one replaces them "
                     + "(every earlier recording is kept, so a report as of a past instant shows what had been "
                     + "entered by then). Sending the same figures again records nothing.")
-    @ApiResponse(responseCode = "200", description = "Recorded; the answer carries the new version")
+    @ApiResponse(responseCode = "200", description = "Recorded; the answer carries the new version",
+            headers = @Header(name = "ETag", description = "The figures' new version, quoted: usable as If-Match",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CommuneTargetsResult.class)))
     public ResponseEntity<CommuneTargetsResult> record(
             @Parameter(description = "Plan year, from 2000 to next year", example = "2025") @PathVariable int year,
             @Parameter(description = "Commune org unit code", example = "313-an-thai") @PathVariable String communeCode,

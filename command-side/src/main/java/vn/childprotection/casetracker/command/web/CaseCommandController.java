@@ -3,7 +3,9 @@ package vn.childprotection.casetracker.command.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,8 +68,13 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
 @RestController
 @RequestMapping(path = "/api/v1/cases", consumes = MediaType.APPLICATION_JSON_VALUE,
         produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Case procedure / Quy trình xử lý vụ việc",
-        description = "Commands from the report to closing (Decree 56/2017/NĐ-CP, Chapter III)")
+@Tag(name = "Case procedure", description = "Quy trình xử lý vụ việc — "
+        + "Commands from the report to closing (Decree 56/2017/NĐ-CP, Chapter III)")
+@ApiResponse(responseCode = "200", description = "Recorded: the case id and its new version (also the ETag)",
+        headers = @Header(name = "ETag", description = "The case's new version, quoted (\"7\"): send it back as "
+                + "If-Match", schema = @Schema(type = "string")),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                schema = @Schema(implementation = CommandResult.class)))
 @ApiResponse(responseCode = "400", description = "Malformed input; `errors` lists each field and its problem",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content(mediaType = "application/problem+json"))
@@ -79,6 +86,15 @@ public class CaseCommandController {
 
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String DUPLICATE_REPORT = DuplicateReport.REASON;
+
+    /** A complete, valid report of a new child (no childId): what Swagger UI's "Try it out" sends as it stands. */
+    static final String REPORT_EXAMPLE = """
+            {"occurredAt": "2025-03-01T08:30:00Z", "communeCode": "313-tt-an-lao", "category": "ABUSED",
+             "channel": "HOTLINE_111", "abuseForms": ["VIOLENCE"], "setting": "FAMILY",
+             "child": {"name": "Nguyễn Văn Thử", "ageYears": 9, "sex": "MALE", "ethnicity": "Kinh",
+                       "address": "Thôn 1, thị trấn An Lão"},
+             "reporter": {"consentToRecordIdentity": false},
+             "narrative": "Hàng xóm báo trẻ bị đánh nhiều lần."}""";
 
     private final CommandGateway commands;
     private final ReportIntake intake;
@@ -101,16 +117,34 @@ public class CaseCommandController {
     }
 
     @PostMapping
-    @Operation(summary = "Report a case (thông báo, tiếp nhận — Mẫu 01)",
+    @Operation(operationId = "reportCase", summary = "Report a case (thông báo, tiếp nhận — Mẫu 01)",
             description = "Opens a case. With an Idempotency-Key, repeating the request within the retention "
                     + "(casetracker.idempotency.retention, 7 days by default) returns the same case (200, header "
                     + "Idempotent-Replayed: true); the same key with another body is refused (409). After the "
                     + "retention, or once the child's identity was erased, the request is answered as new.")
-    @ApiResponse(responseCode = "201", description = "Case opened")
+    @ApiResponse(responseCode = "201", description = "Case opened", headers = {
+            @Header(name = "Location", description = "The case: /api/v1/cases/{caseId}",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            @Header(name = "ETag", description = "The case's version, \"1\"", schema = @Schema(type = "string"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CommandResult.class)))
+    @ApiResponse(responseCode = "200", description = "A repeat of an earlier report with the same Idempotency-Key "
+            + "and body, within the retention: the case it opened, nothing new recorded", headers = {
+            @Header(name = "Idempotent-Replayed", description = "Always true on this answer",
+                    schema = @Schema(type = "string", allowableValues = "true")),
+            @Header(name = "Location", description = "The case: /api/v1/cases/{caseId}",
+                    schema = @Schema(type = "string", format = "uri-reference"))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = CommandResult.class)))
     public ResponseEntity<CommandResult> report(
             @Parameter(in = ParameterIn.HEADER, description = "Client-chosen key, unique per report",
                     schema = @Schema(maxLength = 255), example = "7c5e0c52-report-1")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReportCaseRequest.class),
+                    examples = @ExampleObject(name = "abused-child", summary = "A report to the hotline 111",
+                            value = REPORT_EXAMPLE)))
             @Valid @RequestBody ReportCaseRequest request) {
         Actor actor = currentActor.require();
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
@@ -216,7 +250,7 @@ public class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/reviews")
-    @Operation(summary = "Review (rà soát, đánh giá — Mẫu 06)")
+    @Operation(operationId = "reviewCase", summary = "Review (rà soát, đánh giá — Mẫu 06)")
     public ResponseEntity<CommandResult> review(@PathVariable String caseId,
                                                 @IfMatchHeader @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @Valid @RequestBody ReviewRequest request) {

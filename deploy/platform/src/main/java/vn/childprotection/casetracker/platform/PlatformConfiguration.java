@@ -15,6 +15,7 @@ import org.springframework.context.annotation.PropertySource;
 @ComponentScan
 @ConfigurationPropertiesScan
 @PropertySource(value = "classpath:casetracker-platform.properties", encoding = "UTF-8")
+@PropertySource(value = "classpath:casetracker-api.properties", encoding = "UTF-8")
 public class PlatformConfiguration {
 
     /**

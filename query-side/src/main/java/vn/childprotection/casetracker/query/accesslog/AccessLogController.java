@@ -21,8 +21,8 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/access-log")
-@Tag(name = "Access log / Nhật ký truy cập",
-        description = "Who read which case's personal data or history, when and why; auditors only")
+@Tag(name = "Access log", description = "Nhật ký truy cập — "
+        + "Who read which case's personal data or history, when and why; auditors only")
 public class AccessLogController {
 
     public static final int MAX_PAGE_SIZE = 500;

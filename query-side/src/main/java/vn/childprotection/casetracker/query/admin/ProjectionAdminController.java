@@ -25,8 +25,8 @@ import vn.childprotection.casetracker.platform.security.Role;
  */
 @RestController
 @RequestMapping(ProjectionAdminController.BASE)
-@Tag(name = "Projections / Quản trị dữ liệu tổng hợp",
-        description = "Status and lag of the projections; rebuilding one from the event store without downtime")
+@Tag(name = "Projections", description = "Quản trị dữ liệu tổng hợp — "
+        + "Status and lag of the projections; rebuilding one from the event store without downtime")
 @ApiResponse(responseCode = "401", description = "Not signed in",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "403", description = "Role not allowed (`rule` role-not-allowed)",

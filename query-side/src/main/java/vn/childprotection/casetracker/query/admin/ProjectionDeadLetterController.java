@@ -25,7 +25,8 @@ import vn.childprotection.casetracker.query.deadletters.RetryOutcome;
  */
 @RestController
 @RequestMapping(ProjectionAdminController.BASE)
-@Tag(name = "Projections / Quản trị dữ liệu tổng hợp")
+@Tag(name = "Projections", description = "Quản trị dữ liệu tổng hợp — "
+        + "Status and lag of the projections; rebuilding one from the event store without downtime")
 @ApiResponse(responseCode = "401", description = "Not signed in",
         content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "403", description = "Role not allowed (`rule` role-not-allowed)",

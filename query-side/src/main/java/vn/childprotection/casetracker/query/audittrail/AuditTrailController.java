@@ -35,8 +35,8 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/audit-trail")
-@Tag(name = "Audit trail / Nhật ký liên ngành",
-        description = "Who did what to which case and when, across communes and agencies")
+@Tag(name = "Audit trail", description = "Nhật ký liên ngành — "
+        + "Who did what to which case and when, across communes and agencies")
 public class AuditTrailController {
 
     /**
@@ -89,7 +89,8 @@ public class AuditTrailController {
             @RequestParam(required = false) Instant to,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format) {
+            @Parameter(description = "json (default) or csv", schema = @Schema(allowableValues = {"json", "csv"}))
+            @RequestParam(required = false) String format) {
         AuditFilter filter = filter(caseId, agency, user, action, from, to);
         if (format != null && !format.equals("json")) {
             throw new BadRequestException("format", "must be json or csv");

@@ -26,8 +26,8 @@ import vn.childprotection.casetracker.platform.security.CurrentActor;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Break-the-glass / Truy cập khẩn cấp",
-        description = "Emergency access to a case outside one's need-to-know, logged and reviewed by auditors")
+@Tag(name = "Break-the-glass", description = "Truy cập khẩn cấp — "
+        + "Emergency access to a case outside one's need-to-know, logged and reviewed by auditors")
 public class BreakTheGlassController {
 
     static final int MIN_REASON = 15;
@@ -88,7 +88,7 @@ public class BreakTheGlassController {
     }
 
     @PostMapping("/break-the-glass/grants/{grantId}/review")
-    @Operation(summary = "Review a break-the-glass grant / Xem xét truy cập khẩn cấp",
+    @Operation(operationId = "reviewGrant", summary = "Review a break-the-glass grant / Xem xét truy cập khẩn cấp",
             description = "Auditors only, and not the auditor who held the grant. Clears the grant's flag (and that "
                     + "of its access log entries) and records who reviewed it, when, and the reviewer's note (sealed "
                     + "with the child's key; not kept once the child's identity is erased). 409 already-reviewed "

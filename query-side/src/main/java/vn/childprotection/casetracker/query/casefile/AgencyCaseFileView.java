@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.query.casefile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,17 @@ public record AgencyCaseFileView(
         List<Intervention> interventions,
         @Schema(description = "The INTERVENTION_DUE time limits this org unit must meet, whatever their state")
         List<CaseFileView.Deadline> deadlines) implements CaseFileAnswer {
+
+    /** The discriminator value of this shape. */
+    public static final String SHAPE = "AgencyCaseFile";
+
+    @Override
+    @JsonProperty("shape")
+    @Schema(description = "Which shape of case file this is (discriminator): An assigned agency's limited view",
+            allowableValues = SHAPE, requiredMode = Schema.RequiredMode.REQUIRED)
+    public String shape() {
+        return SHAPE;
+    }
 
     public AgencyCaseFileView {
         interventions = interventions == null ? List.of() : interventions;

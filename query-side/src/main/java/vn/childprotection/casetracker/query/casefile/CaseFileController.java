@@ -2,7 +2,10 @@ package vn.childprotection.casetracker.query.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +23,7 @@ import vn.childprotection.casetracker.query.consistency.ReadConsistency;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "Case file / Hồ sơ vụ việc", description = "Current state of a case, its plan and interventions")
+@Tag(name = "Case file", description = "Hồ sơ vụ việc — Current state of a case, its plan and interventions")
 public class CaseFileController {
 
     private final CaseFileReader reader;
@@ -45,6 +48,11 @@ public class CaseFileController {
                     + "commands. The view is built from the events and may lag a write by a moment: with minVersion "
                     + "(the version a command answered) the read waits, bounded, until the view has the case at that "
                     + "version at least, else 503 with Retry-After.")
+    @ApiResponse(responseCode = "200", description = "The case file, in the shape the reader may see (`shape`)",
+            headers = @Header(name = "ETag", description = "The case's version, quoted (\"7\"): usable as If-Match",
+                    schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = CaseFileAnswer.class)))
     public ResponseEntity<CaseFileAnswer> caseFile(
             @Parameter(description = "The case id") @PathVariable String caseId,
             @Parameter(description = ReadConsistency.MIN_VERSION_DESCRIPTION,

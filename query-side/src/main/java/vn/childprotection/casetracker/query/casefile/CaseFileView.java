@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.query.casefile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,17 @@ public record CaseFileView(
         @Schema(description = "The time limits of the procedure for this case (thời hạn), in the order they were "
                 + "scheduled, whatever their state")
         List<Deadline> deadlines) implements CaseFileAnswer {
+
+    /** The discriminator value of this shape. */
+    public static final String SHAPE = "CaseFile";
+
+    @Override
+    @JsonProperty("shape")
+    @Schema(description = "Which shape of case file this is (discriminator): The full case file (or with personal fields redacted)",
+            allowableValues = SHAPE, requiredMode = Schema.RequiredMode.REQUIRED)
+    public String shape() {
+        return SHAPE;
+    }
 
     /**
      * A document stored before deadlines and transfer requests existed reads with empty lists, and its transfers
@@ -243,7 +255,8 @@ public record CaseFileView(
                                    + "null again once a miss is corrected") Instant missedAt,
                            @Schema(description = "The date of the step that met it (UTC)") Instant fulfilledAt,
                            Instant withdrawnAt,
-                           @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn")
+                           @Schema(description = "CASE_CLOSED, REASSIGNED or PLAN_REPLACED when withdrawn",
+                                   allowableValues = {"CASE_CLOSED", "REASSIGNED", "PLAN_REPLACED"})
                            String withdrawnReason,
                            @Schema(description = "Whether the step that met it was recorded (typed) at or after "
                                    + "dueAt (ghi nhận muộn), a fact apart from whether it was met in time; null "

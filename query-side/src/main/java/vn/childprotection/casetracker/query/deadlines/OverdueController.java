@@ -28,7 +28,7 @@ import vn.childprotection.casetracker.values.DeadlineRule;
  */
 @RestController
 @RequestMapping("/api/v1/overdue")
-@Tag(name = "Overdue / Quá hạn", description = "Missed deadlines of the procedure that are still not met")
+@Tag(name = "Overdue", description = "Quá hạn — Missed deadlines of the procedure that are still not met")
 public class OverdueController {
 
     private final DeadlineQueries queries;

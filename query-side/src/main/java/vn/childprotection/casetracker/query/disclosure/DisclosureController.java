@@ -22,8 +22,8 @@ import vn.childprotection.casetracker.query.consistency.ReadConsistency;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "Disclosure / Cung cấp thông tin",
-        description = "A case with its personal data, for a competent authority, with the consents it needs")
+@Tag(name = "Disclosure", description = "Cung cấp thông tin — "
+        + "A case with its personal data, for a competent authority, with the consents it needs")
 public class DisclosureController {
 
     private final DisclosureService disclosures;

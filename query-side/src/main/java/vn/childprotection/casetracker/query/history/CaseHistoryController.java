@@ -20,7 +20,7 @@ import vn.childprotection.casetracker.query.consistency.ReadConsistency;
  */
 @RestController
 @RequestMapping("/api/v1/cases")
-@Tag(name = "Case history / Lịch sử vụ việc", description = "Every event of a case in order, with its actor")
+@Tag(name = "Case history", description = "Lịch sử vụ việc — Every event of a case in order, with its actor")
 public class CaseHistoryController {
 
     private final CaseHistoryReader reader;

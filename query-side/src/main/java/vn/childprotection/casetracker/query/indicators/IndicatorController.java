@@ -19,7 +19,7 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/indicators")
-@Tag(name = "Indicators / Chỉ tiêu thống kê", description = "Counts behind Circular 13 and the plan's targets")
+@Tag(name = "Indicators", description = "Chỉ tiêu thống kê — Counts behind Circular 13 and the plan's targets")
 public class IndicatorController {
 
     private final IndicatorService indicators;
@@ -36,7 +36,7 @@ public class IndicatorController {
     }
 
     @GetMapping
-    @Operation(summary = "Count indicators / Tính chỉ tiêu",
+    @Operation(operationId = "indicators", summary = "Count indicators / Tính chỉ tiêu",
             description = "Every defined indicator (or those named by code) for the org unit and the period from–to "
                     + "(whole days, Asia/Ho_Chi_Minh), with its breakdowns; cells of single-valued breakdowns add up "
                     + "to the total. Each case counts once, in the commune that ran it when the counted fact "

@@ -22,7 +22,7 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Integrity / Toàn vẹn lịch sử", description = "Hash chains over the stored events: verification per "
+@Tag(name = "Integrity", description = "Toàn vẹn lịch sử — Hash chains over the stored events: verification per "
         + "case and for the whole store, and the head to anchor outside the database")
 public class IntegrityController {
 

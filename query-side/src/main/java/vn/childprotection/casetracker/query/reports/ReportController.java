@@ -30,11 +30,11 @@ import vn.childprotection.casetracker.query.indicators.ReportingUnits;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Reports / Báo cáo", description = "Semi-annual and annual reports; the plan's targets")
+@Tag(name = "Reports", description = "Báo cáo — Semi-annual and annual reports; the plan's targets")
 public class ReportController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final String XLSX_VALUE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final MediaType XLSX = MediaType.parseMediaType(XLSX_VALUE);
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportService reports;
@@ -53,7 +53,7 @@ public class ReportController {
     }
 
     @GetMapping("/reports/{year}/{kind}")
-    @Operation(summary = "Periodic report / Báo cáo định kỳ",
+    @Operation(operationId = "periodicReport", summary = "Periodic report / Báo cáo định kỳ",
             description = "The semi-annual or annual report of an org unit: every indicator for the report's "
                     + "configured period, and the plan's targets. The period and due date of each kind are "
                     + "configuration (casetracker.reports.*; default semi-annual 15/11 of the previous year to 14/5, "
@@ -61,10 +61,11 @@ public class ReportController {
                     + "been recorded by that instant is counted, so a report once sent can be reproduced exactly. "
                     + "format=xlsx gives a workbook with Vietnamese headings, one sheet per indicator group; "
                     + "format=csv a UTF-8 CSV. Coordinators and auditors; commune staff for their own commune.")
-    @ApiResponse(responseCode = "200", description = "The report", content = {
+    @ApiResponse(responseCode = "200", description = "The report: JSON (format=json), or the file "
+            + "(format=csv, format=xlsx), with Content-Disposition: attachment", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = StatutoryReport.class)),
-            @Content(mediaType = "text/csv"),
-            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary"))})
     public ResponseEntity<?> report(
             @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
             @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
@@ -77,25 +78,74 @@ public class ReportController {
             @Parameter(description = "Count only what had been recorded by this instant",
                     example = "2025-11-16T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
+            check(year, kind, orgUnit);
+            throw new BadRequestException("format", "must be json, csv or xlsx");
+        }
+        if (!format.equals("json")) {
+            return file(year, kind, orgUnit, asOf, format);
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(load(year, kind, orgUnit, asOf));
+    }
+
+    @GetMapping(path = "/reports/{year}/{kind}/xlsx", produces = XLSX_VALUE)
+    @Operation(summary = "Periodic report as a workbook / Báo cáo định kỳ (XLSX)",
+            description = "The same report as format=xlsx: a cover sheet, one sheet per indicator group with "
+                    + "Vietnamese headings and a Cộng row, and the plan's targets. Who may read it: as the report.")
+    @ApiResponse(responseCode = "200", description = "The workbook, as an attachment",
+            content = @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<byte[]> reportWorkbook(
+            @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
+            @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
+                    "annual"})) @PathVariable String kind,
+            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @RequestParam String orgUnit,
+            @Parameter(description = "Count only what had been recorded by this instant",
+                    example = "2025-11-16T00:00:00Z")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return file(year, kind, orgUnit, asOf, "xlsx");
+    }
+
+    @GetMapping(path = "/reports/{year}/{kind}/csv", produces = "text/csv")
+    @Operation(summary = "Periodic report as CSV / Báo cáo định kỳ (CSV)",
+            description = "The same report as format=csv: UTF-8 with a byte order mark, one line per indicator "
+                    + "total and breakdown cell. Who may read it: as the report.")
+    @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<byte[]> reportCsv(
+            @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
+            @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
+                    "annual"})) @PathVariable String kind,
+            @Parameter(description = "Org unit code (commune, district or province)", example = "313")
+            @RequestParam String orgUnit,
+            @Parameter(description = "Count only what had been recorded by this instant",
+                    example = "2025-11-16T00:00:00Z")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return file(year, kind, orgUnit, asOf, "csv");
+    }
+
+    /** Checks the kind, the reader's reach, the org unit and the year, in that order. */
+    private ReportKind check(int year, String kind, String orgUnit) {
         ReportKind reportKind = ReportKind.fromPath(kind).orElseThrow(() ->
                 new NotFoundException("There is no report '" + kind + "'; the reports are semiannual and annual."));
         policy.indicators(currentActor.require(), orgUnit);
         reportingUnits.require("orgUnit", orgUnit, asOf, false);
         year(year);
-        if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
-            throw new BadRequestException("format", "must be json, csv or xlsx");
-        }
-        StatutoryReport report = reports.report(reportKind, year, orgUnit, asOf);
-        String fileName = "bao-cao-" + reportKind.path() + "-" + year + "-" + orgUnit;
-        return switch (format) {
-            case "csv" -> ResponseEntity.ok().contentType(CSV)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".csv"))
-                    .body(ReportCsv.write(report));
-            case "xlsx" -> ResponseEntity.ok().contentType(XLSX)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName + ".xlsx"))
-                    .body(ReportWorkbook.write(report));
-            default -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
-        };
+        return reportKind;
+    }
+
+    private StatutoryReport load(int year, String kind, String orgUnit, Instant asOf) {
+        return reports.report(check(year, kind, orgUnit), year, orgUnit, asOf);
+    }
+
+    private ResponseEntity<byte[]> file(int year, String kind, String orgUnit, Instant asOf, String format) {
+        StatutoryReport report = load(year, kind, orgUnit, asOf);
+        String fileName = "bao-cao-" + ReportKind.fromPath(kind).orElseThrow().path() + "-" + year + "-" + orgUnit
+                + "." + format;
+        boolean csv = format.equals("csv");
+        return ResponseEntity.ok().contentType(csv ? CSV : XLSX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
+                .body(csv ? ReportCsv.write(report).getBytes(StandardCharsets.UTF_8) : ReportWorkbook.write(report));
     }
 
     @GetMapping("/targets/{year}")

@@ -22,7 +22,7 @@ import vn.childprotection.casetracker.values.RiskLevel;
  */
 @RestController
 @RequestMapping("/api/v1/risk-register")
-@Tag(name = "Risk register / Sổ theo dõi nguy cơ", description = "Open cases by risk level, per commune")
+@Tag(name = "Risk register", description = "Sổ theo dõi nguy cơ — Open cases by risk level, per commune")
 public class RiskRegisterController {
 
     private final RiskRegisterQueries queries;

@@ -8,7 +8,8 @@ import vn.childprotection.casetracker.values.CaseCategory;
  */
 @Schema(name = "OpenCasesCell", description = "Open cases of one commune, risk level and category")
 public record StatisticsCell(
-        @Schema(description = "HIGH, MEDIUM, LOW, or UNASSESSED (no assessment yet)") String riskLevel,
+        @Schema(description = "HIGH, MEDIUM, LOW, or UNASSESSED (no assessment yet)",
+                allowableValues = {"HIGH", "MEDIUM", "LOW", "UNASSESSED"}) String riskLevel,
         CaseCategory category,
         @Schema(description = "The number, or null when suppressed") Long count,
         @Schema(description = "True when the number is smaller than the threshold and not shown") boolean suppressed) {

@@ -23,7 +23,7 @@ import vn.childprotection.casetracker.query.indicators.IndicatorService;
  */
 @RestController
 @RequestMapping("/api/v1/statistics")
-@Tag(name = "Statistics / Số liệu thống kê", description = "Aggregate counts with small cells suppressed")
+@Tag(name = "Statistics", description = "Số liệu thống kê — Aggregate counts with small cells suppressed")
 public class StatisticsController {
 
     private final OpenCaseStatisticsService statistics;
@@ -63,7 +63,7 @@ public class StatisticsController {
     }
 
     @GetMapping("/indicators")
-    @Operation(summary = "Indicators with small cells suppressed / Chỉ tiêu thống kê (ẩn ô nhỏ)",
+    @Operation(operationId = "suppressedIndicators", summary = "Indicators with small cells suppressed / Chỉ tiêu thống kê (ẩn ô nhỏ)",
             description = "The indicators of GET /api/v1/indicators for an org unit and period (whole days, "
                     + "Asia/Ho_Chi_Minh), for dashboards: a breakdown cell smaller than casetracker.privacy."
                     + "small-cell-threshold (5 by default), zero included, is suppressed (count: null, suppressed: "

@@ -14,7 +14,7 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/coordination")
-@Tag(name = "Coordination / Điều phối liên ngành", description = "What the multi-agency coordinator has to act on")
+@Tag(name = "Coordination", description = "Điều phối liên ngành — What the multi-agency coordinator has to act on")
 public class CoordinationController {
 
     private final WorkQueueQueries queries;

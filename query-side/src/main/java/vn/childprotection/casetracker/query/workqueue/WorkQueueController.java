@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.workqueue;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,8 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  */
 @RestController
 @RequestMapping("/api/v1/agencies")
-@Tag(name = "Agency work queue / Danh sách công việc của cơ quan",
-        description = "Interventions currently assigned to an agency under an approved plan")
+@Tag(name = "Agency work queue", description = "Danh sách công việc của cơ quan — "
+        + "Interventions currently assigned to an agency under an approved plan")
 public class WorkQueueController {
 
     private static final String ASCENDING = "dueDate,asc";
@@ -53,7 +54,8 @@ public class WorkQueueController {
     public WorkQueueView workQueue(
             @Parameter(description = "Org unit code of the agency (or of a commune given an intervention)")
             @PathVariable String code,
-            @Parameter(description = "dueDate,asc (default) or dueDate,desc")
+            @Parameter(description = "dueDate,asc (default) or dueDate,desc",
+                    schema = @Schema(allowableValues = {"dueDate,asc", "dueDate,desc"}))
             @RequestParam(required = false) String sort,
             @Parameter(description = "Only interventions with this status")
             @RequestParam(required = false) InterventionStatus status) {

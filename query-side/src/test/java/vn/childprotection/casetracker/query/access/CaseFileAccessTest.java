@@ -55,7 +55,7 @@ class CaseFileAccessTest extends QuerySideIntegrationTest {
         JsonNode view = body(response);
 
         assertThat(fieldNames(view)).containsExactlyInAnyOrder("caseId", "communeCode", "status", "version",
-                "limitedToOrgUnit", "personalDataErased", "personalDataUnreadable", "child", "interventions",
+                "limitedToOrgUnit", "shape", "personalDataErased", "personalDataUnreadable", "child", "interventions",
                 "deadlines");
         assertThat(view.get("caseId").asString()).isEqualTo(caseId);
         assertThat(view.get("communeCode").asString()).isEqualTo(COMMUNE);

@@ -21,7 +21,7 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
  */
 @RestController
 @RequestMapping("/api/v1/org-units")
-@Tag(name = "Org units / Đơn vị", description = "Communes, province and agencies, dated; versions of the list")
+@Tag(name = "Org units", description = "Đơn vị — Communes, province and agencies, dated; versions of the list")
 public class OrgUnitController {
 
     private final OrgUnitRegistry registry;
