@@ -1,7 +1,9 @@
 package vn.childprotection.casetracker.local.swaggerui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,8 +74,13 @@ class SwaggerUiExamplesTest {
 
         press("post", "/api/v1/cases/{caseId}/reviews", "worker." + receiving, onCase);
         press("post", "/api/v1/cases/{caseId}/closure", "chair." + receiving, onCase);
-        press("post", "/api/v1/cases/{caseId}/reopening", "worker." + receiving, onCase);
+        long version = press("post", "/api/v1/cases/{caseId}/reopening", "worker." + receiving, onCase)
+                .get("version").asLong();
 
+        // Break-the-glass is judged on the views (is the case outside the caller's commune now?): as a user would
+        // read the case first, wait until they hold the transfer, instead of racing the projection.
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/cases/" + caseId + "?minVersion="
+                + version, "worker." + receiving).status() == 200);
         String grantId = press("post", "/api/v1/cases/{caseId}/break-the-glass", "worker." + commune, onCase)
                 .get("grantId").asString();
         press("post", "/api/v1/break-the-glass/grants/{grantId}/review", "auditor", Map.of("grantId", grantId));
