@@ -12,7 +12,7 @@ import vn.childprotection.casetracker.local.compatibility.SchemaCompatibility.Di
  * Whether the live OpenAPI document would break a client generated from the committed one (OpenAPI 3.0 or 3.1,
  * as JSON). A break is anything such a client relies on that is gone or narrowed: an operation removed; a
  * parameter removed, newly required, or narrowed; a request body newly required, or a media type it sent no
- * longer accepted; a documented response status or media type removed; and, inside any schema reached from these,
+ * longer accepted; a documented response status, response header or media type removed; and, inside any schema reached from these,
  * what {@link SchemaCompatibility} names (types, enums, bounds, fields). Additions are not breaks: new operations,
  * optional parameters and fields, responses, and enum values a client may send.
  * <p>
@@ -134,6 +134,11 @@ public final class ContractCompatibility {
                 breaks.add(operation + " " + response.getKey() + ": response removed");
                 continue;
             }
+            for (String header : response.getValue().path("headers").propertyNames()) {
+                if (!hasIgnoringCase(now.path("headers"), header)) {
+                    breaks.add(operation + " " + response.getKey() + " header " + header + ": no longer answered");
+                }
+            }
             for (Map.Entry<String, JsonNode> media : response.getValue().path("content").properties()) {
                 JsonNode nowMedia = now.path("content").get(media.getKey());
                 if (nowMedia == null) {
@@ -157,6 +162,10 @@ public final class ContractCompatibility {
             }
         }
         return null;
+    }
+
+    private static boolean hasIgnoringCase(JsonNode headers, String name) {
+        return headers.propertyNames().stream().anyMatch(name::equalsIgnoreCase);
     }
 
     private static String label(JsonNode parameter) {

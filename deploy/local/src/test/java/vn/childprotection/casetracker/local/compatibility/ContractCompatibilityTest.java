@@ -27,7 +27,8 @@ class ContractCompatibilityTest {
                 "requestBody": {"required": true, "content": {"application/json": {
                   "schema": {"$ref": "#/components/schemas/Report"}}}},
                 "responses": {
-                  "201": {"description": "opened", "content": {"application/json": {
+                  "201": {"description": "opened", "headers": {"Location": {"schema": {"type": "string"}}},
+                          "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Result"}}}},
                   "400": {"description": "invalid", "content": {"application/problem+json": {
                     "schema": {"$ref": "#/components/schemas/Problem"}}}}}}},
@@ -157,6 +158,14 @@ class ContractCompatibilityTest {
 
         assertThat(ContractCompatibility.breaks(committed(), live)).containsExactly(
                 "POST /cases 400: response removed");
+    }
+
+    @Test
+    void a_response_header_no_longer_answered_is_a_break() {
+        JsonNode live = change(doc -> object(doc, "/paths/~1cases/post/responses/201").remove("headers"));
+
+        assertThat(ContractCompatibility.breaks(committed(), live)).containsExactly(
+                "POST /cases 201 header Location: no longer answered");
     }
 
     @Test
