@@ -86,7 +86,7 @@ public class CommuneTargetsController {
             @Parameter(description = "Commune org unit code", example = "313-an-thai") @PathVariable String communeCode,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "Apply only if the figures are at "
                     + "this version (the version answered by the previous recording), e.g. \"2\"; otherwise 409",
-                    schema = @Schema(type = "string", pattern = "^(W/)?\"?[0-9]+\"?$"), example = "\"2\"")
+                    schema = @Schema(type = "string", pattern = "^(W/)?\"?[0-9]+\"?$"))
             @RequestHeader(name = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody CommuneTargetsRequest request) {
         int nextYear = Year.now(clock.withZone(VIETNAM)).getValue() + 1;

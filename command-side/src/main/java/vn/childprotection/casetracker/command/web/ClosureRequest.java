@@ -11,7 +11,10 @@ import java.time.Instant;
  */
 @Schema(name = "ClosureRequest", description = "Closure (kết thúc). reasonCode is one of the configured closing "
         + "reasons (casetracker.procedure.closing-reasons; default NO_FURTHER_RISK, TURNED_16, MOVED_AWAY, DECEASED, "
-        + "REPORT_UNFOUNDED, DUPLICATE_REPORT). NO_FURTHER_RISK needs a review that proposed closure.")
+        + "REPORT_UNFOUNDED, DUPLICATE_REPORT). NO_FURTHER_RISK needs a review that proposed closure.",
+        // The whole request as Swagger UI's "Try it out" sends it: duplicateOfCaseId belongs to DUPLICATE_REPORT only.
+        example = """
+                {"occurredAt": "2025-04-02T09:00:00Z", "reasonCode": "NO_FURTHER_RISK", "notes": "Không còn nguy cơ."}                """)
 public record ClosureRequest(
         @Schema(description = "When it was closed; defaults to now", example = "2025-04-02T09:00:00Z")
         Instant occurredAt,

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "Apply only if the case is at this version "
         + "(the version answered by the previous command), e.g. \"3\"; otherwise 409",
-        schema = @Schema(type = "string", pattern = "^(W/)?\"?[0-9]+\"?$"), example = "\"3\"")
+        schema = @Schema(type = "string", pattern = "^(W/)?\"?[0-9]+\"?$"))
 @interface IfMatchHeader {
 }

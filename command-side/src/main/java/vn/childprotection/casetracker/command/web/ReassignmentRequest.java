@@ -16,7 +16,7 @@ public record ReassignmentRequest(
         @Schema(description = "When it was reassigned; defaults to now", example = "2025-03-08T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "Org unit code of the new agency or commune", requiredMode = RequiredMode.REQUIRED,
-                example = "313-health-centre") @NotBlank @Size(max = 64) String toAgencyCode,
+                example = "313-labour-office") @NotBlank @Size(max = 64) String toAgencyCode,
         @Schema(description = "New due date; omitted keeps the current one", example = "2025-03-28")
         LocalDate dueDate) {
 }

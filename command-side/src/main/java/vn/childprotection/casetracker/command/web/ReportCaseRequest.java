@@ -25,7 +25,16 @@ import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
  */
 @Schema(name = "ReportCaseRequest", description = "Report received (thông báo, tiếp nhận — Mẫu 01). Fields are "
         + "'if known' on the form; category, channel, commune, the child's sex and age (or birth date) and the "
-        + "reporter's consent are required here.")
+        + "reporter's consent are required here.",
+        // The whole request as Swagger UI's "Try it out" sends it: a first report of a new child (no childId).
+        example = """
+                {"occurredAt": "2025-03-01T08:30:00Z", "communeCode": "313-tt-an-lao", "category": "ABUSED",
+                 "channel": "HOTLINE_111", "abuseForms": ["VIOLENCE"], "setting": "FAMILY",
+                 "specialCircumstanceGroups": [],
+                 "child": {"name": "Nguyễn Văn Thử", "birthDate": "2015-06-01", "sex": "MALE", "ethnicity": "Kinh",
+                           "address": "Thôn 1, thị trấn An Lão"},
+                 "reporter": {"consentToRecordIdentity": true, "identity": "Trần Thị Báo, 0900000000"},
+                 "narrative": "Hàng xóm báo trẻ bị đánh nhiều lần."}""")
 public record ReportCaseRequest(
         @Schema(description = "When the report was received; defaults to now. Not in the future.",
                 example = "2025-03-01T08:30:00Z")
@@ -94,7 +103,7 @@ public record ReportCaseRequest(
      */
     @Schema(name = "Reporter")
     public record Reporter(
-            @Schema(requiredMode = RequiredMode.REQUIRED, example = "false") @NotNull Boolean consentToRecordIdentity,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "true") @NotNull Boolean consentToRecordIdentity,
             @Schema(description = "Name and contact; only with consent. Encrypted.", example = "Trần Thị Báo, 0900000000")
             @Size(max = 500) String identity) {
     }

@@ -18,7 +18,7 @@ import vn.childprotection.casetracker.platform.testing.ApiClient;
 @SpringBootTest(classes = SignInTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true", "casetracker.security.jwt.enabled=true",
                 "spring.security.oauth2.resourceserver.jwt.audiences=" + TestTokens.AUDIENCE,
-                "casetracker.security.demo-users=false"})
+                "casetracker.security.demo-users=false", "casetracker.api-docs.access=authenticated"})
 public abstract class JwtSignInContext {
 
     static final TestTokens IDP = new TestTokens();

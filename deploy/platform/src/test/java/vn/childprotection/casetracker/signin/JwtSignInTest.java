@@ -2,8 +2,10 @@ package vn.childprotection.casetracker.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,20 @@ import vn.childprotection.casetracker.platform.testing.ApiClient;
 class JwtSignInTest extends JwtSignInContext {
 
     static final TestTokens ANOTHER_IDP = new TestTokens();
+
+    @Test
+    void the_api_documentation_behind_sign_in_opens_to_a_token_or_basic_and_refuses_anonymous_readers() {
+        for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/swagger-ui/index.html")) {
+            ApiClient.Response anonymous = api.get(path, null);
+            assertThat(anonymous.status()).as(path + " anonymous").isEqualTo(401);
+            assertThat(anonymous.isProblem()).as(path + " problem+json").isTrue();
+            assertThat(api.getWithHeaders(path, bearer(IDP.sign(TestTokens.accessToken("example.worker",
+                    "313-tt-an-lao", "COMMUNE_WORKER")))).status()).as(path + " with a token").isEqualTo(200);
+            assertThat(api.getWithHeaders(path, Map.of("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString("svc.dashboard:a-long-service-secret".getBytes(StandardCharsets.UTF_8))))
+                    .status()).as(path + " with HTTP Basic").isEqualTo(200);
+        }
+    }
 
     @Test
     void a_valid_token_signs_in_as_the_actor_its_claims_name() {

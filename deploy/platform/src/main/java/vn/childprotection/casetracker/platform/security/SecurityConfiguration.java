@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
@@ -26,6 +27,7 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
 import vn.childprotection.casetracker.platform.orgunits.OrgStructureAdministrators;
+import vn.childprotection.casetracker.platform.openapi.ApiDocsAccess;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.problem.ProblemWriter;
 
@@ -34,10 +36,18 @@ import vn.childprotection.casetracker.platform.problem.ProblemWriter;
  * is set, bearer tokens (JWT) from an identity provider whose claims name the user, org unit and role (see
  * {@link JwtSignInProperties}). The demo users of the local default (password equal to the user name) are refused
  * anywhere else: with an external database the service does not start with them. Every sign-in failure is
- * answered with {@code application/problem+json}.
+ * answered with {@code application/problem+json}. Who may read the API documentation is
+ * {@code casetracker.api-docs.access} ({@link ApiDocsAccess}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    /**
+     * Paths anyone may reach without signing in, whatever the configuration: health (for probes) and the error
+     * page. The API documentation is public too only when {@code casetracker.api-docs.access} is {@code public}
+     * (or {@code off}, so that its paths answer 404 rather than 401).
+     */
+    public static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health/**", "/error");
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -85,14 +95,17 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, ProblemWriter problems, JwtSignInProperties jwt,
                                            ObjectProvider<JwtDecoder> jwtDecoders, OrgUnitRegistry orgUnits,
-                                           OrgStructureAdministrators orgStructureAdministrators)
-            throws Exception {
+                                           OrgStructureAdministrators orgStructureAdministrators,
+                                           Environment environment) throws Exception {
         ProblemAuthenticationEntryPoint signIn = new ProblemAuthenticationEntryPoint(problems, jwt.enabled());
+        List<String> open = new ArrayList<>(ALWAYS_PUBLIC);
+        if (ApiDocsAccess.of(environment) != ApiDocsAccess.AUTHENTICATED) {
+            open.addAll(documentationPaths(environment));
+        }
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
                         // Loading a new list of org units: administrators of the structure only.
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/org-units").access(orgStructureAdministrators)
                         // The dashboard is a machine account for aggregates: it reads, it never writes.
@@ -133,6 +146,16 @@ public class SecurityConfiguration {
                     }));
         }
         return http.build();
+    }
+
+    /**
+     * The OpenAPI document (JSON, YAML, Swagger UI's configuration) and Swagger UI's page and assets, where
+     * springdoc's properties put them.
+     */
+    private static List<String> documentationPaths(Environment environment) {
+        String docs = environment.getProperty("springdoc.api-docs.path", "/v3/api-docs");
+        String ui = environment.getProperty("springdoc.swagger-ui.path", "/swagger-ui.html");
+        return List.of(docs, docs + "/**", docs + ".yaml", ui, "/swagger-ui/**");
     }
 
     /**
