@@ -82,8 +82,8 @@ public class CommuneTargetsController {
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = CommuneTargetsResult.class)))
     public ResponseEntity<CommuneTargetsResult> record(
-            @Parameter(description = "Plan year, from 2000 to next year", example = "2025") @PathVariable int year,
-            @Parameter(description = "Commune org unit code", example = "313-an-thai") @PathVariable String communeCode,
+            @Parameter(description = "Plan year, from 2000 to next year", example = "2026") @PathVariable int year,
+            @Parameter(description = "Commune org unit code", example = "31-xa-an-lao") @PathVariable String communeCode,
             @Parameter(in = ParameterIn.HEADER, name = "If-Match", description = "Apply only if the figures are at "
                     + "this version (the version answered by the previous recording), e.g. \"2\"; otherwise 409",
                     schema = @Schema(type = "string", pattern = "^(W/)?\"?[0-9]+\"?$"))

@@ -18,7 +18,7 @@ import java.time.Instant;
         + "item, null when not reported.")
 public record CommuneTargetsRequest(
         @Schema(description = "When the figures were taken or reported; defaults to now",
-                example = "2025-11-10T09:00:00Z") Instant occurredAt,
+                example = "2026-11-10T09:00:00Z") Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, minimum = "0",
                 description = "Số trẻ em dưới 6 tuổi trên địa bàn (children under 6 living in the commune); "
                         + "reported together with childrenUnder6WithHealthInsuranceCard (both or neither); null when "

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "CommuneTargetsResult")
 public record CommuneTargetsResult(
-        @Schema(example = "313-an-thai") String communeCode,
-        @Schema(example = "2025") int year,
+        @Schema(example = "31-xa-an-lao") String communeCode,
+        @Schema(example = "2026") int year,
         @Schema(example = "2") long version) {
 }

@@ -89,10 +89,10 @@ public class CaseCommandController {
 
     /** A complete, valid report of a new child (no childId): what Swagger UI's "Try it out" sends as it stands. */
     static final String REPORT_EXAMPLE = """
-            {"occurredAt": "2025-03-01T08:30:00Z", "communeCode": "313-tt-an-lao", "category": "ABUSED",
+            {"occurredAt": "2026-03-01T08:30:00Z", "communeCode": "31-xa-an-lao", "category": "ABUSED",
              "channel": "HOTLINE_111", "abuseForms": ["VIOLENCE"], "setting": "FAMILY",
              "child": {"name": "Nguyễn Văn Thử", "ageYears": 9, "sex": "MALE", "ethnicity": "Kinh",
-                       "address": "Thôn 1, thị trấn An Lão"},
+                       "address": "Thôn 1, xã An Lão"},
              "reporter": {"consentToRecordIdentity": false},
              "narrative": "Hàng xóm báo trẻ bị đánh nhiều lần."}""";
 

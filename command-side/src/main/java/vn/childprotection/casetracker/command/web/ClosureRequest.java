@@ -14,9 +14,9 @@ import java.time.Instant;
         + "REPORT_UNFOUNDED, DUPLICATE_REPORT). NO_FURTHER_RISK needs a review that proposed closure.",
         // The whole request as Swagger UI's "Try it out" sends it: duplicateOfCaseId belongs to DUPLICATE_REPORT only.
         example = """
-                {"occurredAt": "2025-04-02T09:00:00Z", "reasonCode": "NO_FURTHER_RISK", "notes": "Không còn nguy cơ."}                """)
+                {"occurredAt": "2026-04-02T09:00:00Z", "reasonCode": "NO_FURTHER_RISK", "notes": "Không còn nguy cơ."}                """)
 public record ClosureRequest(
-        @Schema(description = "When it was closed; defaults to now", example = "2025-04-02T09:00:00Z")
+        @Schema(description = "When it was closed; defaults to now", example = "2026-04-02T09:00:00Z")
         Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "NO_FURTHER_RISK") @NotBlank @Size(max = 64)
         String reasonCode,

@@ -14,7 +14,7 @@ import vn.childprotection.casetracker.values.ConsentStatus;
         + "7, and the parent's or guardian's. The latest record of each party counts; WITHDRAWN stops disclosure.")
 public record ConsentRequest(
         @Schema(description = "When it was given, refused or withdrawn; defaults to now",
-                example = "2025-03-02T09:00:00Z") Instant occurredAt,
+                example = "2026-03-02T09:00:00Z") Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "GUARDIAN") @NotNull ConsentParty party,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "GIVEN") @NotNull ConsentStatus status) {
 }

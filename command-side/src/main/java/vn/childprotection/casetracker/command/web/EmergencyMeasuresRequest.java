@@ -17,7 +17,7 @@ import vn.childprotection.casetracker.values.EmergencyMeasure;
  */
 @Schema(name = "EmergencyMeasuresRequest", description = "Emergency measures (can thiệp khẩn cấp — Mẫu 07)")
 public record EmergencyMeasuresRequest(
-        @Schema(description = "When they were taken; defaults to now", example = "2025-03-01T12:00:00Z")
+        @Schema(description = "When they were taken; defaults to now", example = "2026-03-01T12:00:00Z")
         Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "[\"TEMPORARY_REMOVAL\"]")
         @NotEmpty List<@NotNull EmergencyMeasure> measures,
@@ -38,7 +38,7 @@ public record EmergencyMeasuresRequest(
      */
     @Schema(name = "TemporaryRemoval")
     public record Removal(
-            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2025-03-01") @NotNull LocalDate startDate,
-            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2025-03-15") @NotNull LocalDate endDate) {
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-03-01") @NotNull LocalDate startDate,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-03-15") @NotNull LocalDate endDate) {
     }
 }

@@ -12,7 +12,7 @@ import vn.childprotection.casetracker.values.RiskLevel;
  */
 @Schema(name = "InitialAssessmentRequest", description = "Initial assessment (đánh giá nguy cơ ban đầu — Mẫu 02)")
 public record InitialAssessmentRequest(
-        @Schema(description = "When it was made; defaults to now", example = "2025-03-01T10:00:00Z") Instant occurredAt,
+        @Schema(description = "When it was made; defaults to now", example = "2026-03-01T10:00:00Z") Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "HIGH") @NotNull RiskLevel riskLevel,
         @Schema(description = "Whether emergency measures apply", requiredMode = RequiredMode.REQUIRED,
                 example = "true") @NotNull Boolean emergency,

@@ -13,7 +13,7 @@ import vn.childprotection.casetracker.values.InterventionStatus;
 @Schema(name = "InterventionStatusRequest", description = "Intervention status, by the assigned agency. Allowed: "
         + "ASSIGNED→ACCEPTED|DECLINED, ACCEPTED→IN_PROGRESS|COMPLETED, IN_PROGRESS→COMPLETED")
 public record InterventionStatusRequest(
-        @Schema(description = "When it changed; defaults to now", example = "2025-03-07T09:00:00Z") Instant occurredAt,
+        @Schema(description = "When it changed; defaults to now", example = "2026-03-07T09:00:00Z") Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "ACCEPTED") @NotNull InterventionStatus status,
         @Schema(description = "Note. Encrypted.", example = "Đã tiếp nhận.") @Size(max = 5000) String note) {
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @Schema(name = "PlanApprovalRequest", description = "Plan approval (phê duyệt — Mẫu 05)")
 public record PlanApprovalRequest(
-        @Schema(description = "When it was approved; defaults to now", example = "2025-03-06T09:00:00Z")
+        @Schema(description = "When it was approved; defaults to now", example = "2026-03-06T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "The drafted version approved (the latest)", requiredMode = RequiredMode.REQUIRED,
                 example = "1") @NotNull @Min(1) Integer planVersion) {

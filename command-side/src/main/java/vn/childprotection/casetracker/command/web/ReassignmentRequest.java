@@ -13,10 +13,10 @@ import java.time.LocalDate;
 @Schema(name = "ReassignmentRequest", description = "Reassign an intervention to another agency (typically after "
         + "the first declined it)")
 public record ReassignmentRequest(
-        @Schema(description = "When it was reassigned; defaults to now", example = "2025-03-08T09:00:00Z")
+        @Schema(description = "When it was reassigned; defaults to now", example = "2026-03-08T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "Org unit code of the new agency or commune", requiredMode = RequiredMode.REQUIRED,
-                example = "313-labour-office") @NotBlank @Size(max = 64) String toAgencyCode,
-        @Schema(description = "New due date; omitted keeps the current one", example = "2025-03-28")
+                example = "31-xa-an-lao-culture-social") @NotBlank @Size(max = 64) String toAgencyCode,
+        @Schema(description = "New due date; omitted keeps the current one", example = "2026-03-28")
         LocalDate dueDate) {
 }

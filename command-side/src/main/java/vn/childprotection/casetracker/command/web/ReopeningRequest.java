@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @Schema(name = "ReopeningRequest", description = "Reopening a closed case")
 public record ReopeningRequest(
-        @Schema(description = "When it was reopened; defaults to now", example = "2025-05-01T09:00:00Z")
+        @Schema(description = "When it was reopened; defaults to now", example = "2026-05-01T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "Why. Encrypted.", requiredMode = RequiredMode.REQUIRED,
                 example = "Có thông báo mới về trẻ.") @NotBlank @Size(max = 20000) String reason) {

@@ -28,19 +28,19 @@ import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
         + "reporter's consent are required here.",
         // The whole request as Swagger UI's "Try it out" sends it: a first report of a new child (no childId).
         example = """
-                {"occurredAt": "2025-03-01T08:30:00Z", "communeCode": "313-tt-an-lao", "category": "ABUSED",
+                {"occurredAt": "2026-03-01T08:30:00Z", "communeCode": "31-xa-an-lao", "category": "ABUSED",
                  "channel": "HOTLINE_111", "abuseForms": ["VIOLENCE"], "setting": "FAMILY",
                  "specialCircumstanceGroups": [],
                  "child": {"name": "Nguyễn Văn Thử", "birthDate": "2015-06-01", "sex": "MALE", "ethnicity": "Kinh",
-                           "address": "Thôn 1, thị trấn An Lão"},
+                           "address": "Thôn 1, xã An Lão"},
                  "reporter": {"consentToRecordIdentity": true, "identity": "Trần Thị Báo, 0900000000"},
                  "narrative": "Hàng xóm báo trẻ bị đánh nhiều lần."}""")
 public record ReportCaseRequest(
         @Schema(description = "When the report was received; defaults to now. Not in the future.",
-                example = "2025-03-01T08:30:00Z")
+                example = "2026-03-01T08:30:00Z")
         Instant occurredAt,
         @Schema(description = "Org unit code of the commune where it happened (see GET /api/v1/org-units?type=COMMUNE)",
-                requiredMode = RequiredMode.REQUIRED, example = "313-tt-an-lao")
+                requiredMode = RequiredMode.REQUIRED, example = "31-xa-an-lao")
         @NotBlank @Size(max = 64) String communeCode,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "ABUSED") @NotNull CaseCategory category,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "HOTLINE_111") @NotNull ReportChannel channel,
@@ -88,7 +88,7 @@ public record ReportCaseRequest(
                     example = "9", minimum = "0", maximum = "15") @Min(0) @Max(15) Integer ageYears,
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "MALE") @NotNull Sex sex,
             @Schema(description = "Ethnicity (dân tộc)", example = "Kinh") @Size(max = 64) String ethnicity,
-            @Schema(description = "Where the child lives. Encrypted.", example = "Thôn 1, thị trấn An Lão")
+            @Schema(description = "Where the child lives. Encrypted.", example = "Thôn 1, xã An Lão")
             @Size(max = 500) String address) {
 
         @AssertTrue(message = "either birthDate or ageYears is required")

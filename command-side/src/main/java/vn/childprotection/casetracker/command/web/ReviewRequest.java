@@ -13,7 +13,7 @@ import vn.childprotection.casetracker.values.RiskLevel;
  */
 @Schema(name = "ReviewRequest", description = "Review (rà soát, đánh giá — Mẫu 06)")
 public record ReviewRequest(
-        @Schema(description = "When it was made; defaults to now", example = "2025-04-01T09:00:00Z") Instant occurredAt,
+        @Schema(description = "When it was made; defaults to now", example = "2026-04-01T09:00:00Z") Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "LOW") @NotNull RiskLevel riskLevel,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "PROPOSE_CLOSURE") @NotNull ReviewOutcome outcome,
         @Schema(description = "Notes. Encrypted.", example = "Trẻ đã ổn định.") @Size(max = 20000) String notes) {

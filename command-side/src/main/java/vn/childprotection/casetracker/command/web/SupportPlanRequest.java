@@ -20,7 +20,7 @@ import vn.childprotection.casetracker.values.InterventionMeasure;
 @Schema(name = "SupportPlanRequest", description = "Support plan (kế hoạch hỗ trợ, can thiệp — Mẫu 04). Each "
         + "POST drafts a new version.")
 public record SupportPlanRequest(
-        @Schema(description = "When it was drafted; defaults to now", example = "2025-03-05T09:00:00Z")
+        @Schema(description = "When it was drafted; defaults to now", example = "2026-03-05T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "Goals of the plan. Encrypted.", example = "Trẻ an toàn và ổn định tâm lý.")
         @Size(max = 20000) String goals,
@@ -38,8 +38,8 @@ public record SupportPlanRequest(
             @Schema(requiredMode = RequiredMode.REQUIRED, example = "PSYCHOLOGICAL_THERAPY")
             @NotNull InterventionMeasure measure,
             @Schema(description = "Org unit code of the responsible agency or commune", requiredMode =
-                    RequiredMode.REQUIRED, example = "313-health-centre") @NotBlank @Size(max = 64) String agencyCode,
-            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2025-03-20") @NotNull LocalDate dueDate,
+                    RequiredMode.REQUIRED, example = "31-xa-an-lao-health-station") @NotBlank @Size(max = 64) String agencyCode,
+            @Schema(requiredMode = RequiredMode.REQUIRED, example = "2026-03-20") @NotNull LocalDate dueDate,
             @Schema(description = "What is to be done. Encrypted.", example = "Tư vấn tâm lý 4 buổi.")
             @Size(max = 5000) String description) {
     }

@@ -11,7 +11,7 @@ import java.time.Instant;
  */
 @Schema(name = "TransferDecisionRequest", description = "The receiving commune accepts or declines a transfer")
 public record TransferDecisionRequest(
-        @Schema(description = "When it was decided; defaults to now", example = "2025-03-11T09:00:00Z")
+        @Schema(description = "When it was decided; defaults to now", example = "2026-03-11T09:00:00Z")
         Instant occurredAt,
         @Schema(requiredMode = RequiredMode.REQUIRED, example = "ACCEPT") @NotNull Decision decision,
         @Schema(description = "Why, when declining. Encrypted.", example = "Gia đình không cư trú tại xã.")

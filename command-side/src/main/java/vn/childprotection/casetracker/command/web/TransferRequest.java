@@ -11,9 +11,9 @@ import java.time.Instant;
  */
 @Schema(name = "TransferRequest", description = "Transfer to another commune")
 public record TransferRequest(
-        @Schema(description = "When it was transferred; defaults to now", example = "2025-03-10T09:00:00Z")
+        @Schema(description = "When it was transferred; defaults to now", example = "2026-03-10T09:00:00Z")
         Instant occurredAt,
-        @Schema(requiredMode = RequiredMode.REQUIRED, example = "313-an-thai") @NotBlank @Size(max = 64)
+        @Schema(requiredMode = RequiredMode.REQUIRED, example = "31-xa-an-hung") @NotBlank @Size(max = 64)
         String toCommuneCode,
         @Schema(description = "Why. Encrypted.", example = "Gia đình chuyển đến xã An Thái.") @Size(max = 20000)
         String reason) {

@@ -16,7 +16,7 @@ import java.time.Instant;
 @Schema(name = "TransferWithdrawalRequest", description = "Withdrawal of a pending transfer request by the commune "
         + "that made it")
 public record TransferWithdrawalRequest(
-        @Schema(description = "When it was withdrawn; defaults to now", example = "2025-03-11T09:00:00Z")
+        @Schema(description = "When it was withdrawn; defaults to now", example = "2026-03-11T09:00:00Z")
         Instant occurredAt,
         @Schema(description = "Why. Encrypted.", requiredMode = RequiredMode.REQUIRED,
                 example = "Gia đình không chuyển đi nữa.") @NotBlank @Size(max = 20000) String reason) {

@@ -63,40 +63,40 @@ import vn.childprotection.casetracker.local.LocalApplication;
  * report as XLSX and CSV, and typed problems (400 with field errors, 403, 404, 409 with its rule, 409 on a stale
  * If-Match). Signing in is the client's own configuration hook (a request interceptor adding HTTP Basic).
  * <p>
- * Dates are in the first half of 2025, when the demo users' units ({@code 313-tt-an-lao}, the district's
- * agencies) existed.
+ * Dates are in 2026, in Xã An Lão and its agencies (the structure in force since 1/7/2025), with their demo
+ * users.
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "casetracker.database.embedded.ephemeral=true")
 class GeneratedClientJourneyTest {
 
-    private static final String COMMUNE = "313-tt-an-lao";
-    private static final String OTHER_COMMUNE = "313-an-thai";
-    private static final String POLICE = "313-police";
-    private static final String HEALTH = "313-health-centre";
+    private static final String COMMUNE = "31-xa-an-lao";
+    private static final String OTHER_COMMUNE = "31-xa-an-hung";
+    private static final String POLICE = "31-xa-an-lao-police";
+    private static final String HEALTH = "31-xa-an-lao-health-station";
 
     @LocalServerPort
     int port;
 
     @Test
     void a_generated_client_takes_a_case_from_report_to_reopening_with_typed_calls_only() throws Exception {
-        CaseProcedureApi worker = new CaseProcedureApi(client("worker.anlao"));
-        CaseProcedureApi chair = new CaseProcedureApi(client("chair.anlao"));
+        CaseProcedureApi worker = new CaseProcedureApi(client("worker.xaanlao"));
+        CaseProcedureApi chair = new CaseProcedureApi(client("chair.xaanlao"));
 
         // Report with an Idempotency-Key; the same key and body again answers the same case.
-        ReportCaseRequest report = new ReportCaseRequest().occurredAt(at("2025-03-03T01:30:00Z")).communeCode(COMMUNE)
+        ReportCaseRequest report = new ReportCaseRequest().occurredAt(at("2026-03-03T01:30:00Z")).communeCode(COMMUNE)
                 .category(ReportCaseRequest.CategoryEnum.ABUSED).channel(ReportCaseRequest.ChannelEnum.HOTLINE_111)
                 .abuseForms(Set.of(ReportCaseRequest.AbuseFormsEnum.VIOLENCE))
                 .setting(ReportCaseRequest.SettingEnum.FAMILY)
                 .child(new ReportedChild().name("Lê Văn Hợp Đồng").ageYears(10).sex(ReportedChild.SexEnum.MALE))
                 .reporter(new Reporter().consentToRecordIdentity(false))
                 .narrative("Hàng xóm báo trẻ bị đánh.");
-        ApiResponse<CommandResult> opened = worker.reportCaseWithHttpInfo(report, "contract-2025-0001");
+        ApiResponse<CommandResult> opened = worker.reportCaseWithHttpInfo(report, "contract-2026-0001");
         assertThat(opened.getStatusCode()).isEqualTo(201);
         assertThat(header(opened, "ETag")).isEqualTo("\"1\"");
         String caseId = opened.getData().getCaseId();
         assertThat(header(opened, "Location")).endsWith("/api/v1/cases/" + caseId);
-        ApiResponse<CommandResult> replayed = worker.reportCaseWithHttpInfo(report, "contract-2025-0001");
+        ApiResponse<CommandResult> replayed = worker.reportCaseWithHttpInfo(report, "contract-2026-0001");
         assertThat(replayed.getStatusCode()).isEqualTo(200);
         assertThat(header(replayed, "Idempotent-Replayed")).isEqualTo("true");
         assertThat(replayed.getData().getCaseId()).isEqualTo(caseId);
@@ -112,107 +112,107 @@ class GeneratedClientJourneyTest {
 
         // Each step answers the case's new version; If-Match makes the first one conditional.
         CommandResult v = worker.initialAssessment(caseId, new InitialAssessmentRequest()
-                .occurredAt(at("2025-03-03T03:00:00Z")).riskLevel(InitialAssessmentRequest.RiskLevelEnum.MEDIUM)
+                .occurredAt(at("2026-03-03T03:00:00Z")).riskLevel(InitialAssessmentRequest.RiskLevelEnum.MEDIUM)
                 .emergency(false), "\"1\"");
         assertThat(v.getVersion()).isGreaterThan(1);
-        worker.detailedAssessment(caseId, new DetailedAssessmentRequest().occurredAt(at("2025-03-04T02:00:00Z"))
+        worker.detailedAssessment(caseId, new DetailedAssessmentRequest().occurredAt(at("2026-03-04T02:00:00Z"))
                 .riskLevel(DetailedAssessmentRequest.RiskLevelEnum.MEDIUM), null);
-        worker.draftPlan(caseId, new SupportPlanRequest().occurredAt(at("2025-03-05T02:00:00Z")).interventions(List.of(
+        worker.draftPlan(caseId, new SupportPlanRequest().occurredAt(at("2026-03-05T02:00:00Z")).interventions(List.of(
                 new PlannedInterventionRequest().interventionId("therapy").agencyCode(HEALTH)
                         .measure(PlannedInterventionRequest.MeasureEnum.PSYCHOLOGICAL_THERAPY)
-                        .dueDate(LocalDate.parse("2025-04-30")),
+                        .dueDate(LocalDate.parse("2026-04-30")),
                 new PlannedInterventionRequest().interventionId("legal").agencyCode(POLICE)
                         .measure(PlannedInterventionRequest.MeasureEnum.LEGAL_AID)
-                        .dueDate(LocalDate.parse("2025-04-30")))), null);
-        chair.approvePlan(caseId, new PlanApprovalRequest().occurredAt(at("2025-03-06T02:00:00Z")).planVersion(1),
+                        .dueDate(LocalDate.parse("2026-04-30")))), null);
+        chair.approvePlan(caseId, new PlanApprovalRequest().occurredAt(at("2026-03-06T02:00:00Z")).planVersion(1),
                 null);
 
         // Coordination: the police decline, the coordinator sees it and reassigns to the health centre.
-        CaseProcedureApi police = new CaseProcedureApi(client("police"));
-        CaseProcedureApi health = new CaseProcedureApi(client("health"));
-        CaseProcedureApi coordinator = new CaseProcedureApi(client("coordinator"));
-        police.interventionStatus(caseId, "legal", new InterventionStatusRequest().occurredAt(at("2025-03-07T02:00:00Z"))
+        CaseProcedureApi police = new CaseProcedureApi(client("police.xaanlao"));
+        CaseProcedureApi health = new CaseProcedureApi(client("health.xaanlao"));
+        CaseProcedureApi coordinator = new CaseProcedureApi(client("coordinator.haiphong"));
+        police.interventionStatus(caseId, "legal", new InterventionStatusRequest().occurredAt(at("2026-03-07T02:00:00Z"))
                 .status(InterventionStatusRequest.StatusEnum.DECLINED), null);
-        CoordinationApi coordination = new CoordinationApi(client("coordinator"));
+        CoordinationApi coordination = new CoordinationApi(client("coordinator.haiphong"));
         await().atMost(Duration.ofSeconds(30)).until(() -> coordination.declinedInterventions().getItems().stream()
                 .anyMatch(d -> d.getCaseId().equals(caseId) && POLICE.equals(d.getDeclinedBy())));
-        coordinator.reassign(caseId, "legal", new ReassignmentRequest().occurredAt(at("2025-03-08T02:00:00Z"))
-                .toAgencyCode(HEALTH).dueDate(LocalDate.parse("2025-04-30")), null);
+        coordinator.reassign(caseId, "legal", new ReassignmentRequest().occurredAt(at("2026-03-08T02:00:00Z"))
+                .toAgencyCode(HEALTH).dueDate(LocalDate.parse("2026-04-30")), null);
         CommandResult completed = null;
         for (String intervention : List.of("therapy", "legal")) {
             health.interventionStatus(caseId, intervention, new InterventionStatusRequest()
-                    .occurredAt(at("2025-03-10T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.ACCEPTED), null);
+                    .occurredAt(at("2026-03-10T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.ACCEPTED), null);
             completed = health.interventionStatus(caseId, intervention, new InterventionStatusRequest()
-                    .occurredAt(at("2025-03-14T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.COMPLETED),
+                    .occurredAt(at("2026-03-14T02:00:00Z")).status(InterventionStatusRequest.StatusEnum.COMPLETED),
                     null);
         }
         // The health centre reads the case in the agency's shape, told apart by its discriminator.
-        Object limited = new CaseFileApi(client("health")).caseFile(caseId, completed.getVersion())
+        Object limited = new CaseFileApi(client("health.xaanlao")).caseFile(caseId, completed.getVersion())
                 .getActualInstance();
         assertThat(limited).isInstanceOf(AgencyCaseFile.class);
         assertThat(((AgencyCaseFile) limited).getLimitedToOrgUnit()).isEqualTo(HEALTH);
         assertThat(((AgencyCaseFile) limited).getInterventions()).hasSize(2);
-        WorkQueue queue = new AgencyWorkQueueApi(client("health")).workQueue(HEALTH, null, null);
+        WorkQueue queue = new AgencyWorkQueueApi(client("health.xaanlao")).workQueue(HEALTH, null, null);
         assertThat(queue.getAgencyCode()).isEqualTo(HEALTH);
 
         // Review, closing (a closing reason published as an enum), reopening.
-        worker.reviewCase(caseId, new ReviewRequest().occurredAt(at("2025-03-20T02:00:00Z"))
+        worker.reviewCase(caseId, new ReviewRequest().occurredAt(at("2026-03-20T02:00:00Z"))
                 .riskLevel(ReviewRequest.RiskLevelEnum.LOW).outcome(ReviewRequest.OutcomeEnum.PROPOSE_CLOSURE), null);
-        chair.close(caseId, new ClosureRequest().occurredAt(at("2025-03-21T02:00:00Z"))
+        chair.close(caseId, new ClosureRequest().occurredAt(at("2026-03-21T02:00:00Z"))
                 .reasonCode(ClosureRequest.ReasonCodeEnum.NO_FURTHER_RISK), null);
         Problem refused = problem(() -> worker.reviewCase(caseId, new ReviewRequest()
                 .riskLevel(ReviewRequest.RiskLevelEnum.LOW).outcome(ReviewRequest.OutcomeEnum.CONTINUE), null), 409);
         assertThat(refused.getRule()).as("a closed case takes no review").isNotBlank();
-        CommandResult reopened = worker.reopen(caseId, new ReopeningRequest().occurredAt(at("2025-03-25T02:00:00Z"))
+        CommandResult reopened = worker.reopen(caseId, new ReopeningRequest().occurredAt(at("2026-03-25T02:00:00Z"))
                 .reason("Có thông báo mới."), null);
 
         // Transfer to another commune, which accepts it.
-        worker.requestTransfer(caseId, new TransferRequest().occurredAt(at("2025-03-26T02:00:00Z"))
+        worker.requestTransfer(caseId, new TransferRequest().occurredAt(at("2026-03-26T02:00:00Z"))
                 .toCommuneCode(OTHER_COMMUNE).reason("Gia đình chuyển nhà."), null);
         CaseProcedureApi otherWorker = new CaseProcedureApi(client("worker." + OTHER_COMMUNE));
         CommandResult transferred = otherWorker.decideTransfer(caseId,
-                new TransferDecisionRequest().occurredAt(at("2025-03-27T02:00:00Z"))
+                new TransferDecisionRequest().occurredAt(at("2026-03-27T02:00:00Z"))
                         .decision(TransferDecisionRequest.DecisionEnum.ACCEPT), null);
         assertThat(transferred.getVersion()).isGreaterThan(reopened.getVersion());
         long last = transferred.getVersion();
 
         // Typed reads: the full case file, the history, registers, audit trail.
-        Object full = new CaseFileApi(client("coordinator")).caseFile(caseId, last).getActualInstance();
+        Object full = new CaseFileApi(client("coordinator.haiphong")).caseFile(caseId, last).getActualInstance();
         assertThat(full).isInstanceOf(CaseFile.class);
         assertThat(((CaseFile) full).getCommuneCode()).isEqualTo(OTHER_COMMUNE);
         assertThat(((CaseFile) full).getChild().getName()).isEqualTo("Lê Văn Hợp Đồng");
-        CaseHistory history = new CaseHistoryApi(client("auditor")).history(caseId, null, last);
+        CaseHistory history = new CaseHistoryApi(client("auditor.haiphong")).history(caseId, null, last);
         assertThat(history.getEntries()).extracting(e -> e.getEventType()).contains("CaseReported",
                 "SupportPlanApproved", "CaseClosed", "CaseReopened", "CaseTransferred");
         assertThat(history.getEntries().get(0).getDetails()).isInstanceOf(Map.class);
-        RiskRegisterApi registers = new RiskRegisterApi(client("coordinator"));
+        RiskRegisterApi registers = new RiskRegisterApi(client("coordinator.haiphong"));
         RiskRegister register = await().atMost(Duration.ofSeconds(30)).until(
                 () -> registers.register(OTHER_COMMUNE, null),
                 r -> r.getCases().stream().anyMatch(c -> c.getCaseId().equals(caseId)));
         assertThat(register.getTotal()).isPositive();
-        assertThat(new OverdueApi(client("coordinator")).overdue(null, HEALTH).getTotal()).isNotNegative();
-        AuditTrailApi audit = new AuditTrailApi(client("auditor"));
+        assertThat(new OverdueApi(client("coordinator.haiphong")).overdue(null, HEALTH).getTotal()).isNotNegative();
+        AuditTrailApi audit = new AuditTrailApi(client("auditor.haiphong"));
         AuditTrailPage trail = await().atMost(Duration.ofSeconds(30)).until(
                 () -> audit.auditTrail(caseId, null, null, null, null, null, 0, 50, null),
-                t -> t.getItems().stream().anyMatch(e -> "worker.313-an-thai".equals(e.getUserId())));
-        assertThat(trail.getItems()).extracting(e -> e.getUserId()).contains("worker.anlao", "police", "health",
-                "coordinator");
+                t -> t.getItems().stream().anyMatch(e -> "worker.31-xa-an-hung".equals(e.getUserId())));
+        assertThat(trail.getItems()).extracting(e -> e.getUserId()).contains("worker.xaanlao",
+                "police.xaanlao", "health.xaanlao", "coordinator.haiphong");
 
         // The report of the half-year, as files.
-        ReportsApi reports = new ReportsApi(client("coordinator"));
-        File workbook = reports.reportWorkbook(2025, "semiannual", "313", null);
+        ReportsApi reports = new ReportsApi(client("coordinator.haiphong"));
+        File workbook = reports.reportWorkbook(2026, "semiannual", "31", null);
         byte[] xlsx = Files.readAllBytes(workbook.toPath());
         assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
-        File csv = reports.reportCsv(2025, "semiannual", "313", null);
+        File csv = reports.reportCsv(2026, "semiannual", "31", null);
         assertThat(Files.readString(csv.toPath(), StandardCharsets.UTF_8)).isNotBlank();
 
         // Typed problems.
         Problem invalid = problem(() -> worker.reportCase(report.child(new ReportedChild().ageYears(40)
                 .sex(ReportedChild.SexEnum.FEMALE)), null), 400);
         assertThat(invalid.getErrors()).extracting(e -> e.getField()).contains("child.ageYears");
-        Problem forbidden = problem(() -> new CaseProcedureApi(client("dashboard")).reportCase(report, null), 403);
+        Problem forbidden = problem(() -> new CaseProcedureApi(client("dashboard.haiphong")).reportCase(report, null), 403);
         assertThat(forbidden.getRule()).isEqualTo("aggregates-only");
-        problem(() -> new CaseFileApi(client("coordinator")).caseFile("00000000-0000-4000-8000-000000000000", null),
+        problem(() -> new CaseFileApi(client("coordinator.haiphong")).caseFile("00000000-0000-4000-8000-000000000000", null),
                 404);
         Problem stale = problem(() -> otherWorker.detailedAssessment(caseId, new DetailedAssessmentRequest()
                 .riskLevel(DetailedAssessmentRequest.RiskLevelEnum.LOW), "\"1\""), 409);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.local.LocalApplication;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
@@ -32,8 +33,8 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 class SwaggerUiExamplesTest {
 
     /** The demo user of each agency the examples name. */
-    private static final Map<String, String> AGENCY_USERS = Map.of("313-health-centre", "health",
-            "313-police", "police");
+    private static final Map<String, String> AGENCY_USERS = Map.of("31-xa-an-lao-health-station",
+            "health.xaanlao", "31-xa-an-lao-police", "police.xaanlao");
 
     @LocalServerPort
     int port;
@@ -63,7 +64,8 @@ class SwaggerUiExamplesTest {
                 "interventionId", planned.get("interventionId").asString());
         press("post", "/api/v1/cases/{caseId}/interventions/{interventionId}/status",
                 agencyUser(planned.get("agencyCode").asString()), onIntervention);
-        press("post", "/api/v1/cases/{caseId}/interventions/{interventionId}/reassignment", "coordinator",
+        press("post", "/api/v1/cases/{caseId}/interventions/{interventionId}/reassignment",
+                "coordinator.haiphong",
                 onIntervention);
 
         press("post", "/api/v1/cases/{caseId}/transfer", "worker." + commune, onCase);
@@ -83,10 +85,20 @@ class SwaggerUiExamplesTest {
                 + version, "worker." + receiving).status() == 200);
         String grantId = press("post", "/api/v1/cases/{caseId}/break-the-glass", "worker." + commune, onCase)
                 .get("grantId").asString();
-        press("post", "/api/v1/break-the-glass/grants/{grantId}/review", "auditor", Map.of("grantId", grantId));
+        press("post", "/api/v1/break-the-glass/grants/{grantId}/review", "auditor.haiphong", Map.of("grantId", grantId));
         String targetsPath = "/api/v1/targets/{year}/communes/{communeCode}";
         press("put", targetsPath, "worker." + ui.prefilled("put", targetsPath, "path").get("communeCode"), Map.of());
         press("post", "/api/v1/cases/{caseId}/erasure", "chair." + receiving, onCase);
+
+        // The successor-commune choice is for a case of a split commune still open on 1/7/2025, which a fresh case
+        // cannot be: report one in Xã Thái Sơn (split between Xã An Khánh and Xã An Lão) before the reform, with
+        // the report's example moved there, then press the choice's example as it stands.
+        ObjectNode before = (ObjectNode) ui.body("post", "/api/v1/cases").deepCopy();
+        before.put("communeCode", "313-thai-son").put("occurredAt", "2025-05-05T02:00:00Z");
+        Response old = api.post("/api/v1/cases", "worker.313-thai-son", before.toString());
+        assertThat(old.status()).as(old.body()).isEqualTo(201);
+        press("post", "/api/v1/cases/{caseId}/successor-commune", "coordinator.haiphong",
+                Map.of("caseId", old.json().get("caseId").asString()));
 
         Set<String> withBody = new TreeSet<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
@@ -95,6 +107,9 @@ class SwaggerUiExamplesTest {
             }
         }));
         withBody.removeAll(pressed);
+        // Loading a new list of org units replaces the structure for every user: an administrator's act, not a
+        // step of a case; docs/org-units.md shows it with the list downloaded from GET /api/v1/admin/org-units.
+        withBody.remove("put /api/v1/admin/org-units");
         assertThat(withBody).as("operations with a body whose example this walk does not send yet: add each in "
                 + "its place in the procedure").isEmpty();
     }

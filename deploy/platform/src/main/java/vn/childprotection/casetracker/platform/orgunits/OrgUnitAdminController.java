@@ -58,7 +58,7 @@ public class OrgUnitAdminController {
     public OrgStructureVersion.Summary load(
             @Valid @RequestBody LoadOrgUnitsRequest request,
             @Parameter(description = "The version the list was based on, quoted, e.g. \"1\"; 409 when the latest "
-                    + "is another", example = "\"0\"")
+                    + "is another")
             @RequestHeader(value = "If-Match", required = false) String ifMatch) {
         Integer expected = null;
         if (ifMatch != null) {
