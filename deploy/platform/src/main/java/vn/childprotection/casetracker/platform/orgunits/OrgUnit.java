@@ -30,16 +30,16 @@ import java.util.List;
  * @param confirmed      false when the entry is an inference: configuration a district can correct
  */
 public record OrgUnit(
-        @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao") String code,
+        @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao", maxLength = 64) String code,
         @Schema(requiredMode = REQUIRED, example = "COMMUNE") OrgUnitType type,
-        @Schema(example = "11629") String statisticsCode,
-        @Schema(requiredMode = REQUIRED, example = "Xã An Lão") String nameVi,
-        @Schema(requiredMode = REQUIRED, example = "An Lao commune") String nameEn,
-        @Schema(example = "31") String parentCode,
+        @Schema(example = "11629", maxLength = 5) String statisticsCode,
+        @Schema(requiredMode = REQUIRED, example = "Xã An Lão", maxLength = 200) String nameVi,
+        @Schema(requiredMode = REQUIRED, example = "An Lao commune", maxLength = 200) String nameEn,
+        @Schema(example = "31", maxLength = 64) String parentCode,
         @Schema(requiredMode = REQUIRED, example = "2025-07-01") LocalDate validFrom,
         @Schema(example = "2030-12-31", description = "Last day, or null while it exists") LocalDate validTo,
         @Schema(description = "Units that took it over when it ceased") List<Successor> successors,
-        @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46") String basis,
+        @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46", maxLength = 1000) String basis,
         @Schema(example = "true") boolean confirmed) {
 
     public OrgUnit {
@@ -82,10 +82,10 @@ public record OrgUnit(
      * @param confirmed   false when an inference: configuration a district can correct
      */
     public record Successor(
-            @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao") String code,
+            @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao", maxLength = 64) String code,
             @Schema(requiredMode = REQUIRED, example = "WHOLE") Succession how,
             @Schema(requiredMode = REQUIRED, example = "true") boolean takesPeople,
-            @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46") String basis,
+            @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46", maxLength = 1000) String basis,
             @Schema(example = "true") boolean confirmed) {
     }
 
