@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -87,6 +88,9 @@ public class CaseFile {
     private String caseId;
     private String childId;
     private String communeCode;
+    /** The commune that ran the case before its latest carry-over, and when the law moved it (null: never). */
+    private String communeBeforeCarryOver;
+    private Instant carriedOverAt;
     private CaseStatus status;
     private boolean initiallyAssessed;
     private boolean closureProposed;
@@ -524,7 +528,14 @@ public class CaseFile {
                                             boolean reopening) {
         CommuneSuccession.Outcome outcome = status == CaseStatus.CLOSED && !reopening
                 ? CommuneSuccession.stays(communeCode) : CommuneSuccession.on(orgUnits, caseId, communeCode, at);
-        StepPermissions.requireAny(step, outcome.communes(), assignedOrgUnits, pendingTransferTo);
+        List<String> communes = outcome.communes();
+        if (carriedOverAt != null && at.isBefore(carriedOverAt)) {
+            // A step dated while the ceased commune still ran the case, entered after the carry-over was recorded
+            // (a late entry): the commune of that day may record it, as may its successor.
+            communes = new ArrayList<>(communes);
+            communes.add(communeBeforeCarryOver);
+        }
+        StepPermissions.requireAny(step, communes, assignedOrgUnits, pendingTransferTo);
         return outcome;
     }
 
@@ -783,6 +794,8 @@ public class CaseFile {
     /** As for an accepted transfer, the successor runs the case and its running time limits from now on. */
     @EventSourcingHandler
     void on(CaseCarriedOver event) {
+        communeBeforeCarryOver = event.fromCommuneCode();
+        carriedOverAt = event.occurredAt();
         runBy(event.toCommuneCode());
     }
 

@@ -103,6 +103,29 @@ class CaseFileCarryOverTest {
     }
 
     @Test
+    void a_step_dated_before_the_end_but_entered_after_the_carry_over_may_be_recorded_by_the_commune_of_that_day() {
+        Instant before = Instant.parse("2025-06-30T03:00:00Z");
+        fixture.given(reportedIn(TT_AN_LAO), assessed(),
+                        new CaseCarriedOver(CASE, FIRST_DAY, TT_AN_LAO, XA_AN_LAO, BASIS_AN_LAO, false))
+                .when(new RecordDetailedAssessment(CASE, null, before, RiskLevel.MEDIUM, null), chairOf(TT_AN_LAO))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.predicate((EventMessage<?> m) -> m.getPayload()
+                                .equals(new DetailedAssessmentRecorded(CASE, before, RiskLevel.MEDIUM, null))),
+                        org.axonframework.test.matchers.Matchers.predicate((EventMessage<?> m) -> true),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void after_the_carry_over_the_ceased_communes_staff_cannot_record_a_step_dated_after_it() {
+        fixture.given(reportedIn(TT_AN_LAO), assessed(),
+                        new CaseCarriedOver(CASE, FIRST_DAY, TT_AN_LAO, XA_AN_LAO, BASIS_AN_LAO, false))
+                .when(new RecordDetailedAssessment(CASE, null, STEP_2026, RiskLevel.MEDIUM, null), chairOf(TT_AN_LAO))
+                .expectException(AccessRefused.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void a_step_dated_before_the_end_stays_in_the_old_commune() {
         Instant before = Instant.parse("2025-06-30T03:00:00Z");
         fixture.given(reportedIn(TT_AN_LAO), assessed())

@@ -34,9 +34,9 @@ class DeadlineRestartTest {
                 "casetracker.deadlines.emergency-measures=PT10S", "db-scheduler.polling-interval=1s")).run();
     }
 
-    /** Axon's deadline schedules, not the recurring clean-up of idempotency records. */
+    /** Axon's deadline schedules (its db-scheduler task name), not the project's recurring tasks. */
     private static final String DEADLINE_SCHEDULES =
-            "SELECT count(*) FROM scheduled_tasks WHERE task_name <> 'idempotency-retention'";
+            "SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'";
 
     private static long missed(ConfigurableApplicationContext context, String caseId) {
         return context.getBean(JdbcTemplate.class).queryForObject("SELECT count(*) FROM domain_event_entry "

@@ -66,7 +66,8 @@ class OpenApiDocumentTest {
         }
         assertThat(withoutBody).as("only an action on a resource named by its path takes no body")
                 .containsExactlyInAnyOrder("post /api/v1/admin/projections/{name}/rebuild",
-                        "post /api/v1/admin/projections/{name}/dead-letters/retry");
+                        "post /api/v1/admin/projections/{name}/dead-letters/retry",
+                        "post /api/v1/admin/org-units/carry-over");
 
         assertThat(checked).contains("/api/v1/cases", "/api/v1/cases/{caseId}/initial-assessment",
                 "/api/v1/cases/{caseId}/emergency-measures", "/api/v1/cases/{caseId}/detailed-assessment",

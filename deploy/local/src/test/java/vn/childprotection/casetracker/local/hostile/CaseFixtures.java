@@ -66,6 +66,15 @@ final class CaseFixtures {
                 }
             }
         }
+        if (suffix != null && suffix.equals("/successor-commune")) {
+            values.put("caseId", reportInSplitCommune());
+        }
+        if (path.equals("/api/v1/admin/org-units")) {
+            // A new list must keep every unit of the list in force: the valid one is that list, downloaded.
+            Response current = api.get("/api/v1/admin/org-units", "coordinator.haiphong");
+            expectSuccess(current, "the list of org units in force");
+            values.put(HostileRequests.BODY, current.body());
+        }
         if (path.startsWith("/api/v1/break-the-glass/grants")) {
             String caseId = report();
             visible(caseId, "/api/v1/cases/" + caseId);
@@ -102,6 +111,21 @@ final class CaseFixtures {
                 "reporter", object("consentToRecordIdentity", false),
                 "narrative", "Hàng xóm báo trẻ bị bỏ mặc.")));
         expectSuccess(created, "report");
+        return created.json().get("caseId").asString();
+    }
+
+    /**
+     * A case of Xã Thái Sơn, reported before the 2025 reform and still open: the commune was split between Xã An
+     * Khánh and Xã An Lão, so a person chooses which one runs it now.
+     */
+    private String reportInSplitCommune() {
+        Response created = api.post("/api/v1/cases", "worker.313-thai-son", json(object(
+                "occurredAt", "2025-05-05T02:00:00Z", "communeCode", "313-thai-son", "category", "ABUSED",
+                "channel", "HOTLINE_111", "abuseForms", List.of("VIOLENCE"), "setting", "FAMILY",
+                "child", object("name", "Đinh Văn Thử Nghiệm", "ageYears", 10, "sex", "MALE", "ethnicity", "Kinh"),
+                "reporter", object("consentToRecordIdentity", false),
+                "narrative", "Giáo viên báo trẻ có vết thương.")));
+        expectSuccess(created, "report in a split commune");
         return created.json().get("caseId").asString();
     }
 

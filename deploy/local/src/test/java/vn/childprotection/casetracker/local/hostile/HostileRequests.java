@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.local.hostile.ApiOperation.Field;
 import vn.childprotection.casetracker.local.hostile.ApiOperation.Parameter;
 
@@ -37,6 +38,11 @@ final class HostileRequests {
         return all;
     }
 
+    /** The key of a prepared valid body (JSON text) among the path values, when the schema cannot make one. */
+    static final String BODY = "(body)";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /**
      * The user whose role may make the operation's valid request (demo users of README.md), so that a 403 never
      * hides a missing check.
@@ -55,7 +61,8 @@ final class HostileRequests {
         if (path.startsWith("/api/v1/break-the-glass/")) {
             return "auditor.haiphong";
         }
-        if (path.startsWith("/api/v1/admin/") || path.endsWith("/reassignment") || path.endsWith("/break-the-glass")) {
+        if (path.startsWith("/api/v1/admin/") || path.endsWith("/reassignment") || path.endsWith("/break-the-glass")
+                || path.endsWith("/successor-commune")) {
             return "coordinator.haiphong";
         }
         if (path.endsWith("/status")) {
@@ -82,7 +89,8 @@ final class HostileRequests {
             }
         }
         if (op.body() != null) {
-            draft.body = Schemas.validObject(op.body(), today());
+            draft.body = pathValues.containsKey(BODY) ? JSON.readValue(pathValues.get(BODY), Object.class)
+                    : Schemas.validObject(op.body(), today());
         }
         return draft;
     }

@@ -1,5 +1,8 @@
 package vn.childprotection.casetracker.platform.orgunits;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -26,9 +29,18 @@ import java.util.List;
  *                       comes from
  * @param confirmed      false when the entry is an inference: configuration a district can correct
  */
-public record OrgUnit(String code, OrgUnitType type, String statisticsCode, String nameVi, String nameEn,
-                      String parentCode, LocalDate validFrom, LocalDate validTo, List<Successor> successors,
-                      String basis, boolean confirmed) {
+public record OrgUnit(
+        @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao", maxLength = 64) String code,
+        @Schema(requiredMode = REQUIRED, example = "COMMUNE") OrgUnitType type,
+        @Schema(example = "11629", maxLength = 5) String statisticsCode,
+        @Schema(requiredMode = REQUIRED, example = "Xã An Lão", maxLength = 200) String nameVi,
+        @Schema(requiredMode = REQUIRED, example = "An Lao commune", maxLength = 200) String nameEn,
+        @Schema(example = "31", maxLength = 64) String parentCode,
+        @Schema(requiredMode = REQUIRED, example = "2025-07-01") LocalDate validFrom,
+        @Schema(example = "2030-12-31", description = "Last day, or null while it exists") LocalDate validTo,
+        @Schema(description = "Units that took it over when it ceased") List<Successor> successors,
+        @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46", maxLength = 1000) String basis,
+        @Schema(example = "true") boolean confirmed) {
 
     public OrgUnit {
         successors = successors == null ? List.of() : List.copyOf(successors);
@@ -69,7 +81,12 @@ public record OrgUnit(String code, OrgUnitType type, String statisticsCode, Stri
      * @param basis       the legal source (resolution, article, clause)
      * @param confirmed   false when an inference: configuration a district can correct
      */
-    public record Successor(String code, Succession how, boolean takesPeople, String basis, boolean confirmed) {
+    public record Successor(
+            @Schema(requiredMode = REQUIRED, example = "31-xa-an-lao", maxLength = 64) String code,
+            @Schema(requiredMode = REQUIRED, example = "WHOLE") Succession how,
+            @Schema(requiredMode = REQUIRED, example = "true") boolean takesPeople,
+            @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 46", maxLength = 1000) String basis,
+            @Schema(example = "true") boolean confirmed) {
     }
 
     /** How a successor took over an ended unit. */

@@ -1,5 +1,9 @@
 package vn.childprotection.casetracker.platform.orgunits;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
@@ -14,7 +18,12 @@ import java.util.List;
  * @param members codes of the org units it adds up
  * @param basis   why these units belong together (legal source)
  */
-public record ReportingGroup(String code, String nameVi, String nameEn, List<String> members, String basis) {
+public record ReportingGroup(
+        @Schema(requiredMode = REQUIRED, example = "former-313", maxLength = 64) String code,
+        @Schema(requiredMode = REQUIRED, example = "Địa bàn huyện An Lão cũ", maxLength = 200) String nameVi,
+        @Schema(requiredMode = REQUIRED, example = "The former An Lao district", maxLength = 200) String nameEn,
+        @ArraySchema(schema = @Schema(example = "313", maxLength = 64), arraySchema = @Schema(requiredMode = REQUIRED)) List<String> members,
+        @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 Điều 1 khoản 46–50", maxLength = 1000) String basis) {
 
     public ReportingGroup {
         members = members == null ? List.of() : List.copyOf(members);
