@@ -79,7 +79,7 @@ public class ReportController {
                     example = "2025-11-16T00:00:00Z")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
-            check(year, kind, orgUnit);
+            check(year, kind, orgUnit, asOf);
             throw new BadRequestException("format", "must be json, csv or xlsx");
         }
         if (!format.equals("json")) {
@@ -125,7 +125,7 @@ public class ReportController {
     }
 
     /** Checks the kind, the reader's reach, the org unit and the year, in that order. */
-    private ReportKind check(int year, String kind, String orgUnit) {
+    private ReportKind check(int year, String kind, String orgUnit, Instant asOf) {
         ReportKind reportKind = ReportKind.fromPath(kind).orElseThrow(() ->
                 new NotFoundException("There is no report '" + kind + "'; the reports are semiannual and annual."));
         policy.indicators(currentActor.require(), orgUnit);
@@ -135,7 +135,7 @@ public class ReportController {
     }
 
     private StatutoryReport load(int year, String kind, String orgUnit, Instant asOf) {
-        return reports.report(check(year, kind, orgUnit), year, orgUnit, asOf);
+        return reports.report(check(year, kind, orgUnit, asOf), year, orgUnit, asOf);
     }
 
     private ResponseEntity<byte[]> file(int year, String kind, String orgUnit, Instant asOf, String format) {
