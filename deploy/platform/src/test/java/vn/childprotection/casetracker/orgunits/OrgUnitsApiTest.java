@@ -131,7 +131,9 @@ class OrgUnitsApiTest extends JwtSignInContext {
 
     @Test
     void the_api_documentation_describes_the_org_unit_endpoints_with_examples() {
-        ApiClient.Response docs = api.getWithHeaders("/v3/api-docs", Map.of());
+        // This context puts the document behind sign-in (casetracker.api-docs.access=authenticated).
+        ApiClient.Response docs = api.getWithHeaders("/v3/api-docs",
+                signedInAs("example.worker", "31-xa-an-lao", "COMMUNE_WORKER"));
 
         assertThat(docs.status()).isEqualTo(200);
         JsonNode paths = docs.json().get("paths");
