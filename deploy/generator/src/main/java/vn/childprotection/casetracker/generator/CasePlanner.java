@@ -241,13 +241,9 @@ public final class CasePlanner {
         List<PlannedStep> steps = timeline.stepsUpTo(now, acrossReform);
         // An outcome whose deciding step falls after the planning instant has not happened yet.
         boolean decided = outcome.decidedBy != null && steps.stream().anyMatch(s -> s.step() == outcome.decidedBy);
-        // A split commune's case moves only when a person chose its successor (a step sent by now); until then the
-        // service keeps it, and counts it, in the ceased commune.
-        boolean waitsForChoice = Reform2025.SPLIT.contains(commune)
-                && steps.stream().noneMatch(s -> s.step() == Step.SUCCESSOR_COMMUNE_CHOSEN);
         return new PlannedCase(index, commune, category, channel, sex, ageYears, birthDate, ethnicity, setting,
                 List.copyOf(forms), List.copyOf(groups), outcome.emergency, decided ? outcome.helpedInTime : null,
-                decided ? outcome.decidedBy : null, steps, waitsForChoice ? null : timeline.successor);
+                decided ? outcome.decidedBy : null, steps, timeline.successor);
     }
 
     /**
