@@ -17,7 +17,7 @@ import vn.childprotection.casetracker.platform.security.Role;
  */
 @RestController
 @RequestMapping(path = "/api/v1/admin/org-units", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Org units / Đơn vị hành chính", description = "Carry-over of cases after a reorganisation of units")
+@Tag(name = "Org units")
 public class CarryOverController {
 
     private final OrgUnitCarryOver carryOver;

@@ -21,7 +21,7 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
  */
 @RestController
 @RequestMapping("/api/v1/coordination")
-@Tag(name = "Coordination / Điều phối liên ngành", description = "What the multi-agency coordinator has to act on")
+@Tag(name = "Coordination")
 public class SuccessorChoiceController {
 
     /** The largest page asked for. */

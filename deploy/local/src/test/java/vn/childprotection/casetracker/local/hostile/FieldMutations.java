@@ -77,7 +77,8 @@ final class FieldMutations {
             value(out, op, f, "length:under-minimum", v -> "a".repeat(min - 1));
             value(out, op, f, "length:blank", v -> " ".repeat(min + Math.floorMod(v.extra(), 5)));
         }
-        if (CODE_FIELDS.contains(f.key())) {
+        // The legal basis of a new list of org units is free text (a resolution and its article), not a code.
+        if (CODE_FIELDS.contains(f.key()) && !op.path().equals("/api/v1/admin/org-units")) {
             value(out, op, f, "code:unknown", v -> f.key().endsWith("Code") && !f.key().equals("reasonCode")
                     ? "313-khong-ton-tai" : "KHONG_CO_TRONG_DANH_MUC");
         }

@@ -31,7 +31,7 @@ import vn.childprotection.casetracker.platform.security.CurrentActor;
  */
 @RestController
 @RequestMapping("/api/v1/admin/org-units")
-@Tag(name = "Org units / Đơn vị", description = "Communes, province and agencies, dated; versions of the list")
+@Tag(name = "Org units")
 public class OrgUnitAdminController {
 
     private static final Pattern ETAG = Pattern.compile("\"(\\d{1,9})\"");

@@ -22,7 +22,8 @@ public record ReportingGroup(
         @Schema(requiredMode = REQUIRED, example = "former-313", maxLength = 64) String code,
         @Schema(requiredMode = REQUIRED, example = "Địa bàn huyện An Lão cũ", maxLength = 200) String nameVi,
         @Schema(requiredMode = REQUIRED, example = "The former An Lao district", maxLength = 200) String nameEn,
-        @ArraySchema(schema = @Schema(example = "313", maxLength = 64), arraySchema = @Schema(requiredMode = REQUIRED)) List<String> members,
+        @ArraySchema(schema = @Schema(description = "An org unit code", example = "313", maxLength = 64),
+                arraySchema = @Schema(requiredMode = REQUIRED)) List<String> members,
         @Schema(example = "Nghị quyết 1669/NQ-UBTVQH15 Điều 1 khoản 46–50", maxLength = 1000) String basis) {
 
     public ReportingGroup {
