@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -73,7 +75,16 @@ final class CaseFixtures {
             // A new list must keep every unit of the list in force: the valid one is that list, downloaded.
             Response current = api.get("/api/v1/admin/org-units", "coordinator.haiphong");
             expectSuccess(current, "the list of org units in force");
-            values.put(HostileRequests.BODY, current.body());
+            // Mutations name fields through the first element of each list: put first a unit that has successors.
+            ObjectNode list = (ObjectNode) current.json();
+            ArrayNode units = (ArrayNode) list.get("orgUnits");
+            for (int i = 0; i < units.size(); i++) {
+                if (!units.get(i).get("successors").isEmpty()) {
+                    units.insert(0, units.remove(i));
+                    break;
+                }
+            }
+            values.put(HostileRequests.BODY, list.toString());
         }
         if (path.startsWith("/api/v1/break-the-glass/grants")) {
             String caseId = report();

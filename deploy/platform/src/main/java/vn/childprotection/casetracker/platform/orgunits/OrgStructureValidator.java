@@ -27,7 +27,8 @@ import vn.childprotection.casetracker.platform.problem.FieldProblem;
  *       ones cease).</li>
  *   <li>No two units with the same statistics code exist on the same day: the statistics office reuses codes after
  *       a reform (11629 was Thị trấn An Lão to 30/6/2025, is Xã An Lão from 1/7/2025), never at the same time.</li>
- *   <li>A reporting group has a code, a Vietnamese name and members, each an existing unit.</li>
+ *   <li>A reporting group has a code, both names (at most 200 characters each), a basis of at most 1,000 and
+ *   members, each an existing unit; a successor's basis is at most 1,000 characters.</li>
  * </ul>
  */
 public final class OrgStructureValidator {
@@ -108,6 +109,8 @@ public final class OrgStructureValidator {
             if (successor == null || successor.code() == null || successor.how() == null) {
                 problems.add(new FieldProblem(at + ".successors[" + s + "]", name + ": a successor needs a code "
                         + "and how (WHOLE or PART)"));
+            } else {
+                longText(successor.basis(), at + ".successors[" + s + "].basis", name, MAX_BASIS, problems);
             }
         }
     }
@@ -185,6 +188,12 @@ public final class OrgStructureValidator {
         if (group.nameVi() == null || group.nameVi().isBlank()) {
             problems.add(new FieldProblem(at + ".nameVi", name + ": a Vietnamese name is required"));
         }
+        if (group.nameEn() == null || group.nameEn().isBlank()) {
+            problems.add(new FieldProblem(at + ".nameEn", name + ": an English name is required"));
+        }
+        longText(group.nameVi(), at + ".nameVi", name, MAX_NAME, problems);
+        longText(group.nameEn(), at + ".nameEn", name, MAX_NAME, problems);
+        longText(group.basis(), at + ".basis", name, MAX_BASIS, problems);
         if (group.members().isEmpty()) {
             problems.add(new FieldProblem(at + ".members", name + ": a reporting group needs members"));
         }
