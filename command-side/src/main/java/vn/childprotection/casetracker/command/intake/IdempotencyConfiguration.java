@@ -3,17 +3,12 @@ package vn.childprotection.casetracker.command.intake;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.childprotection.casetracker.platform.db.DatabaseServer;
+import vn.childprotection.casetracker.platform.secrets.ServiceSecrets;
 
 /**
  * The idempotency records of {@code POST /api/v1/cases}: their keyed hash and their retention.
@@ -33,42 +28,12 @@ import vn.childprotection.casetracker.platform.db.DatabaseServer;
 @Configuration(proxyBeanMethods = false)
 public class IdempotencyConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(IdempotencyConfiguration.class);
-
     @Bean
     public IdempotencyHmac idempotencyHmac(@Value("${casetracker.idempotency.secret:}") String secret,
                                            @Value("${casetracker.idempotency.secret-file:}") String secretFile,
-                                           @Value("${casetracker.database.embedded.data-dir:./data/postgres}")
-                                           String embeddedDataDir,
-                                           @Value("${casetracker.database.embedded.ephemeral:false}")
-                                           boolean ephemeralDatabase, DatabaseServer databaseServer) {
-        if (!secret.isEmpty()) {
-            return new IdempotencyHmac(secret);
-        }
-        if (ephemeralDatabase) {
-            byte[] material = new byte[32];
-            new SecureRandom().nextBytes(material);
-            return new IdempotencyHmac(Base64.getEncoder().encodeToString(material));
-        }
-        if (secretFile.isEmpty() && !databaseServer.isEmbedded()) {
-            // Instances sharing one database must hash alike, or a retry reaching another instance opens a second
-            // case; a file generated per host (or per container) cannot promise that.
-            throw new IllegalStateException("Set casetracker.idempotency.secret (CASETRACKER_IDEMPOTENCY_SECRET, at "
-                    + "least 32 characters) or casetracker.idempotency.secret-file: with an external database every "
-                    + "instance of the command side must use the same secret.");
-        }
-        Path file = secretFile.isEmpty() ? defaultSecretFile(embeddedDataDir) : Path.of(secretFile);
-        log.info("Idempotency secret from {}", file.toAbsolutePath());
-        return new IdempotencyHmac(IdempotencySecretFile.readOrCreate(file));
-    }
-
-    /**
-     * {@code secrets/idempotency-hmac.key} beside the embedded database's data directory, outside it: with the default
-     * {@code ./data/postgres}, {@code ./data/secrets/idempotency-hmac.key}.
-     */
-    static Path defaultSecretFile(String embeddedDataDir) {
-        return Path.of(embeddedDataDir).toAbsolutePath().normalize().getParent().resolve("secrets")
-                .resolve("idempotency-hmac.key");
+                                           ServiceSecrets secrets) {
+        return new IdempotencyHmac(secrets.resolve("idempotency secret", secret, "casetracker.idempotency.secret",
+                secretFile, "casetracker.idempotency.secret-file", "idempotency-hmac.key"));
     }
 
     @Bean
