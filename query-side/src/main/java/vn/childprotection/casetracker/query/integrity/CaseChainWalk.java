@@ -1,12 +1,14 @@
 package vn.childprotection.casetracker.query.integrity;
 
 /**
- * Walks one case's events in sequence order and stops judging at the first break (it keeps counting).
+ * Walks one case's events in sequence order (identity, sequence gaps, case hashes, the service's link MACs) and
+ * stops judging at the first break (it keeps counting).
  */
 final class CaseChainWalk {
 
     private final String caseId;
     private final Anchor anchor;
+    private final ChainMacs macs;
     private long expectedSequence;
     private byte[] previousHash = EventChainEncoding.genesis();
     private long events;
@@ -17,9 +19,10 @@ final class CaseChainWalk {
     /**
      * @param anchor the case hash anchored at a sequence number, or null
      */
-    CaseChainWalk(String caseId, Anchor anchor) {
+    CaseChainWalk(String caseId, Anchor anchor, ChainMacs macs) {
         this.caseId = caseId;
         this.anchor = anchor;
+        this.macs = macs;
     }
 
     void accept(ChainRow row) {
@@ -32,7 +35,7 @@ final class CaseChainWalk {
         if (broken != null) {
             return;
         }
-        BrokenLink problem = ChainChecks.check(row, expectedSequence, previousHash);
+        BrokenLink problem = ChainChecks.checkCaseLink(row, expectedSequence, previousHash, macs);
         if (problem == null && anchor != null && row.link().sequenceNumber() == anchor.position()) {
             anchorSeen = true;
             if (!anchor.matches(row.link().hash())) {

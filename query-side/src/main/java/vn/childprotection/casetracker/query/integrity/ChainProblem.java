@@ -29,7 +29,7 @@ public enum ChainProblem {
      */
     EVENT_REPLACED("event replaced"),
     /**
-     * The event has no chain row: inserted while the trigger was off, or its chain row was deleted.
+     * The event has no chain row: inserted while the triggers were off, or its chain row was deleted.
      */
     CHAIN_ROW_MISSING("chain row missing"),
     /**
@@ -52,7 +52,33 @@ public enum ChainProblem {
     /**
      * The anchored event is not in the chain any more.
      */
-    ANCHOR_MISSING("anchored event missing");
+    ANCHOR_MISSING("anchored event missing"),
+    /**
+     * The chain row's {@code link_mac} is missing or does not authenticate its case, sequence number, event id,
+     * global index and hashes: the event or its chain row was written by someone without the service's integrity
+     * key (a forged insert, an edit then rechain, a renumbering).
+     */
+    LINK_NOT_AUTHENTICATED("link not authenticated by the service"),
+    /**
+     * The chain row's {@code store_mac} is missing or does not authenticate its chain position, global index and
+     * store hashes: the store chain was rewritten (positions renumbered, rows relinked) without the service's key.
+     */
+    STORE_LINK_NOT_AUTHENTICATED("store link not authenticated by the service"),
+    /**
+     * A chain position is missing: the sealed link there (event and chain row) is gone. Named by its position; the
+     * case and sequence number when the event left a trace (its chain row gone, a gap in its case).
+     */
+    POSITION_GAP("chain position missing"),
+    /**
+     * The store chain ends before the position of an anchor recorded outside the database: its tail was deleted.
+     * Named by the first missing position.
+     */
+    CHAIN_SHORTER_THAN_ANCHOR("chain shorter than an anchor"),
+    /**
+     * The anchor witness could not be read, so the chain could not be compared with what was recorded outside the
+     * database.
+     */
+    ANCHORS_UNREADABLE("anchors cannot be read");
 
     private final String label;
 

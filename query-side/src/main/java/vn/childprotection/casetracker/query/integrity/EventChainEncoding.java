@@ -9,9 +9,9 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The hash chains of the event store, recomputed outside the database: the same bytes and hashes as the trigger
- * {@code event_chain_append} of migration {@code V1_2__event_chain.sql} writes into {@code event_chain}. Written
- * down here so that an auditor can reimplement the check with any SHA-256 tool and no code of this service.
+ * The hash chains of the event store, recomputed outside the database: the same bytes and hashes as the database's
+ * trigger {@code event_chain_append} and the service's sealer write into {@code event_chain}. Written down here so
+ * that an auditor can reimplement the check with any SHA-256 tool and no code of this service.
  * <p>
  * <b>Canonical bytes of one stored event</b> (a row of {@code domain_event_entry}), nine fields in this order:
  * <ol>
@@ -31,11 +31,15 @@ import java.util.Locale;
  * {@code "a" + "bc"} differ, and NULL differs from the empty value). {@code global_index} is not part of it; the
  * store chain covers it.
  * <p>
- * <b>Case chain</b> (chuỗi của vụ việc): {@code hash = SHA-256(prev_hash || canonical)}, where {@code prev_hash} is
- * the hash of the same case's previous event (sequence number one lower) and 32 zero bytes for its first event.
- * <br><b>Store chain</b> (chuỗi của kho sự kiện): {@code store_hash = SHA-256(store_prev_hash || global_index as 8
- * bytes big-endian || hash)}, where {@code store_prev_hash} is the {@code store_hash} of the previous event in global
- * index order and 32 zero bytes for the first event of the store.
+ * <b>Case chain</b> (chuỗi của vụ việc), written by the database's trigger as each event is inserted:
+ * {@code hash = SHA-256(prev_hash || canonical)}, where {@code prev_hash} is the hash of the same case's previous
+ * event (sequence number one lower) and 32 zero bytes for its first event.
+ * <br><b>Store chain</b> (chuỗi của kho sự kiện), linked by the service after commit in the order the events
+ * committed: {@code store_hash = SHA-256(store_prev_hash || chain_position as 8 bytes big-endian || global_index as
+ * 8 bytes big-endian || hash)}, where {@code chain_position} counts from 1 and {@code store_prev_hash} is the
+ * {@code store_hash} of the previous position, 32 zero bytes for position 1.
+ * <br><b>Authentication</b> (migration {@code V1_3__event_chain_authenticated.sql}): each link carries MACs by the
+ * service's integrity key, which the database never holds (see {@link ChainMacs}).
  * <p>
  * Because only stored bytes go in, erasing a child's key later (crypto-shredding) leaves every hash as it was.
  * Hashes are shown as lowercase hexadecimal.
@@ -86,12 +90,13 @@ public final class EventChainEncoding {
     }
 
     /**
-     * The store-chain hash of the event at {@code globalIndex} whose case-chain hash is {@code caseHash}, following
-     * {@code previousStoreHash}.
+     * The store-chain hash at {@code chainPosition} of the event at {@code globalIndex} whose case-chain hash is
+     * {@code caseHash}, following {@code previousStoreHash}.
      */
-    public static byte[] storeHash(byte[] previousStoreHash, long globalIndex, byte[] caseHash) {
+    public static byte[] storeHash(byte[] previousStoreHash, long chainPosition, long globalIndex, byte[] caseHash) {
         MessageDigest sha256 = sha256();
         sha256.update(previousStoreHash);
+        sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(chainPosition).array());
         sha256.update(ByteBuffer.allocate(Long.BYTES).putLong(globalIndex).array());
         sha256.update(caseHash);
         return sha256.digest();

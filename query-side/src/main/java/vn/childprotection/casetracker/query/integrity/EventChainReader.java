@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,7 +29,7 @@ public class EventChainReader {
             e.payload_type, e.payload_revision, e.payload, e.meta_data, e.time_stamp,
             c.global_index AS c_global_index, c.aggregate_identifier AS c_aggregate_identifier,
             c.sequence_number AS c_sequence_number, c.event_identifier AS c_event_identifier, c.prev_hash, c.hash,
-            c.store_prev_hash, c.store_hash, c.created_at""";
+            c.store_prev_hash, c.store_hash, c.created_at, c.link_mac, c.chain_position, c.store_mac""";
 
     /**
      * A case's events with their chain rows, plus its chain rows whose event is gone or is another case's now;
@@ -48,34 +49,61 @@ public class EventChainReader {
             ORDER BY walk_sequence, walk_index""".formatted(COLUMNS);
 
     /**
-     * Every event and chain row in global index order, each chain row with its case's previous chain row
-     * (computed over the narrow chain table, so the database sorts no payloads for it).
+     * Each chain row with its case's previous chain row (computed over the narrow chain table, so the database sorts
+     * no payloads for it).
      */
-    private static final String STORE_ROWS = """
+    private static final String CHAIN_WITH_CASE_PREDECESSOR = """
+            SELECT chain.*,
+                   lag(chain.sequence_number) OVER per_case AS case_prev_sequence,
+                   lag(chain.hash) OVER per_case AS case_prev_hash
+            FROM event_chain chain
+            WINDOW per_case AS (PARTITION BY chain.aggregate_identifier ORDER BY chain.sequence_number)""";
+
+    /** The sealed links, in chain position order. */
+    private static final String SEALED_ROWS = """
             SELECT %s, c.case_prev_sequence, c.case_prev_hash
-            FROM domain_event_entry e
-            FULL JOIN (SELECT chain.*,
-                              lag(chain.sequence_number) OVER per_case AS case_prev_sequence,
-                              lag(chain.hash) OVER per_case AS case_prev_hash
-                       FROM event_chain chain
-                       WINDOW per_case AS (PARTITION BY chain.aggregate_identifier ORDER BY chain.sequence_number)) c
-                ON c.global_index = e.global_index
-            ORDER BY coalesce(c.global_index, e.global_index)""".formatted(COLUMNS);
+            FROM (%s) c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
+            WHERE c.chain_position IS NOT NULL
+            ORDER BY c.chain_position""".formatted(COLUMNS, CHAIN_WITH_CASE_PREDECESSOR);
+
+    /** Chain rows not sealed yet, and events without a chain row, in global index order. */
+    private static final String UNSEALED_ROWS = """
+            SELECT %s, c.case_prev_sequence, c.case_prev_hash
+            FROM domain_event_entry e FULL JOIN (%s) c ON c.global_index = e.global_index
+            WHERE c.global_index IS NULL OR c.chain_position IS NULL
+            ORDER BY coalesce(c.global_index, e.global_index)""".formatted(COLUMNS, CHAIN_WITH_CASE_PREDECESSOR);
 
     private static final String HEAD = """
             SELECT c.global_index AS c_global_index, c.aggregate_identifier AS c_aggregate_identifier,
                    c.sequence_number AS c_sequence_number, c.event_identifier AS c_event_identifier, c.prev_hash,
-                   c.hash, c.store_prev_hash, c.store_hash, c.created_at, e.time_stamp
+                   c.hash, c.store_prev_hash, c.store_hash, c.created_at, c.link_mac, c.chain_position, c.store_mac,
+                   e.time_stamp
             FROM event_chain c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
-            ORDER BY c.global_index DESC LIMIT 1""";
+            WHERE c.chain_position IS NOT NULL
+            ORDER BY c.chain_position DESC LIMIT 1""";
+
+    /** The first event left without its chain row, for naming a missing chain position. */
+    private static final String FIRST_EVENT_WITHOUT_CHAIN_ROW = """
+            SELECT e.global_index, e.aggregate_identifier, e.sequence_number
+            FROM domain_event_entry e
+            WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.global_index)
+            ORDER BY e.global_index LIMIT 1""";
+
+    /** The first sequence number missing from a case's chain rows, for naming a missing chain position. */
+    private static final String FIRST_CASE_GAP = """
+            SELECT aggregate_identifier, coalesce(case_prev_sequence + 1, 0) AS missing
+            FROM (%s) c
+            WHERE sequence_number <> coalesce(case_prev_sequence + 1, 0)
+            ORDER BY chain_position NULLS LAST, global_index LIMIT 1""".formatted(CHAIN_WITH_CASE_PREDECESSOR);
 
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
 
     public EventChainReader(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
     /**
@@ -86,22 +114,21 @@ public class EventChainReader {
     }
 
     /**
-     * Hands every row of the store to {@code each} in global index order, from a database cursor inside one
-     * read-only transaction (one snapshot), so that no more than a fetch of rows is ever in memory.
+     * Hands every row of the store to {@code each}: the sealed links in chain position order, then
+     * {@link StoreRowHandler#sealedLinksEnd()}, then the rest in global index order; from database cursors inside
+     * one read-only repeatable-read transaction (one snapshot), so that no more than a fetch of rows is ever in
+     * memory.
      */
     public void forEachStoreRow(StoreRowHandler each) {
-        readOnly.executeWithoutResult(status -> jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(STORE_ROWS);
-            statement.setFetchSize(FETCH_SIZE);
-            return statement;
-        }, (RowCallbackHandler) rs -> {
-            Long previousSequence = rs.getObject("case_prev_sequence", Long.class);
-            each.accept(row(rs), previousSequence, rs.getBytes("case_prev_hash"));
-        }));
+        snapshot.executeWithoutResult(status -> {
+            stream(SEALED_ROWS, each);
+            each.sealedLinksEnd();
+            stream(UNSEALED_ROWS, each);
+        });
     }
 
     /**
-     * The latest link of the store chain, if any event was ever chained.
+     * The latest link of the store chain, if any event was ever sealed.
      */
     public Optional<StoreHead> head() {
         return jdbc.query(HEAD, rs -> {
@@ -110,17 +137,50 @@ public class EventChainReader {
             }
             ChainLink link = link(rs);
             return Optional.of(new StoreHead(link.globalIndex(), EventChainEncoding.hex(link.storeHash()),
-                    HeadTime.of(rs.getString("time_stamp"), link.createdAt())));
+                    HeadTime.of(rs.getString("time_stamp"), link.createdAt()), link.chainPosition()));
         });
     }
 
     /**
-     * Receives one row of the store walk.
+     * What a missing chain position left behind, as precisely as the store tells: the first event without its chain
+     * row, else the first sequence number missing from a case's chain.
+     *
+     * @return the event or the case's gap, without chain position; empty when nothing shows
      */
-    @FunctionalInterface
+    public Optional<BrokenLink> traceOfMissingLink() {
+        List<BrokenLink> orphan = jdbc.query(FIRST_EVENT_WITHOUT_CHAIN_ROW, (rs, i) -> BrokenLink.at(
+                rs.getLong(1), rs.getString(2), rs.getLong(3), ChainProblem.CHAIN_ROW_MISSING));
+        if (!orphan.isEmpty()) {
+            return Optional.of(orphan.get(0));
+        }
+        return jdbc.query(FIRST_CASE_GAP, (rs, i) -> BrokenLink.at(null, rs.getString(1), rs.getLong(2),
+                ChainProblem.EVENT_MISSING)).stream().findFirst();
+    }
+
+    /**
+     * Receives the rows of the store walk.
+     */
     public interface StoreRowHandler {
 
+        /**
+         * @param casePreviousSequence the sequence number of the case's previous chain row, null for none
+         * @param casePreviousHash     its hash, null for none
+         */
         void accept(ChainRow row, Long casePreviousSequence, byte[] casePreviousHash);
+
+        /** Called once, after the last sealed link and before the first row not sealed. */
+        void sealedLinksEnd();
+    }
+
+    private void stream(String sql, StoreRowHandler each) {
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            statement.setFetchSize(FETCH_SIZE);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            Long previousSequence = rs.getObject("case_prev_sequence", Long.class);
+            each.accept(row(rs), previousSequence, rs.getBytes("case_prev_hash"));
+        });
     }
 
     private static ChainRow row(ResultSet rs) throws SQLException {
@@ -142,6 +202,7 @@ public class EventChainReader {
         return new ChainLink(rs.getLong("c_global_index"), rs.getString("c_aggregate_identifier"),
                 rs.getLong("c_sequence_number"), rs.getString("c_event_identifier"), rs.getBytes("prev_hash"),
                 rs.getBytes("hash"), rs.getBytes("store_prev_hash"), rs.getBytes("store_hash"),
-                createdAt == null ? null : createdAt.toInstant());
+                createdAt == null ? null : createdAt.toInstant(), rs.getBytes("link_mac"),
+                rs.getObject("chain_position", Long.class), rs.getBytes("store_mac"));
     }
 }

@@ -1,17 +1,23 @@
 package vn.childprotection.casetracker.query.integrity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.platform.integrity.AnchorWitness;
+import vn.childprotection.casetracker.platform.integrity.ChainAnchor;
 
 /**
- * Recomputes the hash chains from the stored events and compares them with what the database chained when each
- * event was inserted (see {@link EventChainEncoding} for the bytes and hashes). Reads only; repairs nothing: a
- * broken chain is evidence to be kept, not fixed.
+ * Recomputes the hash chains from the stored events, checks the service's MACs on every link and compares the store
+ * chain with the anchors the witness recorded outside the database (see {@link EventChainEncoding} and
+ * {@link ChainMacs}). Reads only; repairs nothing: a broken chain is evidence to be kept, not fixed.
  */
 @Component
 public class HistoryVerifier {
@@ -19,15 +25,31 @@ public class HistoryVerifier {
     private static final Logger log = LoggerFactory.getLogger(HistoryVerifier.class);
 
     private final EventChainReader reader;
+    private final ChainMacs macs;
+    private final ObjectProvider<AnchorWitness> witness;
     private final Clock clock;
+    private final long anchorEveryEvents;
+    private final Duration anchorInterval;
 
-    public HistoryVerifier(EventChainReader reader, Clock clock) {
+    /**
+     * @param anchorEveryEvents {@code casetracker.integrity.anchor.every-events}, as the anchoring uses it
+     * @param anchorInterval    {@code casetracker.integrity.anchor.interval}, as the anchoring uses it
+     */
+    public HistoryVerifier(EventChainReader reader, ChainMacs macs, ObjectProvider<AnchorWitness> witness,
+                           Clock clock,
+                           @Value("${casetracker.integrity.anchor.every-events:1000}") long anchorEveryEvents,
+                           @Value("${casetracker.integrity.anchor.interval:PT10M}") Duration anchorInterval) {
         this.reader = reader;
+        this.macs = macs;
+        this.witness = witness;
         this.clock = clock;
+        this.anchorEveryEvents = anchorEveryEvents;
+        this.anchorInterval = anchorInterval;
     }
 
     /**
-     * One case's chain, optionally against a case hash anchored at a sequence number.
+     * One case's chain (events, sequence gaps, case hashes, link MACs), optionally against a case hash anchored at
+     * a sequence number.
      *
      * @return empty when the store holds neither an event nor a chain row of the case
      */
@@ -36,34 +58,67 @@ public class HistoryVerifier {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        CaseChainWalk walk = new CaseChainWalk(caseId, anchor);
+        CaseChainWalk walk = new CaseChainWalk(caseId, anchor, macs);
         rows.forEach(walk::accept);
         return Optional.of(walk.result());
     }
 
     /**
-     * Every event of the store, streamed in global index order, optionally against a store hash anchored at a
-     * global index.
+     * Every event of the store, streamed in chain position order then (not sealed yet) in global index order,
+     * against every anchor of the witness and optionally a store hash anchored by hand at a global index.
      */
-    public StoreChainVerification verifyStore(Anchor anchor) {
+    public StoreChainVerification verifyStore(Anchor manualAnchor) {
         Instant checkedAt = clock.instant();
-        log.info("Verifying the event store's hash chain{}", anchor == null ? ""
-                : " against the hash anchored at global index " + anchor.position());
-        StoreChainWalk walk = new StoreChainWalk(anchor);
-        reader.forEachStoreRow(walk::accept);
-        BrokenLink broken = walk.broken();
+        AnchorWitness anchorWitness = witness.getIfAvailable();
+        List<ChainAnchor> anchors;
+        BrokenLink unreadable = null;
+        try {
+            anchors = anchorWitness == null ? List.of() : anchorWitness.anchors(ChainAnchor.EVENTS).stream()
+                    .sorted(Comparator.comparingLong(ChainAnchor::position)).toList();
+        } catch (RuntimeException e) {
+            log.error("The anchor witness {} cannot be read: the event store is verified without its anchors",
+                    anchorWitness.describe(), e);
+            anchors = List.of();
+            unreadable = BrokenLink.at(null, null, null, ChainProblem.ANCHORS_UNREADABLE);
+        }
+        log.info("Verifying the event store's hash chain against {} anchors{}", anchors.size(),
+                manualAnchor == null ? "" : " and the hash anchored at global index " + manualAnchor.position());
+        StoreChainWalk walk = new StoreChainWalk(macs, anchors, manualAnchor);
+        reader.forEachStoreRow(walk);
+        BrokenLink broken = unreadable != null ? unreadable : named(walk.broken());
         StoreHead head = walk.head();
         if (broken == null) {
-            log.info("Event store hash chain intact: {} events in {} ms", walk.events(), walk.elapsedMillis());
+            log.info("Event store hash chain intact: {} events ({} pending) in {} ms", walk.events(),
+                    walk.pending(), walk.elapsedMillis());
         } else {
-            log.warn("Event store hash chain broken: {} at global index {} ({} events in {} ms)", broken.code(),
-                    broken.globalIndex(), walk.events(), walk.elapsedMillis());
+            log.warn("Event store hash chain broken: {} at chain position {}, global index {} ({} events in {} ms)",
+                    broken.code(), broken.chainPosition(), broken.globalIndex(), walk.events(), walk.elapsedMillis());
         }
         return new StoreChainVerification(broken == null, walk.events(), head == null ? null : head.hash(), head,
-                checkedAt, broken);
+                checkedAt, broken, walk.pending(), anchoring(anchorWitness, anchors, walk.anchorsChecked()));
     }
 
     public Optional<StoreHead> head() {
         return reader.head();
+    }
+
+    /**
+     * A missing chain position names what it can of the event that held it: the event left without its chain row,
+     * or the case whose sequence now skips a number.
+     */
+    private BrokenLink named(BrokenLink broken) {
+        if (broken == null || broken.code() != ChainProblem.POSITION_GAP) {
+            return broken;
+        }
+        return reader.traceOfMissingLink().map(trace -> trace.withPosition(broken.chainPosition())).orElse(broken);
+    }
+
+    private AnchoringReport anchoring(AnchorWitness anchorWitness, List<ChainAnchor> anchors, long checked) {
+        ChainAnchor latest = anchors.stream().max(Comparator.comparing(ChainAnchor::anchoredAt)
+                .thenComparingLong(ChainAnchor::position)).orElse(null);
+        return new AnchoringReport(anchorEveryEvents, anchorInterval.toString(),
+                anchorWitness == null ? "none" : anchorWitness.describe(), anchors.size(), checked,
+                latest == null ? null : new AnchoringReport.LatestAnchor(latest.position(),
+                        EventChainEncoding.hex(latest.head()), latest.anchoredAt()));
     }
 }

@@ -22,8 +22,8 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
  */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Integrity", description = "Toàn vẹn lịch sử — Hash chains over the stored events: verification per "
-        + "case and for the whole store, and the head to anchor outside the database")
+@Tag(name = "Integrity", description = "Toàn vẹn lịch sử — Hash chains over the stored events, authenticated by "
+        + "the service and anchored outside the database: verification per case and for the whole store, and the head")
 public class IntegrityController {
 
     private final HistoryVerifier verifier;
@@ -41,8 +41,9 @@ public class IntegrityController {
 
     @GetMapping("/cases/{caseId}/history/verification")
     @Operation(summary = "Verify a case's history / Kiểm tra toàn vẹn lịch sử vụ việc",
-            description = "Recomputes the case's hash chain from the stored bytes of its events and answers whether "
-                    + "every event is there, in order and unchanged, with the first broken link otherwise. With "
+            description = "Recomputes the case's hash chain from the stored bytes of its events, checks the "
+                    + "service's MAC on each link and answers whether every event is there, in order, unchanged and "
+                    + "written by the service, with the first broken link otherwise. With "
                     + "anchoredSequenceNumber and anchoredHash (a case head recorded earlier), also whether the "
                     + "chain still has that hash at that sequence number.")
     public CaseChainVerification verifyCase(
@@ -59,10 +60,14 @@ public class IntegrityController {
 
     @GetMapping("/integrity/verification")
     @Operation(summary = "Verify the whole event store / Kiểm tra toàn vẹn kho sự kiện",
-            description = "Recomputes every event's case-chain hash and the store chain in global index order, "
-                    + "streaming through the store, and answers the first broken link. With anchoredGlobalIndex and "
-                    + "anchoredHash (a head recorded earlier), also whether the store chain still has that hash "
-                    + "there. Takes time on a large store.")
+            description = "Walks the store chain in chain position order (the order events committed), streaming "
+                    + "through the store: recomputes every event's case-chain hash and every store link, checks the "
+                    + "service's MACs on each, that positions run from 1 without a gap and that the chain has every "
+                    + "anchor the witness recorded outside the database (a chain shorter than an anchor lost its "
+                    + "tail); then checks the events not sealed yet (pending when authenticated). Answers the first "
+                    + "broken link, the pending count, the anchoring interval and the latest anchor. With "
+                    + "anchoredGlobalIndex and anchoredHash (a head recorded by hand), also whether the store chain "
+                    + "still has that hash there. Takes time on a large store.")
     public StoreChainVerification verifyStore(
             @Parameter(description = "Global index of an anchored store head")
             @RequestParam(required = false) Long anchoredGlobalIndex,
@@ -74,8 +79,9 @@ public class IntegrityController {
 
     @GetMapping("/integrity/head")
     @Operation(summary = "The store chain's head / Đầu chuỗi của kho sự kiện",
-            description = "The latest link of the store chain: one hash committing to every event stored so far. "
-                    + "Record it outside the database (print, email, trusted timestamp); a later verification with "
+            description = "The latest sealed link of the store chain: one hash committing to every event sealed so "
+                    + "far. The service records it outside the database by itself (see anchoring in the "
+                    + "verification); an auditor may record it too, and a later verification with "
                     + "anchoredGlobalIndex and anchoredHash proves the history up to it is unchanged.")
     public StoreHead head() {
         policy.integrityVerification(currentActor.require());
