@@ -70,17 +70,18 @@ public class HistoryVerifier {
     public StoreChainVerification verifyStore(Anchor manualAnchor) {
         Instant checkedAt = clock.instant();
         AnchorWitness anchorWitness = witness.getIfAvailable();
-        List<ChainAnchor> anchors;
+        List<ChainAnchor> recorded;
         BrokenLink unreadable = null;
         try {
-            anchors = anchorWitness == null ? List.of() : anchorWitness.anchors(ChainAnchor.EVENTS).stream()
-                    .sorted(Comparator.comparingLong(ChainAnchor::position)).toList();
+            recorded = anchorWitness == null ? List.of() : anchorWitness.anchors(ChainAnchor.EVENTS);
         } catch (RuntimeException e) {
             log.error("The anchor witness {} cannot be read: the event store is verified without its anchors",
                     anchorWitness.describe(), e);
-            anchors = List.of();
+            recorded = List.of();
             unreadable = BrokenLink.at(null, null, null, ChainProblem.ANCHORS_UNREADABLE);
         }
+        List<ChainAnchor> anchors = recorded.stream().sorted(Comparator.comparingLong(ChainAnchor::position))
+                .toList();
         log.info("Verifying the event store's hash chain against {} anchors{}", anchors.size(),
                 manualAnchor == null ? "" : " and the hash anchored at global index " + manualAnchor.position());
         StoreChainWalk walk = new StoreChainWalk(macs, anchors, manualAnchor);
@@ -95,7 +96,7 @@ public class HistoryVerifier {
                     broken.code(), broken.chainPosition(), broken.globalIndex(), walk.events(), walk.elapsedMillis());
         }
         return new StoreChainVerification(broken == null, walk.events(), head == null ? null : head.hash(), head,
-                checkedAt, broken, walk.pending(), anchoring(anchorWitness, anchors, walk.anchorsChecked()));
+                checkedAt, broken, walk.pending(), anchoring(anchorWitness, recorded, walk.anchorsChecked()));
     }
 
     public Optional<StoreHead> head() {
@@ -113,9 +114,12 @@ public class HistoryVerifier {
         return reader.traceOfMissingLink().map(trace -> trace.withPosition(broken.chainPosition())).orElse(broken);
     }
 
-    private AnchoringReport anchoring(AnchorWitness anchorWitness, List<ChainAnchor> anchors, long checked) {
-        ChainAnchor latest = anchors.stream().max(Comparator.comparing(ChainAnchor::anchoredAt)
-                .thenComparingLong(ChainAnchor::position)).orElse(null);
+    /**
+     * @param recorded the witness's anchors as it answered them, oldest first
+     */
+    private AnchoringReport anchoring(AnchorWitness anchorWitness, List<ChainAnchor> recorded, long checked) {
+        ChainAnchor latest = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
+        List<ChainAnchor> anchors = recorded;
         return new AnchoringReport(anchorEveryEvents, anchorInterval.toString(),
                 anchorWitness == null ? "none" : anchorWitness.describe(), anchors.size(), checked,
                 latest == null ? null : new AnchoringReport.LatestAnchor(latest.position(),

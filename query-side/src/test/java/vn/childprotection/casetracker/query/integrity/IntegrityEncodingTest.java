@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 
 /**
- * The canonical encoding and the two hashes, pinned to values computed independently of this code (Python's
+ * The canonical encoding, the two hashes and the link MACs, pinned to values computed independently of this code (Python's
  * hashlib over the bytes the documentation describes), so an auditor's reimplementation can be checked against
  * the same vectors and the encoding can never change silently.
  */
@@ -35,8 +37,31 @@ class IntegrityEncodingTest {
         byte[] caseHash = EventChainEncoding.caseHash(EventChainEncoding.genesis(), EVENT);
         assertThat(EventChainEncoding.hex(caseHash))
                 .isEqualTo("1d3bcd4e863aca2b648f573031151c1d2c8868967ff1c42a7661f0cb9b42adfe");
-        assertThat(EventChainEncoding.hex(EventChainEncoding.storeHash(EventChainEncoding.genesis(), 42, caseHash)))
-                .isEqualTo("c6574916400057a93833e28779eded8f794a9d124ed8be7bfc47ef36bef0cb9f");
+        // Chain position 7, global index 42.
+        assertThat(EventChainEncoding.hex(EventChainEncoding.storeHash(EventChainEncoding.genesis(), 7, 42,
+                caseHash))).isEqualTo("f7647f711c95fc48c551e2b71628b204d00c1adca63b659fc40a98523f4cacbc");
+    }
+
+    /**
+     * The MACs of a link, pinned to values computed with Python's hmac over the documented parts (key: 32 times
+     * "k"), so that an auditor holding the key can check them with any HMAC-SHA256 tool.
+     */
+    @Test
+    void the_link_macs_match_the_published_vectors() {
+        ChainMacs macs = new ChainMacs(new IntegrityKey("k".repeat(32)));
+        byte[] caseHash = EventChainEncoding.caseHash(EventChainEncoding.genesis(), EVENT);
+        byte[] storeHash = EventChainEncoding.storeHash(EventChainEncoding.genesis(), 7, 42, caseHash);
+        ChainLink link = new ChainLink(42, "case-1", 3, "sự-kiện-1", EventChainEncoding.genesis(), caseHash,
+                EventChainEncoding.genesis(), storeHash, null,
+                HexFormat.of().parseHex("2d867ce5f1db5dd96a9a686042b46f2f8f3c32e627ca7c5d9b9046944467d820"), 7L,
+                HexFormat.of().parseHex("e7228057922e6bcf03419f88555a1805fc28c9c06e6ba3c0173acb0cdabc57e0"));
+
+        assertThat(macs.linkAuthentic(link)).isTrue();
+        assertThat(macs.storeLinkAuthentic(link)).isTrue();
+        ChainLink otherPosition = new ChainLink(42, "case-1", 3, "sự-kiện-1", link.prevHash(), caseHash,
+                link.storePrevHash(), storeHash, null, link.linkMac(), 8L, link.storeMac());
+        assertThat(macs.storeLinkAuthentic(otherPosition)).isFalse();
+        assertThat(new ChainMacs(new IntegrityKey("x".repeat(32))).linkAuthentic(link)).isFalse();
     }
 
     @Test

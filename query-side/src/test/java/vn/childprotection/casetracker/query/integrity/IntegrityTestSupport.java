@@ -17,7 +17,7 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 
 /**
  * What the integrity tests share: the verification endpoints read as the auditor, the global indexes of a case's
- * events, and the SQL to take rows away and put them back exactly as they were, so that the one event store the
+ * events, and the SQL to save the store's tail and put it back exactly as it was, so that the one event store the
  * module's tests share is intact again after each tampering.
  */
 abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
@@ -49,14 +49,15 @@ abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
     }
 
     /**
-     * A case of eight events (sequence 0 to 7), already read by every projection, so that no processor ever reads
-     * the rows a test is about to tamper with. Answers the global index of each event, by sequence number.
+     * A case of eight events (sequence 0 to 7), already read by every projection and sealed into the store chain,
+     * so that neither a processor nor the sealer ever reads the rows a test is about to tamper with. Answers the global index of each event, by sequence number.
      */
     protected List<Long> caseOfEightEvents(String caseId) {
         appendProcedureUpToFirstReview(caseId, newId("child"), "313-an-tien", T0);
         List<Long> globalIndexes = globalIndexes(caseId);
         assertThat(globalIndexes).hasSize(8);
         awaitProcessorsPast(globalIndexes.get(7));
+        awaitSealed(caseId);
         return globalIndexes;
     }
 
@@ -75,6 +76,16 @@ abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
                                 .isGreaterThanOrEqualTo(globalIndex))));
     }
 
+    /**
+     * Waits until every event of the case is sealed into the store chain (the sealer runs every second).
+     */
+    protected void awaitSealed(String caseId) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject("SELECT count(*) FROM "
+                + "domain_event_entry e LEFT JOIN event_chain c ON c.global_index = e.global_index "
+                + "WHERE e.aggregate_identifier = ? AND c.chain_position IS NULL", Long.class, caseId))
+                .as("events of %s not sealed yet", caseId).isZero());
+    }
+
     protected Map<String, Object> eventRow(long globalIndex) {
         return jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", globalIndex);
     }
@@ -83,28 +94,48 @@ abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
         return jdbc.queryForMap("SELECT * FROM event_chain WHERE global_index = ?", globalIndex);
     }
 
-    /**
-     * Puts a deleted event back as it was, at its own global index, without the trigger (its chain row, if still
-     * there, must not be written twice).
-     */
-    protected void restoreEvent(Map<String, Object> row) {
-        withoutChainTrigger(() -> jdbc.update("""
-                        INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier,
-                            sequence_number, type, payload_type, payload_revision, payload, meta_data, time_stamp)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                row.get("global_index"), row.get("event_identifier"), row.get("aggregate_identifier"),
-                row.get("sequence_number"), row.get("type"), row.get("payload_type"), row.get("payload_revision"),
-                row.get("payload"), row.get("meta_data"), row.get("time_stamp")));
+    protected long chainPosition(long globalIndex) {
+        return jdbc.queryForObject("SELECT chain_position FROM event_chain WHERE global_index = ?", Long.class,
+                globalIndex);
     }
 
-    protected void restoreChainRow(Map<String, Object> row) {
-        jdbc.update("""
-                        INSERT INTO event_chain (global_index, aggregate_identifier, sequence_number, event_identifier,
-                            prev_hash, hash, store_prev_hash, store_hash, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                row.get("global_index"), row.get("aggregate_identifier"), row.get("sequence_number"),
-                row.get("event_identifier"), row.get("prev_hash"), row.get("hash"), row.get("store_prev_hash"),
-                row.get("store_hash"), row.get("created_at"));
+    /**
+     * Every event and chain row from {@code globalIndex} on, and every chain row sealed at or after its position:
+     * what a test may change, to be put back exactly by {@link #restore}.
+     */
+    protected StoreTail tailFrom(long globalIndex) {
+        long position = chainPosition(globalIndex);
+        return new StoreTail(globalIndex, position,
+                jdbc.queryForList("SELECT * FROM domain_event_entry WHERE global_index >= ?", globalIndex),
+                jdbc.queryForList("SELECT * FROM event_chain WHERE global_index >= ? OR chain_position >= ?",
+                        globalIndex, position));
+    }
+
+    /**
+     * Puts the events and chain rows back as they were (and removes whatever a test added after them), with the
+     * triggers off so that the chain rows are not written twice.
+     */
+    protected void restore(StoreTail tail) {
+        withoutChainTrigger(() -> {
+            jdbc.update("DELETE FROM event_chain WHERE global_index >= ? OR chain_position >= ?",
+                    tail.globalIndex(), tail.chainPosition());
+            jdbc.update("DELETE FROM domain_event_entry WHERE global_index >= ?", tail.globalIndex());
+            tail.events().forEach(row -> insert("domain_event_entry", row));
+            tail.chainRows().forEach(row -> insert("event_chain", row));
+        });
+    }
+
+    /**
+     * The rows {@link #tailFrom} saved.
+     */
+    protected record StoreTail(long globalIndex, long chainPosition, List<Map<String, Object>> events,
+                               List<Map<String, Object>> chainRows) {
+    }
+
+    private void insert(String table, Map<String, Object> row) {
+        String columns = String.join(", ", row.keySet());
+        String marks = String.join(", ", row.keySet().stream().map(column -> "?").toList());
+        jdbc.update("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", row.values().toArray());
     }
 
     /**
@@ -130,5 +161,6 @@ abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
         JsonNode store = storeVerification();
         assertThat(store.get("firstBrokenLink").isNull()).as("store: %s", store).isTrue();
         assertThat(store.get("verified").asBoolean()).isTrue();
+        assertThat(store.get("pending").asLong()).as("pending in %s", store).isZero();
     }
 }
