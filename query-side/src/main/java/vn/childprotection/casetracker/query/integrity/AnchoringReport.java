@@ -29,8 +29,7 @@ public record AnchoringReport(
                 example = "/srv/casetracker/data/integrity/anchors.log") String witness,
         @Schema(description = "How many anchors of the event chain the witness holds") long anchors,
         @Schema(description = "How many of them matched the chain, up to the first break") long anchorsChecked,
-        @Schema(description = "The latest anchor recorded; null when none was yet", nullable = true)
-        LatestAnchor latest) {
+        @Schema(description = "The latest anchor recorded; null when none was yet") LatestAnchor latest) {
 
     /**
      * The latest anchor: the store chain's head as recorded outside the database.

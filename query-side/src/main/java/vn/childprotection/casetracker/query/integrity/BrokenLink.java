@@ -13,15 +13,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "BrokenLink", description = "The first place where a hash chain breaks (mắt xích bị phá vỡ)")
 public record BrokenLink(
-        @Schema(description = "Position in the event store; null when the event is gone altogether",
-                nullable = true) Long globalIndex,
-        @Schema(description = "The case; null when only a chain position is known", nullable = true) String caseId,
-        @Schema(description = "Position in the case, from 0; null when not known", nullable = true)
-        Long sequenceNumber,
+        @Schema(description = "Position in the event store; null when the event is gone altogether")
+        Long globalIndex,
+        @Schema(description = "The case; null when only a chain position is known") String caseId,
+        @Schema(description = "Position in the case, from 0; null when not known") Long sequenceNumber,
         @Schema(description = "Stable code of the problem") ChainProblem code,
         @Schema(description = "What is wrong", example = "payload or metadata changed") String problem,
         @Schema(description = "Position in the store chain, from 1; null for a link not sealed into it yet",
-                nullable = true, example = "1042") Long chainPosition) {
+                example = "1042") Long chainPosition) {
 
     static BrokenLink at(Long globalIndex, String caseId, Long sequenceNumber, ChainProblem problem) {
         return new BrokenLink(globalIndex, caseId, sequenceNumber, problem, problem.label(), null);

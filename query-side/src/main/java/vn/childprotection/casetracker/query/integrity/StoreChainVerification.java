@@ -22,7 +22,7 @@ public record StoreChainVerification(
         @Schema(description = "The latest sealed link of the store chain") StoreHead head,
         @Schema(description = "When the verification started") Instant checkedAt,
         @Schema(description = "The first break, in chain position order, then for links not sealed yet in global "
-                + "index order; null when verified", nullable = true) BrokenLink firstBrokenLink,
+                + "index order; null when verified") BrokenLink firstBrokenLink,
         @Schema(description = "Events committed and authenticated, not sealed into the store chain yet (normal for "
                 + "about a second after each append)", example = "0") long pending,
         @Schema(description = "The anchoring interval and the anchors compared with") AnchoringReport anchoring) {
