@@ -94,7 +94,7 @@ class StoreChainWalkTest {
         List<ChainRow> original = sealed(chain(6));
         List<ChainAnchor> anchors = List.of(anchorAt(original, 5));
         List<Link> rewritten = chain(6);
-        rewritten.set(3, new Link(4, "case-a", 2, "{\"changed\":true}"));
+        rewritten.set(3, new Link(4, "case-b", 1, "{\"changed\":true}"));
 
         BrokenLink broken = walk(sealed(rewritten), anchors).broken();
 
