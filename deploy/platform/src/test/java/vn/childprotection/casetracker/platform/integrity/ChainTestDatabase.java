@@ -39,26 +39,43 @@ final class ChainTestDatabase {
         return postgres;
     }
 
-    /** A new database with every shared migration applied. */
-    static DataSource migrated() {
-        return migratedTo(null);
+    private static String template;
+
+    /** A new database with every shared migration applied (copied from one migrated once). */
+    static synchronized DataSource migrated() {
+        if (template == null) {
+            migratedTo(null);
+            template = "chain_" + DATABASES.get();
+        }
+        String name = "chain_" + DATABASES.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+        return dataSource(name);
+    }
+
+    private static void execute(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DataSource dataSource(String name) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL("jdbc:postgresql://localhost:" + server().getPort() + "/" + name);
+        dataSource.setUser("postgres");
+        dataSource.setPassword("postgres");
+        return dataSource;
     }
 
     /**
      * @param version the last migration to apply ("1.2"), or null for all
      */
-    static DataSource migratedTo(String version) {
+    static synchronized DataSource migratedTo(String version) {
         String name = "chain_" + DATABASES.incrementAndGet();
-        try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL("jdbc:postgresql://localhost:" + server().getPort() + "/" + name);
-        dataSource.setUser("postgres");
-        dataSource.setPassword("postgres");
+        execute("CREATE DATABASE " + name);
+        DataSource dataSource = dataSource(name);
         migrate(dataSource, version);
         return dataSource;
     }
