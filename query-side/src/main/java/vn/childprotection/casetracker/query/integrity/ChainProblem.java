@@ -65,8 +65,9 @@ public enum ChainProblem {
      */
     STORE_LINK_NOT_AUTHENTICATED("store link not authenticated by the service"),
     /**
-     * A chain position is missing: the sealed link there (event and chain row) is gone. Named by its position; the
-     * case and sequence number when the event left a trace (its chain row gone, a gap in its case).
+     * A chain position is missing and the store shows nothing else of the sealed link that was there; named by its
+     * position alone. When the link left a trace, the break is named by that trace at this position instead: the
+     * event left without its chain row ({@link #CHAIN_ROW_MISSING}) or the gap in its case ({@link #EVENT_MISSING}).
      */
     POSITION_GAP("chain position missing"),
     /**

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 
 /**
- * The canonical encoding, the two hashes and the link MACs, pinned to values computed independently of this code (Python's
- * hashlib over the bytes the documentation describes), so an auditor's reimplementation can be checked against
- * the same vectors and the encoding can never change silently.
+ * The canonical encoding, the two hashes and the link MACs, pinned to values computed independently of this code
+ * (Python's hashlib and hmac over the bytes the documentation describes), so an auditor's reimplementation can be
+ * checked against the same vectors and the encoding can never change silently.
  */
 class IntegrityEncodingTest {
 

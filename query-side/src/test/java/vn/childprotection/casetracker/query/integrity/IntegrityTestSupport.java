@@ -50,7 +50,8 @@ abstract class IntegrityTestSupport extends QuerySideIntegrationTest {
 
     /**
      * A case of eight events (sequence 0 to 7), already read by every projection and sealed into the store chain,
-     * so that neither a processor nor the sealer ever reads the rows a test is about to tamper with. Answers the global index of each event, by sequence number.
+     * so that neither a processor nor the sealer ever reads the rows a test is about to tamper with. Answers the
+     * global index of each event, by sequence number.
      */
     protected List<Long> caseOfEightEvents(String caseId) {
         appendProcedureUpToFirstReview(caseId, newId("child"), "313-an-tien", T0);

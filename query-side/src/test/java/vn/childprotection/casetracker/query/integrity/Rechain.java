@@ -60,8 +60,8 @@ final class Rechain {
                 + "WHERE chain_position >= ? ORDER BY chain_position", Long.class, position);
         long next = position;
         for (Long globalIndex : globalIndexes) {
-            jdbc.update("UPDATE event_chain SET chain_position = ?, store_prev_hash = ?, store_hash = "
-                    + "sha256(?::bytea || int8send(?::bigint) || int8send(global_index) || hash) WHERE global_index = ?",
+            jdbc.update("UPDATE event_chain SET chain_position = ?, store_prev_hash = ?, store_hash = sha256(?::bytea "
+                    + "|| int8send(?::bigint) || int8send(global_index) || hash) WHERE global_index = ?",
                     next, previous, previous, next, globalIndex);
             byte[] storeHash = jdbc.queryForObject("SELECT store_hash FROM event_chain WHERE global_index = ?",
                     byte[].class, globalIndex);
