@@ -49,8 +49,8 @@ public class EventChainReader {
             ORDER BY walk_sequence, walk_index""".formatted(COLUMNS);
 
     /**
-     * Each chain row with its case's previous chain row (computed over the narrow chain table, so the database sorts
-     * no payloads for it).
+     * Each chain row with its case's previous chain row, over the narrow chain table (for naming a missing position
+     * only).
      */
     private static final String CHAIN_WITH_CASE_PREDECESSOR = """
             SELECT chain.*,
@@ -59,19 +59,37 @@ public class EventChainReader {
             FROM event_chain chain
             WINDOW per_case AS (PARTITION BY chain.aggregate_identifier ORDER BY chain.sequence_number)""";
 
-    /** The sealed links, in chain position order. */
+    /**
+     * The case's previous chain row of chain row {@code c}, by the unique (case, sequence number) index: one index
+     * probe per row, so that the walks below stream in their own order without sorting the chain.
+     */
+    private static final String CASE_PREDECESSOR = """
+            LEFT JOIN LATERAL (SELECT p.sequence_number AS case_prev_sequence, p.hash AS case_prev_hash
+                               FROM event_chain p
+                               WHERE p.aggregate_identifier = c.aggregate_identifier
+                                 AND p.sequence_number < c.sequence_number
+                               ORDER BY p.sequence_number DESC LIMIT 1) prev ON true""";
+
+    /** The sealed links, in chain position order (the unique index on chain_position gives the order). */
     private static final String SEALED_ROWS = """
-            SELECT %s, c.case_prev_sequence, c.case_prev_hash
-            FROM (%s) c LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
+            SELECT %s, prev.case_prev_sequence, prev.case_prev_hash
+            FROM event_chain c
+            LEFT JOIN domain_event_entry e ON e.global_index = c.global_index
+            %s
             WHERE c.chain_position IS NOT NULL
-            ORDER BY c.chain_position""".formatted(COLUMNS, CHAIN_WITH_CASE_PREDECESSOR);
+            ORDER BY c.chain_position""".formatted(COLUMNS, CASE_PREDECESSOR);
 
     /** Chain rows not sealed yet, and events without a chain row, in global index order. */
     private static final String UNSEALED_ROWS = """
-            SELECT %s, c.case_prev_sequence, c.case_prev_hash
-            FROM domain_event_entry e FULL JOIN (%s) c ON c.global_index = e.global_index
-            WHERE c.global_index IS NULL OR c.chain_position IS NULL
-            ORDER BY coalesce(c.global_index, e.global_index)""".formatted(COLUMNS, CHAIN_WITH_CASE_PREDECESSOR);
+            SELECT %s, prev.case_prev_sequence, prev.case_prev_hash
+            FROM (SELECT u.global_index FROM event_chain u WHERE u.chain_position IS NULL
+                  UNION ALL
+                  SELECT d.global_index FROM domain_event_entry d
+                  WHERE NOT EXISTS (SELECT 1 FROM event_chain x WHERE x.global_index = d.global_index)) k
+            LEFT JOIN event_chain c ON c.global_index = k.global_index
+            LEFT JOIN domain_event_entry e ON e.global_index = k.global_index
+            %s
+            ORDER BY k.global_index""".formatted(COLUMNS, CASE_PREDECESSOR);
 
     private static final String HEAD = """
             SELECT c.global_index AS c_global_index, c.aggregate_identifier AS c_aggregate_identifier,
