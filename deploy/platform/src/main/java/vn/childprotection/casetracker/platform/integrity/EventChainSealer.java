@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #unauthenticated()}), skipped from then on, and left for verification to report. A linked row gets
  * {@code chain_position} = previous + 1, {@code store_prev_hash} = the previous position's {@code store_hash} (32 zero
  * bytes for position 1), {@code store_hash} and {@code store_mac} ({@link EventChainLinks}).
+ * <p>
+ * Each batch also checks that the head it linked last is still in the database as linked; when it is not (the tail
+ * was deleted or rewritten), it logs at ERROR and reports it ({@link Turn#lost()}) to be anchored at once.
  */
 public class EventChainSealer {
 
