@@ -19,6 +19,9 @@
 -- first start with the key (event_chain_adoption), then sealed like new ones. event_chain_backfill(), the tool that
 -- rechained edited history, is dropped.
 --
+-- Upgrade: stop every instance of the previous version first (their appends call event_chain_next_global_index(),
+-- dropped here), then start the new one; it adopts the old rows and anchors them at its first start.
+--
 -- Every statement is idempotent: both sides may apply the shared migrations.
 
 -- In-flight appends finish first; none starts until this migration commits, so no row is chained the old way after

@@ -1,10 +1,12 @@
 package vn.childprotection.casetracker.command.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
 import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.common.transaction.TransactionManager;
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.command.CommandSideApplication;
 import vn.childprotection.casetracker.command.deadlines.TolerantDbSchedulerDeadlineManager;
+import vn.childprotection.casetracker.platform.axon.AuthenticatingEventStorageEngine;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -84,10 +87,23 @@ class CommandApiTest {
     @Test
     void axon_runs_on_spring_transactions_jdbc_storage_and_jackson() {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
-        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class)
+                .as("authenticates each event's chain row as it appends")
+                .isInstanceOf(AuthenticatingEventStorageEngine.class);
         assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
         assertThat(deadlineManager).as("persistent deadlines").isInstanceOf(DbSchedulerDeadlineManager.class)
                 .as("tolerant of cancelling a running schedule").isInstanceOf(TolerantDbSchedulerDeadlineManager.class);
+    }
+
+    @Test
+    void a_stored_event_is_authenticated_in_its_transaction_then_sealed_into_the_store_chain() {
+        String caseId = newCase();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_chain WHERE aggregate_identifier = ? "
+                + "AND link_mac IS NOT NULL", Long.class, caseId)).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT count(*) FROM event_chain WHERE aggregate_identifier = ? AND chain_position IS NOT NULL "
+                        + "AND store_mac IS NOT NULL", Long.class, caseId)).isEqualTo(1));
     }
 
     @Test

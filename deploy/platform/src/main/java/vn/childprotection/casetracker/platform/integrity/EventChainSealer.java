@@ -24,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #unauthenticated()}), skipped from then on, and left for verification to report. A linked row gets
  * {@code chain_position} = previous + 1, {@code store_prev_hash} = the previous position's {@code store_hash} (32 zero
  * bytes for position 1), {@code store_hash} and {@code store_mac} ({@link EventChainLinks}).
+ * <p>
+ * Each batch also checks that the head it linked last is still in the database as linked; when it is not (the tail
+ * was deleted or rewritten), it logs at ERROR and reports it ({@link Turn#lost()}) to be anchored at once.
  */
 public class EventChainSealer {
 
@@ -49,6 +52,7 @@ public class EventChainSealer {
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
     private final AtomicLong unauthenticated = new AtomicLong();
     private final AtomicLong lag = new AtomicLong();
+    private volatile ChainHead lastLinked;
 
     /**
      * @param adoption adopts the rows stored before V1_3 before anything is sealed
@@ -65,8 +69,10 @@ public class EventChainSealer {
      * @param sealed whether this sealer held the lock (false: another one is sealing)
      * @param linked how many rows it linked
      * @param head   the chain's head after the turn, null while the chain is empty or when not sealed
+     * @param lost   the head this sealer linked last when it is no longer in the database (the tail was deleted
+     *               or rewritten since), else null
      */
-    public record Turn(boolean sealed, int linked, ChainHead head) {
+    public record Turn(boolean sealed, int linked, ChainHead head, ChainHead lost) {
     }
 
     /**
@@ -77,9 +83,13 @@ public class EventChainSealer {
     public Turn seal() throws SQLException {
         int linked = 0;
         ChainHead head = null;
+        ChainHead lost = null;
         boolean sealed = false;
         while (true) {
             Batch batch = sealBatch();
+            if (batch.lost() != null) {
+                lost = batch.lost();
+            }
             if (!batch.locked()) {
                 break;
             }
@@ -91,7 +101,7 @@ public class EventChainSealer {
             }
         }
         measureLag();
-        return new Turn(sealed, linked, head);
+        return new Turn(sealed, linked, head, lost);
     }
 
     /** Rows found without a valid {@code link_mac} since this process started, each counted once. */
@@ -104,7 +114,7 @@ public class EventChainSealer {
         return lag.get();
     }
 
-    private record Batch(boolean locked, int read, int linked, ChainHead head) {
+    private record Batch(boolean locked, int read, int linked, ChainHead head, ChainHead lost) {
     }
 
     private Batch sealBatch() throws SQLException {
@@ -113,13 +123,14 @@ public class EventChainSealer {
             try {
                 if (!tryLock(connection)) {
                     connection.rollback();
-                    return new Batch(false, 0, 0, null);
+                    return new Batch(false, 0, 0, null, null);
                 }
                 if (adoption.adoptIfPending(connection) > 0) {
                     connection.commit();
-                    return new Batch(true, BATCH, 0, null);
+                    return new Batch(true, BATCH, 0, null, null);
                 }
                 ChainHead head = head(connection);
+                ChainHead lost = lostSinceLastTurn(connection);
                 int read = 0;
                 int linked = 0;
                 try (PreparedStatement unsealed = connection.prepareStatement(UNSEALED);
@@ -158,7 +169,8 @@ public class EventChainSealer {
                     }
                 }
                 connection.commit();
-                return new Batch(true, read, linked, head);
+                lastLinked = head;
+                return new Batch(true, read, linked, head, lost);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -180,6 +192,30 @@ public class EventChainSealer {
         try (PreparedStatement head = connection.prepareStatement(HEAD); ResultSet rs = head.executeQuery()) {
             return rs.next() ? new ChainHead(rs.getLong(1), rs.getBytes(2)) : null;
         }
+    }
+
+    /**
+     * Whether the head this sealer linked last is still in the chain as it was linked: if not, someone deleted or
+     * rewrote the tail in the database since.
+     */
+    private ChainHead lostSinceLastTurn(Connection connection) throws SQLException {
+        ChainHead last = lastLinked;
+        if (last == null) {
+            return null;
+        }
+        try (PreparedStatement at = connection.prepareStatement(
+                "SELECT store_hash FROM event_chain WHERE chain_position = ?")) {
+            at.setLong(1, last.position());
+            try (ResultSet rs = at.executeQuery()) {
+                if (rs.next() && java.util.Arrays.equals(rs.getBytes(1), last.storeHash())) {
+                    return null;
+                }
+            }
+        }
+        log.error("The store chain's position {} that this service linked is gone or changed in the database: the "
+                + "tail was deleted or rewritten; its head is anchored so that verification reports it",
+                last.position());
+        return last;
     }
 
     private void refuse(long globalIndex, String caseId, long sequenceNumber) {

@@ -49,6 +49,9 @@ public class EventChainSealing implements SmartLifecycle {
         if (!turn.sealed()) {
             return;
         }
+        if (turn.lost() != null) {
+            anchoring.afterSealing(turn.lost(), true);
+        }
         boolean adopted = adoption.anchorDue();
         var anchor = anchoring.afterSealing(turn.head(), adopted);
         if (adopted && anchor.isPresent()) {

@@ -31,6 +31,9 @@ public class EventChainSealingConfiguration {
                                                Clock clock, ObjectProvider<MeterRegistry> meters,
                                                @Value("${casetracker.integrity.seal-interval:PT1S}")
                                                Duration interval) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalStateException("casetracker.integrity.seal-interval must be positive, not " + interval);
+        }
         EventChainAdoption adoption = new EventChainAdoption(key, policy.witness());
         EventChainSealer sealer = new EventChainSealer(dataSource, key, adoption);
         meters.ifAvailable(registry -> {

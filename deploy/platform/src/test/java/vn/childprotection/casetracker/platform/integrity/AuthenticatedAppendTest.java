@@ -84,6 +84,26 @@ class AuthenticatedAppendTest {
     }
 
     @Test
+    void a_writer_never_waits_for_another_writers_open_append() throws Exception {
+        DataSource db = ChainTestDatabase.migrated();
+        try (Connection first = db.getConnection()) {
+            first.setAutoCommit(false);
+            List<AppendedEvent> open = ChainTestDatabase.insertEvents(first, "case-nga", 0, 2);
+            new EventLinkAuthenticator(key).authenticate(first, open);
+            try (Connection second = db.getConnection(); Statement timeout = second.createStatement()) {
+                // Under V1_2 this append waited for the first transaction's commit; a wait fails it here.
+                timeout.execute("SET lock_timeout = '1s'");
+                second.setAutoCommit(false);
+                List<AppendedEvent> other = ChainTestDatabase.insertEvents(second, "case-son", 0, 2);
+                new EventLinkAuthenticator(key).authenticate(second, other);
+                second.commit();
+            }
+            first.commit();
+        }
+        assertThat(count(db, "SELECT count(*) FROM event_chain WHERE link_mac IS NOT NULL")).isEqualTo(4);
+    }
+
+    @Test
     void an_upgrade_resets_the_old_store_links_and_leaves_them_to_adopt_once() throws Exception {
         DataSource db = ChainTestDatabase.migratedTo("1.2");
         try (Connection connection = db.getConnection()) {

@@ -83,6 +83,28 @@ class ChainAnchoringTest {
     }
 
     @Test
+    void a_tail_deleted_while_the_service_runs_is_anchored_for_verification_to_see() throws Exception {
+        DataSource db = ChainTestDatabase.migrated();
+        FileAnchorWitness witness = new FileAnchorWitness(dir.resolve("anchors.log"));
+        EventChainSealing sealing = sealing(db, witness, 1000);
+        ChainTestDatabase.append(db, key, "case-khanh", 0, 3);
+        sealing.turn();
+        byte[] head = StoreChainCheck.storeHashAt(db, 3);
+        assertThat(positions(witness)).isEmpty();
+
+        try (Connection connection = db.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM domain_event_entry WHERE global_index = "
+                    + "(SELECT global_index FROM event_chain WHERE chain_position = 3)");
+            statement.executeUpdate("DELETE FROM event_chain WHERE chain_position = 3");
+        }
+        sealing.turn();
+
+        List<ChainAnchor> anchors = witness.anchors(ChainAnchor.EVENTS);
+        assertThat(anchors).extracting(ChainAnchor::position).containsExactly(3L);
+        assertThat(anchors.get(0).head()).isEqualTo(head);
+    }
+
+    @Test
     void a_failing_witness_never_stops_sealing_and_is_tried_again() throws Exception {
         DataSource db = ChainTestDatabase.migrated();
         FlakyWitness witness = new FlakyWitness();

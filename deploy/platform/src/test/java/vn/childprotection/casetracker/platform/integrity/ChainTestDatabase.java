@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -39,13 +41,25 @@ final class ChainTestDatabase {
         return postgres;
     }
 
-    private static String template;
+    private static final Map<String, String> TEMPLATES = new HashMap<>();
 
-    /** A new database with every shared migration applied (copied from one migrated once). */
-    static synchronized DataSource migrated() {
+    /** A new database with every shared migration applied. */
+    static DataSource migrated() {
+        return migratedTo(null);
+    }
+
+    /**
+     * A new database migrated up to a version, copied from one migrated once per version.
+     *
+     * @param version the last migration to apply ("1.2"), or null for all
+     */
+    static synchronized DataSource migratedTo(String version) {
+        String template = TEMPLATES.get(String.valueOf(version));
         if (template == null) {
-            migratedTo(null);
-            template = "chain_" + DATABASES.get();
+            template = "chain_template_" + DATABASES.incrementAndGet();
+            execute("CREATE DATABASE " + template);
+            migrate(dataSource(template), version);
+            TEMPLATES.put(String.valueOf(version), template);
         }
         String name = "chain_" + DATABASES.incrementAndGet();
         execute("CREATE DATABASE " + name + " TEMPLATE " + template);
@@ -66,17 +80,6 @@ final class ChainTestDatabase {
         dataSource.setURL("jdbc:postgresql://localhost:" + server().getPort() + "/" + name);
         dataSource.setUser("postgres");
         dataSource.setPassword("postgres");
-        return dataSource;
-    }
-
-    /**
-     * @param version the last migration to apply ("1.2"), or null for all
-     */
-    static synchronized DataSource migratedTo(String version) {
-        String name = "chain_" + DATABASES.incrementAndGet();
-        execute("CREATE DATABASE " + name);
-        DataSource dataSource = dataSource(name);
-        migrate(dataSource, version);
         return dataSource;
     }
 
