@@ -1,7 +1,6 @@
 package vn.childprotection.casetracker.query.integrity;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -9,9 +8,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.platform.integrity.AnchorWitness;
+import vn.childprotection.casetracker.platform.integrity.AnchoringPolicy;
 import vn.childprotection.casetracker.platform.integrity.ChainAnchor;
 
 /**
@@ -26,25 +25,19 @@ public class HistoryVerifier {
 
     private final EventChainReader reader;
     private final ChainMacs macs;
-    private final ObjectProvider<AnchorWitness> witness;
+    private final ObjectProvider<AnchoringPolicy> anchoring;
     private final Clock clock;
-    private final long anchorEveryEvents;
-    private final Duration anchorInterval;
 
     /**
-     * @param anchorEveryEvents {@code casetracker.integrity.anchor.every-events}, as the anchoring uses it
-     * @param anchorInterval    {@code casetracker.integrity.anchor.interval}, as the anchoring uses it
+     * @param anchoring the service's anchoring (its witness, every-events and interval); absent only where the
+     *                  event store is not this service's (then no anchor is checked)
      */
-    public HistoryVerifier(EventChainReader reader, ChainMacs macs, ObjectProvider<AnchorWitness> witness,
-                           Clock clock,
-                           @Value("${casetracker.integrity.anchor.every-events:1000}") long anchorEveryEvents,
-                           @Value("${casetracker.integrity.anchor.interval:PT10M}") Duration anchorInterval) {
+    public HistoryVerifier(EventChainReader reader, ChainMacs macs, ObjectProvider<AnchoringPolicy> anchoring,
+                           Clock clock) {
         this.reader = reader;
         this.macs = macs;
-        this.witness = witness;
+        this.anchoring = anchoring;
         this.clock = clock;
-        this.anchorEveryEvents = anchorEveryEvents;
-        this.anchorInterval = anchorInterval;
     }
 
     /**
@@ -69,7 +62,8 @@ public class HistoryVerifier {
      */
     public StoreChainVerification verifyStore(Anchor manualAnchor) {
         Instant checkedAt = clock.instant();
-        AnchorWitness anchorWitness = witness.getIfAvailable();
+        AnchoringPolicy policy = anchoring.getIfAvailable();
+        AnchorWitness anchorWitness = policy == null ? null : policy.witness();
         List<ChainAnchor> recorded;
         BrokenLink unreadable = null;
         try {
@@ -96,7 +90,7 @@ public class HistoryVerifier {
                     broken.code(), broken.chainPosition(), broken.globalIndex(), walk.events(), walk.elapsedMillis());
         }
         return new StoreChainVerification(broken == null, walk.events(), head == null ? null : head.hash(), head,
-                checkedAt, broken, walk.pending(), anchoring(anchorWitness, recorded, walk.anchorsChecked()));
+                checkedAt, broken, walk.pending(), anchoring(policy, recorded, walk.anchorsChecked()));
     }
 
     public Optional<StoreHead> head() {
@@ -117,11 +111,13 @@ public class HistoryVerifier {
     /**
      * @param recorded the witness's anchors as it answered them, oldest first
      */
-    private AnchoringReport anchoring(AnchorWitness anchorWitness, List<ChainAnchor> recorded, long checked) {
+    private static AnchoringReport anchoring(AnchoringPolicy policy, List<ChainAnchor> recorded, long checked) {
+        if (policy == null) {
+            return new AnchoringReport(0, null, "none", 0, 0, null);
+        }
         ChainAnchor latest = recorded.isEmpty() ? null : recorded.get(recorded.size() - 1);
-        List<ChainAnchor> anchors = recorded;
-        return new AnchoringReport(anchorEveryEvents, anchorInterval.toString(),
-                anchorWitness == null ? "none" : anchorWitness.describe(), anchors.size(), checked,
+        return new AnchoringReport(policy.everyEvents(), policy.interval().toString(), policy.witness().describe(),
+                recorded.size(), checked,
                 latest == null ? null : new AnchoringReport.LatestAnchor(latest.position(),
                         EventChainEncoding.hex(latest.head()), latest.anchoredAt()));
     }
