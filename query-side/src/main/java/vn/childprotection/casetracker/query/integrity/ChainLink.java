@@ -28,6 +28,9 @@ public record ChainLink(
         Long chainPosition,
         byte[] storeMac) {
 
+    /**
+     * @return whether the row is sealed into the store chain (it has a chain position)
+     */
     public boolean sealed() {
         return chainPosition != null;
     }

@@ -85,7 +85,7 @@ public class IntegrityController {
                     + "anchoredGlobalIndex and anchoredHash proves the history up to it is unchanged.")
     public StoreHead head() {
         policy.integrityVerification(currentActor.require());
-        return verifier.head().orElseThrow(() -> new NotFoundException("The event store holds no events yet."));
+        return verifier.head().orElseThrow(() -> new NotFoundException("No event is sealed into the store chain yet."));
     }
 
     @GetMapping("/integrity/personal-data")
