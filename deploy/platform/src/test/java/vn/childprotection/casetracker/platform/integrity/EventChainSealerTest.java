@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class EventChainSealerTest {
 
     private static final int WRITERS = 16;
-    private static final int APPENDS_PER_WRITER = 15;
+    private static final int APPENDS_PER_WRITER = 10;
 
     private final IntegrityKey key = new IntegrityKey(ExpectedLinks.SECRET);
 
