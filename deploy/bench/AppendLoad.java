@@ -86,7 +86,9 @@ public final class AppendLoad {
                     try {
                         status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
                     } catch (Exception e) {
-                        errors.incrementAndGet();
+                        if (errors.getAndIncrement() == 0) {
+                            System.err.println("AppendLoad: no answer: " + e);
+                        }
                         continue;
                     }
                     long answered = System.nanoTime();

@@ -14,7 +14,8 @@
 # (mvn -B -DskipTests package).
 #
 # Usage: deploy/bench/appends.sh     environment: PGBENCH_SECONDS (10), HTTP_SECONDS (12), WARMUP_SECONDS (3),
-#        CLIENTS ("1 8 16"), PORT (18093), PAYLOAD_BYTES (600), META_BYTES (300)
+#        CLIENTS ("1 8 16"), PORT (18093), PAYLOAD_BYTES (1000), META_BYTES (185): the
+#        sizes of a stored CaseReported
 set -euo pipefail
 
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
@@ -22,8 +23,8 @@ HTTP_SECONDS=${HTTP_SECONDS:-12}
 WARMUP_SECONDS=${WARMUP_SECONDS:-3}
 CLIENTS=${CLIENTS:-1 8 16}
 PORT=${PORT:-18093}
-PAYLOAD_BYTES=${PAYLOAD_BYTES:-600}
-META_BYTES=${META_BYTES:-300}
+PAYLOAD_BYTES=${PAYLOAD_BYTES:-1000}
+META_BYTES=${META_BYTES:-185}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR="$ROOT/deploy/local/target/case-tracker.jar"
 MIGRATIONS="$ROOT/deploy/platform/src/main/resources/db/migration/common"
@@ -115,7 +116,7 @@ http_rate() { # $1 label, $2 clients: prints stored requests/s; the load client'
   line=$(java "$ROOT/deploy/bench/AppendLoad.java" --url "http://localhost:$PORT" --clients "$2" \
     --seconds "$HTTP_SECONDS" --warmup "$WARMUP_SECONDS" --run "$1-$2")
   echo "$line" > "$WORK/http-$1-$2.txt"
-  case "$line" in *" refused=0 errors=0 "*) ;; *) fail "requests failed: $line" ;; esac
+  case "$line" in *" stored=0 "*|*" refused=[!0]"*|*" errors=[!0]"*) fail "requests failed: $line" ;; esac
   echo "$line" | sed -E 's/.* rate=([0-9.]+) .*/\1/'
 }
 
@@ -144,6 +145,13 @@ for c in $CLIENTS; do
   REAL[$c]=$(pgbench_rate domain_event_entry "$c")
   [ -n "${BARE[$c]}" ] && [ -n "${REAL[$c]}" ] || fail "pgbench gave no rate: $(cat "$WORK"/pgbench-*-"$c".err)"
 done
+warm_up() { # the JIT and the connection pools, not counted
+  java "$ROOT/deploy/bench/AppendLoad.java" --url "http://localhost:$PORT" --clients 4 --seconds 0 \
+    --warmup "${FIRST_WARMUP_SECONDS:-10}" --run "warm-up-$1" > /dev/null
+  wait_caught_up > /dev/null
+}
+echo "HTTP warm-up..." >&2
+warm_up on
 for c in $CLIENTS; do
   echo "HTTP, $c client(s), sealing on..." >&2
   ON[$c]=$(http_rate on "$c"); LINE_ON[$c]=$(cat "$WORK/http-on-$c.txt")
@@ -154,6 +162,7 @@ stop_service
 
 echo "Starting a second fresh all-in-one with --casetracker.integrity.seal-events=false..." >&2
 start_service off --casetracker.integrity.seal-events=false
+warm_up off
 for c in $CLIENTS; do
   echo "HTTP, $c client(s), sealing off..." >&2
   OFF[$c]=$(http_rate off "$c"); LINE_OFF[$c]=$(cat "$WORK/http-off-$c.txt")
