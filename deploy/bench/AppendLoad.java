@@ -17,16 +17,17 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A load client for the benchmark {@code deploy/bench/appends.sh}: reports new cases ({@code POST /api/v1/cases})
  * from a number of concurrent clients for a fixed time and prints how many were stored per second. No dependency
- * beyond the JDK: run it as a source file, {@code java deploy/bench/AppendLoad.java --url http://localhost:18092
+ * beyond the JDK: run it as a source file, {@code java deploy/bench/AppendLoad.java --url http://localhost:18093
  * --clients 8 --seconds 15 --warmup 3}.
  * <p>
  * Each client sends one request after the other on its own HTTP/1.1 connection, as the demo user of one commune
  * (HTTP Basic, the password is the user's name), each report about a different synthetic child ("Trẻ Thử Tải"), with
  * its own {@code Idempotency-Key}, reported a minute before it is sent (so no time limit is already past). Answers
- * during the warm-up are not counted. Prints one line, {@code clients=8 seconds=15.0 stored=... refused=...
- * errors=... rate=... p50_ms=... p99_ms=...}: {@code rate} is stored cases per second of the measured time,
- * {@code refused} counts answers other than 2xx by status (a benchmark with refusals measures nothing useful, the
- * script stops), {@code errors} requests without an answer.
+ * that arrive during the warm-up or after the measured time are not counted. Prints one line, {@code clients=8
+ * seconds=15.0 stored=... refused=... errors=... rate=... p50_ms=... p99_ms=...}: {@code rate} is stored cases per
+ * second of the measured time, {@code refused} counts answers other than 2xx by status (a benchmark with refusals
+ * measures nothing useful, the script stops), {@code errors} requests without an answer; the latencies are those of
+ * the counted answers.
  */
 public final class AppendLoad {
 
@@ -92,7 +93,7 @@ public final class AppendLoad {
                         continue;
                     }
                     long answered = System.nanoTime();
-                    if (sent < measureFrom || answered > measureTo) {
+                    if (answered < measureFrom || answered > measureTo) {
                         continue;
                     }
                     if (status / 100 == 2) {

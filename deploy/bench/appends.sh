@@ -43,7 +43,11 @@ stop_service() {
 trap 'status=$?; stop_service; rm -rf "$WORK"; exit $status' EXIT
 trap 'exit 130' INT TERM
 
-fail() { echo "appends.sh: $*" >&2; exit 1; }
+fail() {
+  echo "appends.sh: $*" >&2
+  [ -z "$SERVICE" ] || tail -5 "$WORK"/*/service.log >&2
+  exit 1
+}
 for tool in java curl python3 psql pgbench; do
   command -v "$tool" > /dev/null || fail "needs $tool"
 done
