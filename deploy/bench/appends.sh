@@ -32,6 +32,7 @@ API="http://localhost:$PORT/api/v1"
 AUTH=(-u coordinator.haiphong:coordinator.haiphong)
 WORK=$(mktemp -d)
 SERVICE=
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 
 stop_service() {
   if [ -n "$SERVICE" ]; then
@@ -184,7 +185,8 @@ echo
 echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'); pgbench ${PGBENCH_SECONDS} s, HTTP ${HTTP_SECONDS} s (after ${WARMUP_SECONDS} s" \
   "not counted) per cell"
 echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);" \
-  "$(java -version 2>&1 | head -1); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  "$(java -version 2>&1 | head -1); load average at the start $LOAD_START," \
+  "at the end $(cut -d' ' -f1-3 /proc/loadavg); the run took $SECONDS s"
 echo "- PostgreSQL $PG_VERSION (embedded), $(pgbench --version); every row: $DURABILITY"
 echo "- Rows inserted by pgbench: one per transaction, a new aggregate each, payload $PAYLOAD_BYTES bytes, metadata" \
   "$META_BYTES bytes"
