@@ -180,7 +180,7 @@ done
 AUTH_OFF=$(authenticated)
 stop_service
 
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2g' % ($1 / $2))"; }
 echo
 echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'); pgbench ${PGBENCH_SECONDS} s, HTTP ${HTTP_SECONDS} s (after ${WARMUP_SECONDS} s" \
   "not counted) per cell"
