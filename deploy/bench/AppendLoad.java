@@ -118,7 +118,10 @@ public final class AppendLoad {
     }
 
     private static double percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size()))) / 1e6;
     }
 
     /** A report of abuse in the family, about a synthetic child of nine, as a worker of the commune sends it. */

@@ -13,9 +13,10 @@
 # (Debian: postgresql-client; they talk to the embedded PostgreSQL 17) and the jars built
 # (mvn -B -DskipTests package).
 #
-# Usage: deploy/bench/appends.sh     environment: PGBENCH_SECONDS (10), HTTP_SECONDS (12), WARMUP_SECONDS (3),
-#        CLIENTS ("1 8 16"), PORT (18093), PAYLOAD_BYTES (1000), META_BYTES (185): the
-#        sizes of a stored CaseReported
+# Usage: deploy/bench/appends.sh     environment: PGBENCH_SECONDS (10), HTTP_SECONDS (12), WARMUP_SECONDS (3, per
+#        HTTP cell), FIRST_WARMUP_SECONDS (10, once per all-in-one), CLIENTS ("1 8 16"), PORT (18093),
+#        PAYLOAD_BYTES (1000) and META_BYTES (185) (the sizes of a stored CaseReported), STARTUP_SECONDS (600),
+#        CATCH_UP_SECONDS (300)
 set -euo pipefail
 
 PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
@@ -90,6 +91,11 @@ wait_caught_up() { # prints the seconds it took
   echo $((SECONDS - begin))
 }
 
+warm_up() { # the JIT and the connection pools, not counted
+  load --clients 4 --seconds 0 --warmup "${FIRST_WARMUP_SECONDS:-10}" --run "warm-up-$1" > /dev/null
+  wait_caught_up > /dev/null
+}
+
 # The event store's own migrations in a database of their own, plus the bare table, and one insert script each.
 prepare_pgbench() {
   sql -d postgres -c "CREATE DATABASE bench_appends"
@@ -155,10 +161,6 @@ for c in $CLIENTS; do
   REAL[$c]=$(pgbench_rate domain_event_entry "$c")
   [ -n "${BARE[$c]}" ] && [ -n "${REAL[$c]}" ] || fail "pgbench gave no rate: $(cat "$WORK"/pgbench-*-"$c".err)"
 done
-warm_up() { # the JIT and the connection pools, not counted
-  load --clients 4 --seconds 0 --warmup "${FIRST_WARMUP_SECONDS:-10}" --run "warm-up-$1" > /dev/null
-  wait_caught_up > /dev/null
-}
 echo "HTTP warm-up..." >&2
 warm_up on
 for c in $CLIENTS; do
@@ -180,7 +182,7 @@ done
 AUTH_OFF=$(authenticated)
 stop_service
 
-ratio() { python3 -c "print('%.2g' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2g' % ($1 / $2) if $2 else '–')"; }
 echo
 echo "- Run: $(date -u '+%Y-%m-%d %H:%M UTC'); pgbench ${PGBENCH_SECONDS} s, HTTP ${HTTP_SECONDS} s (after ${WARMUP_SECONDS} s" \
   "not counted) per cell"
@@ -194,12 +196,12 @@ echo "- Events authenticated, sealing on: $AUTH_ON; sealing off: $AUTH_OFF"
 echo
 echo "| Writers | pgbench, bare table (commits/s) | pgbench, domain_event_entry with its chain (commits/s) | ÷ bare" \
   "| HTTP, authenticated and anchored (requests/s) | ÷ bare | HTTP, seal-events=false (requests/s) | ÷ bare" \
-  "| Catch-up after the cell, on / off (s) |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  "| HTTP on ÷ off | Catch-up after the cell, on / off (s) |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for c in $CLIENTS; do
   echo "| $c | ${BARE[$c]} | ${REAL[$c]} | $(ratio "${REAL[$c]}" "${BARE[$c]}") | ${ON[$c]} |" \
     "$(ratio "${ON[$c]}" "${BARE[$c]}") | ${OFF[$c]} | $(ratio "${OFF[$c]}" "${BARE[$c]}") |" \
-    "${CATCH_ON[$c]} / ${CATCH_OFF[$c]} |"
+    "$(ratio "${ON[$c]}" "${OFF[$c]}") | ${CATCH_ON[$c]} / ${CATCH_OFF[$c]} |"
 done
 echo
 for c in $CLIENTS; do
