@@ -39,20 +39,31 @@ public class KeyEncryptionKeysConfiguration {
             @Value("${casetracker.database.embedded.data-dir:./data/postgres}") String embeddedDataDir,
             @Value("${casetracker.database.embedded.ephemeral:false}") boolean ephemeralDatabase,
             DatabaseServer databaseServer, Clock clock) {
-        LocalKeyEncryptionKeys keys;
+        LocalKeyEncryptionKeys keys = resolve(kek, kekDir, embeddedDataDir, ephemeralDatabase,
+                databaseServer.isEmbedded(), clock);
+        log.info("Key-encryption keys from {}", keys.describe());
+        return keys;
+    }
+
+    /**
+     * The resolution described above, for a database that is embedded or not.
+     *
+     * @throws IllegalStateException with an external database and neither key property set, or a malformed key
+     */
+    static LocalKeyEncryptionKeys resolve(String kek, String kekDir, String embeddedDataDir, boolean ephemeralDatabase,
+                                          boolean embeddedDatabase, Clock clock) {
         if (!kek.isBlank()) {
-            keys = LocalKeyEncryptionKeys.fromSpec(kek, "casetracker.crypto.kek");
-        } else if (ephemeralDatabase) {
-            keys = LocalKeyEncryptionKeys.inMemory(clock);
-        } else if (kekDir.isBlank() && !databaseServer.isEmbedded()) {
+            return LocalKeyEncryptionKeys.fromSpec(kek, "casetracker.crypto.kek");
+        }
+        if (ephemeralDatabase) {
+            return LocalKeyEncryptionKeys.inMemory(clock);
+        }
+        if (kekDir.isBlank() && !embeddedDatabase) {
             throw new IllegalStateException("Set casetracker.crypto.kek (CASETRACKER_KEK) or "
                     + "casetracker.crypto.kek-dir: with an external database every instance must use the same "
                     + "key-encryption keys.");
-        } else {
-            keys = LocalKeyEncryptionKeys.fromDirectory(kekDir.isBlank()
-                    ? SecretFile.besideEmbeddedData(embeddedDataDir, "kek") : Path.of(kekDir), clock);
         }
-        log.info("Key-encryption keys from {}", keys.describe());
-        return keys;
+        return LocalKeyEncryptionKeys.fromDirectory(kekDir.isBlank()
+                ? SecretFile.besideEmbeddedData(embeddedDataDir, "kek") : Path.of(kekDir), clock);
     }
 }

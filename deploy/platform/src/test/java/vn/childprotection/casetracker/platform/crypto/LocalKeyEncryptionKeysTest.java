@@ -114,6 +114,21 @@ class LocalKeyEncryptionKeysTest {
                 .isInstanceOf(KeyUnwrapFailed.class).hasMessageContaining("unknown key-encryption key");
     }
 
+    @Test
+    void the_embedded_default_keeps_its_keys_in_secrets_kek_beside_the_data_directory_and_an_external_database_needs_them_set() {
+        Path dataDir = dir.resolve("data").resolve("postgres");
+
+        LocalKeyEncryptionKeys embedded = KeyEncryptionKeysConfiguration.resolve("", "", dataDir.toString(), false,
+                true, CLOCK);
+
+        assertThat(dir.resolve("data/secrets/kek/" + embedded.currentKekId() + ".key")).exists();
+        assertThat(dataDir).doesNotExist();
+        assertThatThrownBy(() -> KeyEncryptionKeysConfiguration.resolve("", "", dataDir.toString(), false, false,
+                CLOCK)).hasMessageContaining("casetracker.crypto.kek");
+        assertThat(KeyEncryptionKeysConfiguration.resolve("", "", dataDir.toString(), true, false, CLOCK)
+                .describe()).as("temporary database").startsWith("memory");
+    }
+
     private static byte[] random(int bytes) {
         byte[] out = new byte[bytes];
         new SecureRandom().nextBytes(out);
