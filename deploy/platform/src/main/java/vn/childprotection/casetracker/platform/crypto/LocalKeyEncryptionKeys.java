@@ -98,7 +98,7 @@ public final class LocalKeyEncryptionKeys implements KeyEncryptionKeys {
             }
             current = current == null ? id : current;
         }
-        return new LocalKeyEncryptionKeys(null, false, property, Clock.systemUTC(), new Ring(Map.copyOf(keys), current));
+        return new LocalKeyEncryptionKeys(null, false, property, Clock.systemUTC(), new Ring(Collections.unmodifiableMap(keys), current));
     }
 
     /**
