@@ -35,8 +35,14 @@ final class DatabaseDump {
      * @return every candidate key found in the tables of schema {@code public}, and how many values were read
      */
     static Candidates candidateKeys(JdbcTemplate jdbc) {
-        List<String> tables = jdbc.queryForList("SELECT table_name FROM information_schema.tables "
-                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", String.class);
+        return candidateKeys(jdbc, jdbc.queryForList("SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", String.class));
+    }
+
+    /**
+     * @return every candidate key found in these tables, and how many values were read
+     */
+    static Candidates candidateKeys(JdbcTemplate jdbc, List<String> tables) {
         Set<ByteBuffer> keys = new HashSet<>();
         long[] values = {0};
         for (String table : tables) {
