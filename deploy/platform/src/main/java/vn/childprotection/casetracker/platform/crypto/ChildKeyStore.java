@@ -43,7 +43,7 @@ public class ChildKeyStore {
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
         WrappedKey wrapped = keks.wrap(childId, material);
-        // One round trip: nothing if this call created the row (the new key is then ours), else the row already there.
+        // One round trip: a row of NULLs if this call created the row (the new key is then ours), else the row there.
         List<StoredKey> rows = jdbc.query("""
                 WITH created AS (
                     INSERT INTO child_key (child_id, kek_id, wrapped_key) VALUES (?, ?, ?)
