@@ -39,13 +39,15 @@ class ExternalDatabaseTest {
     }
 
     static SpringApplicationBuilder app(String... properties) {
-        String[] all = new String[properties.length + 5];
+        String[] all = new String[properties.length + 7];
         all[0] = "server.port=0";
         all[1] = "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres");
         all[2] = "spring.datasource.username=postgres";
         all[3] = "spring.datasource.password=postgres";
         all[4] = "casetracker.idempotency.secret=external-database-test-secret-0123456789";
-        System.arraycopy(properties, 0, all, 5, properties.length);
+        all[5] = "casetracker.crypto.kek=test:JbeiTj9ykrxrir+TDoAm5v/+Pwyn/Q/6LDKUaHEWqi0=";
+        all[6] = "casetracker.integrity.key=external-database-test-integrity-key-0123456789";
+        System.arraycopy(properties, 0, all, 7, properties.length);
         return new SpringApplicationBuilder(LocalApplication.class).initializers(TestProperties.first(all));
     }
 

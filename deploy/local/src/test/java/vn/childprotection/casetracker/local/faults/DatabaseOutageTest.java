@@ -141,6 +141,8 @@ class DatabaseOutageTest {
                         "spring.datasource.url=" + external.getJdbcUrl("postgres", "postgres"),
                         "spring.datasource.username=postgres", "spring.datasource.password=postgres",
                         "casetracker.idempotency.secret=database-outage-test-secret-0123456789",
+                        "casetracker.integrity.key=database-outage-test-integrity-key-0123456789",
+                        "casetracker.crypto.kek=test:JbeiTj9ykrxrir+TDoAm5v/+Pwyn/Q/6LDKUaHEWqi0=",
                         "casetracker.security.users[0].username=lan.worker",
                         "casetracker.security.users[0].password-hash="
                                 + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD),

@@ -9,46 +9,75 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-child AES-256 keys in the {@code child_key} table, outside the event store. Deleting a child's key makes
- * every encrypted field of that child unreadable for good (crypto-shredding).
+ * Per-child AES-256 data keys in the {@code child_key} table, outside the event store, each stored wrapped under a
+ * key-encryption key held outside the database ({@link KeyEncryptionKeys}): {@code kek_id} and {@code wrapped_key}.
+ * Deleting a child's row makes every encrypted field of that child unreadable for good (crypto-shredding).
+ * <p>
+ * A row of a store from before envelope encryption may still hold its raw key in {@code key_material} until
+ * {@link ChildKeyRewrapping} has wrapped it at start; it is read as it is meanwhile. New keys are written wrapped
+ * only.
  */
 @Component
 public class ChildKeyStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcTemplate jdbc;
+    /** What a row holds: the wrapped key, or (before conversion) the raw one. */
+    private record StoredKey(byte[] raw, String kekId, byte[] wrapped) {
+    }
 
-    public ChildKeyStore(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final KeyEncryptionKeys keks;
+
+    public ChildKeyStore(JdbcTemplate jdbc, KeyEncryptionKeys keks) {
         this.jdbc = jdbc;
+        this.keks = keks;
     }
 
     /**
-     * The child's key, created if the child has none yet.
+     * The child's key, created (and stored wrapped) if the child has none yet.
+     *
+     * @throws KeyUnwrapFailed when the child's stored key does not open (see {@link #find})
      */
     public SecretKey getOrCreate(String childId) {
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
-        // One round trip: the new key if this call created it, else the one already there.
-        List<byte[]> rows = jdbc.query("""
+        WrappedKey wrapped = keks.wrap(childId, material);
+        // One round trip: a row of NULLs if this call created the row (the new key is then ours), else the row there.
+        List<StoredKey> rows = jdbc.query("""
                 WITH created AS (
-                    INSERT INTO child_key (child_id, key_material) VALUES (?, ?)
+                    INSERT INTO child_key (child_id, kek_id, wrapped_key) VALUES (?, ?, ?)
                     ON CONFLICT (child_id) DO NOTHING
-                    RETURNING key_material)
-                SELECT key_material FROM created
+                    RETURNING child_id)
+                SELECT key_material, kek_id, wrapped_key FROM child_key
+                WHERE child_id = ? AND NOT EXISTS (SELECT 1 FROM created)
                 UNION ALL
-                SELECT key_material FROM child_key WHERE child_id = ? AND NOT EXISTS (SELECT 1 FROM created)
-                """, (rs, i) -> rs.getBytes(1), childId, material, childId);
+                SELECT NULL, NULL, NULL FROM created
+                """, (rs, i) -> new StoredKey(rs.getBytes(1), rs.getString(2), rs.getBytes(3)),
+                childId, wrapped.kekId(), wrapped.wrapped(), childId);
         if (rows.isEmpty()) {
             // Another transaction created it while this statement waited; its snapshot could not see the row.
             return find(childId).orElseThrow(() -> new IllegalStateException("Key of child vanished while created"));
         }
-        return new SecretKeySpec(rows.get(0), "AES");
+        StoredKey row = rows.get(0);
+        return row.raw() == null && row.wrapped() == null ? new SecretKeySpec(material, "AES") : open(childId, row);
     }
 
+    /**
+     * @return the child's key, or empty when the child has none (never had one, or erased)
+     * @throws KeyUnwrapFailed when the stored key does not open: its key-encryption key is unknown, or the row was
+     *                         changed or copied from another child
+     */
     public Optional<SecretKey> find(String childId) {
-        List<byte[]> rows = jdbc.query("SELECT key_material FROM child_key WHERE child_id = ?",
-                (rs, i) -> rs.getBytes(1), childId);
-        return rows.stream().findFirst().map(bytes -> new SecretKeySpec(bytes, "AES"));
+        List<StoredKey> rows = jdbc.query("SELECT key_material, kek_id, wrapped_key FROM child_key WHERE child_id = ?",
+                (rs, i) -> new StoredKey(rs.getBytes(1), rs.getString(2), rs.getBytes(3)), childId);
+        return rows.stream().findFirst().map(row -> open(childId, row));
+    }
+
+    private SecretKey open(String childId, StoredKey row) {
+        if (row.wrapped() != null) {
+            return new SecretKeySpec(keks.unwrap(childId, new WrappedKey(row.kekId(), row.wrapped())), "AES");
+        }
+        return new SecretKeySpec(row.raw(), "AES");
     }
 }
