@@ -36,6 +36,9 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
     private static final String COMMUNE = "313-tt-an-lao";
     private static final String VERIFICATION = "/api/v1/integrity/access-log/verification";
 
+    /** One case for the tests that only need reads of some case: each takes the entries logged after its start. */
+    private static String sharedCase;
+
     @Autowired
     private AccessLogSealer sealer;
 
@@ -47,7 +50,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void an_untouched_log_verifies_and_its_head_is_anchored_outside_the_database() {
-        List<Long> entries = readsOfANewCase(3);
+        List<Long> entries = readsOfACase(3);
         awaitLinked(entries);
 
         JsonNode report = verification();
@@ -72,7 +75,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void a_row_deleted_with_triggers_off_is_detected_and_named() {
-        List<Long> entries = readsOfANewCase(3);
+        List<Long> entries = readsOfACase(3);
         awaitLinked(entries);
         long victim = entries.get(1);
         Map<String, Object> row = jdbc.queryForMap("SELECT * FROM access_log WHERE entry_id = ?", victim);
@@ -96,7 +99,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void a_row_edited_with_triggers_off_is_detected_and_named() {
-        List<Long> entries = readsOfANewCase(2);
+        List<Long> entries = readsOfACase(2);
         awaitLinked(entries);
         long victim = entries.get(0);
 
@@ -114,7 +117,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void a_forged_row_is_detected_and_never_linked() {
-        awaitLinked(readsOfANewCase(1));
+        awaitLinked(readsOfACase(1));
         String forgedCase = newId("case");
         String insert = "INSERT INTO access_log (accessed_at, user_id, org_unit, role, case_id, resource, purpose)"
                 + " VALUES (now(), 'worker.anlao', '313-tt-an-lao', 'COMMUNE_WORKER', ?, 'CASE_FILE', 'CASE_WORK')"
@@ -145,7 +148,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void the_chain_is_append_only_except_for_linking_once() {
-        List<Long> entries = readsOfANewCase(1);
+        List<Long> entries = readsOfACase(1);
         awaitLinked(entries);
         long entry = entries.get(0);
         assertThatThrownBy(() -> jdbc.update("UPDATE access_log_chain SET row_mac = ? WHERE entry_id = ?",
@@ -161,7 +164,9 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void a_row_committed_late_with_a_lower_entry_id_is_linked_at_the_next_turn() throws Exception {
-        String caseId = caseOfAnLao();
+        readsOfACase(0);
+        String caseId = sharedCase;
+        long before = lastEntry();
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService late = Executors.newSingleThreadExecutor();
@@ -173,12 +178,12 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
             }));
             assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(getAs("health", "/api/v1/cases/" + caseId).statusCode()).isEqualTo(200);
-            long early = entriesOf(caseId).get(0);
+            long early = entriesOf(caseId, before).get(0);
             awaitLinked(List.of(early));
 
             commit.countDown();
             lateRead.get(30, TimeUnit.SECONDS);
-            List<Long> entries = entriesOf(caseId);
+            List<Long> entries = entriesOf(caseId, before);
             assertThat(entries).hasSize(2);
             long lower = entries.get(0);
             assertThat(lower).isLessThan(early);
@@ -193,7 +198,9 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Test
     void concurrent_reads_from_8_threads_are_all_logged_and_chained_without_gaps() throws Exception {
-        String caseId = caseOfAnLao();
+        readsOfACase(1);
+        String caseId = sharedCase;
+        long before = lastEntry();
         int threads = 8;
         int readsEach = 5;
         ExecutorService readers = Executors.newFixedThreadPool(threads);
@@ -208,7 +215,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
         } finally {
             readers.shutdownNow();
         }
-        List<Long> entries = entriesOf(caseId);
+        List<Long> entries = entriesOf(caseId, before);
         assertThat(entries).hasSize(threads * readsEach);
         awaitLinked(entries);
 
@@ -227,21 +234,27 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
         return caseId;
     }
 
-    /** A new case read {@code count} times by its worker; the entry ids of those reads, in order. */
-    private List<Long> readsOfANewCase(int count) {
-        String caseId = caseOfAnLao();
-        for (int i = 0; i < count; i++) {
-            assertThat(getAs("worker.anlao", "/api/v1/cases/" + caseId).statusCode()).isEqualTo(200);
+    /** The class's case, read {@code count} times by its worker; the entry ids of those reads, in order. */
+    private List<Long> readsOfACase(int count) {
+        if (sharedCase == null) {
+            sharedCase = caseOfAnLao();
         }
-        List<Long> entries = entriesOf(caseId);
+        long before = lastEntry();
+        for (int i = 0; i < count; i++) {
+            assertThat(getAs("worker.anlao", "/api/v1/cases/" + sharedCase).statusCode()).isEqualTo(200);
+        }
+        List<Long> entries = entriesOf(sharedCase, before);
         assertThat(entries).hasSize(count);
         return entries;
     }
 
-    /** The entries of a case's reads, but for the reads of the test's own reader while awaiting a view. */
-    private List<Long> entriesOf(String caseId) {
+    private long lastEntry() {
+        return jdbc.queryForObject("SELECT COALESCE(max(entry_id), 0) FROM access_log", Long.class);
+    }
+
+    private List<Long> entriesOf(String caseId, long after) {
         return jdbc.queryForList("SELECT entry_id FROM access_log WHERE case_id = ? AND user_id <> ?"
-                + " ORDER BY entry_id", Long.class, caseId, READER);
+                + " AND entry_id > ? ORDER BY entry_id", Long.class, caseId, READER, after);
     }
 
     /** Waits until the sealer (the scheduled one, or a turn taken here) has linked these entries. */
