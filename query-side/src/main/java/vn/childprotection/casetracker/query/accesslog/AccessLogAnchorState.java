@@ -1,5 +1,7 @@
 package vn.childprotection.casetracker.query.accesslog;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
@@ -15,15 +17,16 @@ import java.time.Instant;
  */
 @Schema(name = "AccessLogAnchoring", description = "Anchors of the access-log chain (mốc neo) used by verification")
 public record AccessLogAnchorState(
-        @Schema(description = "Where anchors are kept, or null when no witness is configured",
-                example = "/srv/casetracker/data/integrity/anchors.log", nullable = true) String witness,
-        @Schema(description = "The head is anchored at least every this many linked entries", example = "1000")
-        long everyEntries,
-        @Schema(description = "Anything new is anchored at least this often (ISO-8601 duration)", example = "PT10M")
-        String interval,
-        @Schema(description = "How many anchors were compared with the chain", example = "3") int anchorsChecked,
-        @Schema(description = "Chain position of the latest anchor", example = "3000", nullable = true)
-        Long latestPosition,
-        @Schema(description = "When the latest anchor was recorded (UTC)", example = "2025-09-01T01:20:00Z",
-                nullable = true) Instant latestAnchoredAt) {
+        @Schema(requiredMode = REQUIRED, nullable = true, example = "/srv/casetracker/data/integrity/anchors.log",
+                description = "Where anchors are kept, or null when no witness is configured") String witness,
+        @Schema(requiredMode = REQUIRED, example = "1000",
+                description = "The head is anchored at least every this many linked entries") long everyEntries,
+        @Schema(requiredMode = REQUIRED, example = "PT10M",
+                description = "Anything new is anchored at least this often (ISO-8601 duration)") String interval,
+        @Schema(requiredMode = REQUIRED, example = "3",
+                description = "How many anchors were compared with the chain") int anchorsChecked,
+        @Schema(requiredMode = REQUIRED, nullable = true, example = "3000",
+                description = "Chain position of the latest anchor") Long latestPosition,
+        @Schema(requiredMode = REQUIRED, nullable = true, example = "2025-09-01T01:20:00Z",
+                description = "When the latest anchor was recorded (UTC)") Instant latestAnchoredAt) {
 }

@@ -1,5 +1,7 @@
 package vn.childprotection.casetracker.query.accesslog;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
@@ -12,13 +14,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(name = "AccessLogBreak", description = "The first bad entry of the access log (nhật ký truy cập)")
 public record AccessLogBreak(
-        @Schema(description = "What is wrong: ROW_CHANGED, ROW_DELETED, UNAUTHENTICATED_ROW, LINK_BROKEN, "
-                + "LINK_NOT_AUTHENTICATED, POSITION_GAP, ANCHOR_MISMATCH or CHAIN_SHORTER_THAN_ANCHOR",
-                example = "ROW_DELETED") AccessLogBreakCode code,
-        @Schema(description = "The entry id concerned, or null when none can be named", example = "1042",
-                nullable = true) Long entryId,
-        @Schema(description = "Its chain position, or null when it was never linked", example = "1017",
-                nullable = true) Long chainPosition,
-        @Schema(description = "What was found, in one sentence",
+        @Schema(requiredMode = REQUIRED, example = "ROW_DELETED", description = "What is wrong: ROW_CHANGED, "
+                + "ROW_DELETED, UNAUTHENTICATED_ROW, LINK_BROKEN, LINK_NOT_AUTHENTICATED, POSITION_GAP, "
+                + "ANCHOR_MISMATCH or CHAIN_SHORTER_THAN_ANCHOR") AccessLogBreakCode code,
+        @Schema(requiredMode = REQUIRED, nullable = true, example = "1042",
+                description = "The entry id concerned, or null when none can be named") Long entryId,
+        @Schema(requiredMode = REQUIRED, nullable = true, example = "1017",
+                description = "Its chain position, or null when it was never linked") Long chainPosition,
+        @Schema(requiredMode = REQUIRED, description = "What was found, in one sentence",
                 example = "The chain holds this entry but its access log row is missing.") String detail) {
 }

@@ -8,13 +8,13 @@ import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 
 /**
- * Verification of the access log (<i>kiểm tra toàn vẹn nhật ký truy cập</i>) for auditors and coordinators, the
- * readers of the event store's verification: proof that no entry was deleted, changed or slipped in, even by someone
+ * Verification of the access log (<i>kiểm tra toàn vẹn nhật ký truy cập</i>) for auditors and coordinators
+ * (who read the event store's verification): proof that no entry was deleted, changed or slipped in, even by someone
  * who turned the database's append-only triggers off.
  */
 @RestController
-@Tag(name = "Access log integrity", description = "Toàn vẹn nhật ký truy cập — Proof that no access log entry was "
-        + "deleted, changed or slipped in: row MACs, the authenticated chain and its anchors")
+@Tag(name = "Access log integrity", description = "Toàn vẹn nhật ký truy cập — Proof that no access log entry "
+        + "was deleted, changed or slipped in: row MACs, the authenticated chain and its anchors")
 public class AccessLogIntegrityController {
 
     private final AccessLogVerifier verifier;
@@ -28,7 +28,8 @@ public class AccessLogIntegrityController {
     }
 
     @GetMapping("/api/v1/integrity/access-log/verification")
-    @Operation(summary = "Verify the access log / Kiểm tra toàn vẹn nhật ký truy cập",
+    @Operation(operationId = "verifyAccessLog",
+            summary = "Verify the access log / Kiểm tra toàn vẹn nhật ký truy cập",
             description = "Walks the access-log chain in chain position order from one snapshot, streaming, and "
                     + "answers the first bad entry with a stable code: a row changed or deleted, a row the service "
                     + "did not write, a link not following from the previous one or not written with the service's "

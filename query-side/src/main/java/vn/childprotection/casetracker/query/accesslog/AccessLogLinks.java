@@ -16,7 +16,7 @@ import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
  * and the verifier (see {@code V3_8__access_log_chain.sql}):
  * <ul>
  *   <li>{@code row_mac = key.mac("access-entry/v1", int8(entry_id), utf8(accessed_at), utf8(user_id),
- *   utf8(org_unit), utf8(role), utf8(case_id), utf8(resource), utf8(purpose), utf8(grant_id or "")))}, accessed_at
+ *   utf8(org_unit), utf8(role), utf8(case_id), utf8(resource), utf8(purpose), utf8(grant_id or ""))}, accessed_at
  *   as ISO-8601 UTC with exactly six fraction digits;</li>
  *   <li>{@code hash = sha256(prev_hash || int8(chain_position) || int8(entry_id) || row_mac)};</li>
  *   <li>{@code link_mac = key.mac("access-link/v1", int8(chain_position), prev_hash, hash)}.</li>

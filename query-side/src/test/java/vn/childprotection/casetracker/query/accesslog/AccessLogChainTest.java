@@ -202,7 +202,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
         String caseId = sharedCase;
         long before = lastEntry();
         int threads = 8;
-        int readsEach = 5;
+        int readsEach = 3;
         ExecutorService readers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Integer>> statuses = new ArrayList<>();
