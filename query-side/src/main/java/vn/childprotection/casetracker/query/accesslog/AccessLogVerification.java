@@ -22,8 +22,9 @@ import java.time.Instant;
 public record AccessLogVerification(
         @Schema(requiredMode = REQUIRED, example = "false", description = "True when no break was found")
         boolean intact,
-        @Schema(requiredMode = REQUIRED, nullable = true, description = "The first bad entry, or null when intact")
-        AccessLogBreak firstBreak,
+        // Like the case file's pendingTransfer: an object reference, null when there is none (springdoc cannot
+        // express "reference or null" without contradicting the reference).
+        @Schema(description = "The first bad entry, or null when intact") AccessLogBreak firstBreak,
         @Schema(requiredMode = REQUIRED, example = "1016",
                 description = "Chain links checked before the first break (all when intact)") long linksVerified,
         @Schema(requiredMode = REQUIRED, example = "2",
