@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.platform.integrity.AnchorWitness;
+import vn.childprotection.casetracker.platform.integrity.ChainAnchor;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 import vn.childprotection.casetracker.query.access.AccessLog;
 import vn.childprotection.casetracker.query.access.AccessedResource;
@@ -47,6 +50,9 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
 
     @Autowired
     private PlatformTransactionManager transactions;
+
+    @Autowired
+    private AnchorWitness witness;
 
     @Test
     void an_untouched_log_verifies_and_its_head_is_anchored_outside_the_database() {
@@ -89,10 +95,7 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
             assertThat(firstBreak.get("chainPosition").asLong()).isEqualTo(position);
             assertThat(verification().get("linksVerified").asLong()).isEqualTo(position - 1);
         } finally {
-            asSuperuserWithTriggersOff("INSERT INTO access_log (entry_id, accessed_at, user_id, org_unit, role, "
-                    + "case_id, resource, purpose, grant_id) OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("entry_id"), row.get("accessed_at"), row.get("user_id"), row.get("org_unit"),
-                    row.get("role"), row.get("case_id"), row.get("resource"), row.get("purpose"), row.get("grant_id"));
+            restore(row);
         }
         assertThat(verification().get("intact").asBoolean()).isTrue();
     }
@@ -111,6 +114,38 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
             assertThat(firstBreak.get("chainPosition").asLong()).isEqualTo(positionOf(victim));
         } finally {
             asSuperuserWithTriggersOff("UPDATE access_log SET user_id = 'worker.anlao' WHERE entry_id = ?", victim);
+        }
+        assertThat(verification().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void deleting_the_newest_entry_with_its_chain_row_is_detected_by_the_latest_anchor() {
+        awaitLinked(readsOfACase(2));
+        // Past the anchoring interval: the next turn anchors the head.
+        Instant latest = witness.anchors(ChainAnchor.ACCESS_LOG).stream().map(ChainAnchor::anchoredAt)
+                .max(Instant::compareTo).orElse(NOW);
+        moveClockTo((latest.isAfter(NOW) ? latest : NOW).plus(Duration.ofMinutes(11)));
+        Map<String, Object> head = jdbc.queryForMap("SELECT * FROM access_log_chain WHERE chain_position = "
+                + "(SELECT max(chain_position) FROM access_log_chain)");
+        long headPosition = ((Number) head.get("chain_position")).longValue();
+        await().atMost(PATIENCE).until(() -> {
+            sealer.sealNow();
+            return witness.anchors(ChainAnchor.ACCESS_LOG).stream().anyMatch(a -> a.position() == headPosition);
+        });
+        Object entryId = head.get("entry_id");
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM access_log WHERE entry_id = ?", entryId);
+
+        asSuperuserWithTriggersOff("DELETE FROM access_log_chain WHERE entry_id = ?", entryId);
+        asSuperuserWithTriggersOff("DELETE FROM access_log WHERE entry_id = ?", entryId);
+        try {
+            JsonNode firstBreak = firstBreak();
+            assertThat(firstBreak.get("code").asString()).isEqualTo("CHAIN_SHORTER_THAN_ANCHOR");
+            assertThat(firstBreak.get("chainPosition").asLong()).isEqualTo(headPosition);
+        } finally {
+            asSuperuserWithTriggersOff("INSERT INTO access_log_chain (entry_id, row_mac, chain_position, prev_hash, "
+                    + "hash, link_mac) VALUES (?, ?, ?, ?, ?, ?)", entryId, head.get("row_mac"), headPosition,
+                    head.get("prev_hash"), head.get("hash"), head.get("link_mac"));
+            restore(row);
         }
         assertThat(verification().get("intact").asBoolean()).isTrue();
     }
@@ -286,6 +321,14 @@ class AccessLogChainTest extends QuerySideIntegrationTest {
         JsonNode report = verification();
         assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
         return report.get("firstBreak");
+    }
+
+    /** Puts a deleted access_log row back as it was, entry id included. */
+    private void restore(Map<String, Object> row) {
+        asSuperuserWithTriggersOff("INSERT INTO access_log (entry_id, accessed_at, user_id, org_unit, role, case_id, "
+                + "resource, purpose, grant_id) OVERRIDING SYSTEM VALUE VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.get("entry_id"), row.get("accessed_at"), row.get("user_id"), row.get("org_unit"),
+                row.get("role"), row.get("case_id"), row.get("resource"), row.get("purpose"), row.get("grant_id"));
     }
 
     /** What a superuser can do: turn every trigger off for one transaction, then write. */
