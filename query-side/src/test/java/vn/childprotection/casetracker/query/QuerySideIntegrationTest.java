@@ -70,7 +70,8 @@ import vn.childprotection.casetracker.values.TemporaryRemoval;
  * class extends this one so the whole module starts a single Spring context (and a single PostgreSQL); tests use
  * their own case ids and communes so they do not see each other's cases.
  */
-@SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.TestClock.class},
+@SpringBootTest(classes = {QuerySideApplication.class, QuerySideIntegrationTest.TestClock.class,
+        TestAnchorWitness.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true",
                 // Reads with minVersion wait at most this long (ReadYourWritesTest waits it out).
