@@ -29,6 +29,13 @@ public final class ServiceProcess {
      */
     static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
 
+    /**
+     * The system property naming {@code case-tracker.jar}: set by the build for the tests that run after the package
+     * phase, so the service starts from the jar users run; unset (a single test run from an IDE), from the test
+     * classpath.
+     */
+    public static final String PACKAGED_JAR = "casetracker.test.jar";
+
     private final Process process;
     private final int port;
     private final Path log;
@@ -40,15 +47,21 @@ public final class ServiceProcess {
     }
 
     /**
-     * Starts the service on a data directory; its output goes to {@code log}.
+     * Starts the service on a data directory, from {@code case-tracker.jar} when {@link #PACKAGED_JAR} names it;
+     * its output goes to {@code log}.
      */
     public static ServiceProcess start(Path dataDir, Path log) throws IOException {
         int port = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new java.util.ArrayList<>(List.of(java, "-XX:+ExitOnOutOfMemoryError", "-Xmx512m"));
         command.addAll(FAST_START);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalApplication.class.getName(),
-                "--server.port=" + port, "--casetracker.database.embedded.data-dir=" + dataDir));
+        String jar = System.getProperty(PACKAGED_JAR);
+        if (jar != null) {
+            command.addAll(List.of("-jar", jar));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalApplication.class.getName()));
+        }
+        command.addAll(List.of("--server.port=" + port, "--casetracker.database.embedded.data-dir=" + dataDir));
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -28,7 +28,7 @@ import vn.childprotection.casetracker.platform.testing.TestProperties;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ServiceProcessFaultTest {
+class ServiceProcessFaultIT {
 
     private static final Duration START = Duration.ofSeconds(180);
     /**
