@@ -3,12 +3,11 @@ package vn.childprotection.casetracker.query.accesslog;
 import static vn.childprotection.casetracker.platform.integrity.IntegrityKey.int8;
 import static vn.childprotection.casetracker.platform.integrity.IntegrityKey.utf8;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.platform.integrity.EventChainLinks;
 import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 
 /**
@@ -72,16 +71,8 @@ public class AccessLogLinks {
      * @return {@code sha256(prev_hash || int8(chain_position) || int8(entry_id) || row_mac)}
      */
     public static byte[] hash(byte[] prevHash, long position, long entryId, byte[] rowMac) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(prevHash);
-            sha256.update(int8(position));
-            sha256.update(int8(entryId));
-            sha256.update(rowMac);
-            return sha256.digest();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        // The store chain's formula, with the entry id for the global index and the row MAC for the case hash.
+        return EventChainLinks.storeHash(prevHash, position, entryId, rowMac);
     }
 
     /**
