@@ -6,16 +6,10 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import vn.childprotection.casetracker.command.CommandSideApplication;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.command.web.CommandHttpTest;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
@@ -23,23 +17,10 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  * commune to its successor; a split commune's case waits for a person's choice; the bulk carry-over moves the cases
  * nobody touches. The same context as the web tests.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class CarryOverApiTest {
+class CarryOverApiTest extends CommandHttpTest {
 
     private static final String CARRIED_OVER = "vn.childprotection.casetracker.events.CaseCarriedOver";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     /** A case reported on 1 March 2025, before the reform, by the worker of {@code commune}. */
     private String reportedBeforeReform(String commune) {
@@ -127,7 +108,7 @@ class CarryOverApiTest {
         String caseId = reportedBeforeReform("313-tt-an-lao");
         assertThat(api.post("/api/v1/cases/" + caseId + "/transfer", "worker.313-tt-an-lao", json(object(
                 "toCommuneCode", "313-an-thai", "occurredAt", "2025-03-02T02:00:00Z"))).status()).isEqualTo(200);
-        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long before = eventCount();
 
         Response accepted = api.post("/api/v1/cases/" + caseId + "/transfer/decision", "chair.313-an-thai",
                 json(object("decision", "ACCEPT")));
@@ -136,7 +117,7 @@ class CarryOverApiTest {
         assertThat(accepted.isProblem()).isTrue();
         assertThat(accepted.json().get("rule").asString()).isEqualTo("org-unit-not-valid");
         assertThat(accepted.json().get("successors").findValuesAsString("code")).containsExactly("31-xa-an-hung");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test

@@ -9,26 +9,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.childprotection.casetracker.command.CommandSideApplication;
+import vn.childprotection.casetracker.command.web.CommandHttpTest;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * Recording a commune's figures for the plan's targets over real HTTP, on a real (embedded) PostgreSQL.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class CommuneTargetsApiTest {
+class CommuneTargetsApiTest extends CommandHttpTest {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
 
     static Map<String, Object> figures(Object under6, Object withCard, Object eligible, Object received) {
         return object("occurredAt", "2025-11-10T09:00:00Z",
@@ -44,10 +34,6 @@ class CommuneTargetsApiTest {
 
     Response put(String path, String user, String body, Map<String, String> headers) {
         return new ApiClient(port).put(path, user, body, headers);
-    }
-
-    long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     long recordingsOf(String communeCode, int year) {

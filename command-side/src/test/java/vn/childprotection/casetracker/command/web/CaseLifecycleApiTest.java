@@ -6,41 +6,21 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import vn.childprotection.casetracker.command.CommandSideApplication;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * Over HTTP: withdrawing a transfer request, reporting a known child again, closing a duplicate report. Same
  * context as {@link CommandApiTest}.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class CaseLifecycleApiTest {
+class CaseLifecycleApiTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.31-xa-an-lao";
     private static final String CHAIR = "chair.31-xa-an-lao";
     private static final String AN_HUNG = "31-xa-an-hung";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     private Response report(String communeCode, String childId) {
         Map<String, Object> body = CommandApiTest.report("Đỗ Thị Lặp");
@@ -56,11 +36,6 @@ class CaseLifecycleApiTest {
     private String childOf(String caseId) {
         return jdbc.queryForObject("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'childId' FROM domain_event_entry "
                 + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, caseId);
-    }
-
-    private long events(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
     }
 
     @Test
@@ -90,7 +65,7 @@ class CaseLifecycleApiTest {
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
-        assertThat(events(caseId)).isEqualTo(3);
+        assertThat(eventsOf(caseId)).isEqualTo(3);
     }
 
     @Test
@@ -119,7 +94,7 @@ class CaseLifecycleApiTest {
         assertThat(again.status()).isEqualTo(201);
         assertThat(childOf(again.json().get("caseId").asString())).isEqualTo(childId);
 
-        long before = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long before = eventCount();
         Response elsewhere = report(AN_HUNG, childId);
         Response unknown = report("31-xa-an-lao", UUID.randomUUID().toString());
         for (Response refused : new Response[] {elsewhere, unknown}) {
@@ -130,7 +105,7 @@ class CaseLifecycleApiTest {
         Response malformed = report("31-xa-an-lao", "not-a-child-id");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.isProblem()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(before);
+        assertThat(eventCount()).isEqualTo(before);
     }
 
     @Test
@@ -198,7 +173,7 @@ class CaseLifecycleApiTest {
             assertThat(refused.status()).as(wrong).isEqualTo(409);
             assertThat(refused.json().get("rule").asString()).isEqualTo("duplicate-of-same-child");
         }
-        assertThat(events(second)).isEqualTo(1);
+        assertThat(eventsOf(second)).isEqualTo(1);
 
         Response closed = api.post(closure, CHAIR, json(object("reasonCode", "DUPLICATE_REPORT",
                 "duplicateOfCaseId", first)));

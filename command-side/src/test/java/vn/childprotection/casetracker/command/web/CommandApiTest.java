@@ -17,15 +17,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.childprotection.casetracker.command.CommandSideApplication;
 import vn.childprotection.casetracker.command.deadlines.TolerantDbSchedulerDeadlineManager;
 import vn.childprotection.casetracker.platform.axon.AuthenticatingEventStorageEngine;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
@@ -34,16 +29,10 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 /**
  * The command side alone, over real HTTP, on a real (embedded) PostgreSQL.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class CommandApiTest {
+class CommandApiTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.31-xa-an-lao";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionManager axonTransactionManager;
     @Autowired
@@ -53,13 +42,6 @@ class CommandApiTest {
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     static Map<String, Object> report(String name) {
         return object(
@@ -78,10 +60,6 @@ class CommandApiTest {
         Response created = api.post("/api/v1/cases", WORKER, json(report("Trẻ Mẫu")));
         assertThat(created.status()).isEqualTo(201);
         return created.json().get("caseId").asString();
-    }
-
-    long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     @Test

@@ -9,44 +9,25 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
-import vn.childprotection.casetracker.command.CommandSideApplication;
 import vn.childprotection.casetracker.command.intake.IdempotencyRetention;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * The idempotency records of {@code POST /cases}: keyed hashes only, kept for the retention, deleted with an erasure.
  * Same context as {@link CommandApiTest}.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class IdempotencyRecordsTest {
+class IdempotencyRecordsTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.31-xa-an-lao";
     private static final String ROWS_OF_CASE = "SELECT count(*) FROM idempotency_key WHERE case_id = ?";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     JsonMapper jsonMapper;
     @Autowired
     IdempotencyRetention retention;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     @Test
     void a_record_holds_neither_the_key_nor_a_plain_hash_of_the_body() throws Exception {

@@ -16,46 +16,27 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.childprotection.casetracker.command.CommandSideApplication;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * The strict input gate of the command side, over real HTTP (and raw sockets where a client library would refuse
  * to send the request), on a real PostgreSQL: every refusal is a 4xx problem+json and appends no event.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class InputGateTest {
+class InputGateTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.anlao";
     /** A valid report, serialised; each case below changes one piece of its text. */
     private static final String REPORT = json(withOccurredAt(CommandApiTest.report("Trần Thị Kiểm")));
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer eventSerializer;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
 
     private static Map<String, Object> withOccurredAt(Map<String, Object> report) {
         Map<String, Object> copy = new LinkedHashMap<>(report);
@@ -63,10 +44,6 @@ class InputGateTest {
         copy.put("communeCode", "313-tt-an-lao");
         copy.put("occurredAt", "2025-03-01T08:30:00Z");
         return copy;
-    }
-
-    long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
 
     @Test

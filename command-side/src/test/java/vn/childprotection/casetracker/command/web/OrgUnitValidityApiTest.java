@@ -6,14 +6,7 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.childprotection.casetracker.command.CommandSideApplication;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
@@ -21,27 +14,10 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  * {@code org-unit-not-valid} naming its successors, one that had not begun naming its predecessors, and nothing is
  * written. The same context as {@link CommandApiTest}.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class OrgUnitValidityApiTest {
+class OrgUnitValidityApiTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.31-xa-an-lao";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
-
-    long eventCount() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
-    }
 
     private static List<String> codes(Response answer, String member) {
         return answer.json().get(member).findValuesAsString("code");

@@ -6,43 +6,18 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
-import vn.childprotection.casetracker.command.CommandSideApplication;
-import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * The working-day calendar over HTTP, in the same context as {@link CommandApiTest}: a step whose working-day limit
  * falls in a year without calendar data is refused with a problem and writes nothing; the calendar can be read.
  */
-@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "casetracker.database.embedded.ephemeral=true")
-class WorkingCalendarApiTest {
+class WorkingCalendarApiTest extends CommandHttpTest {
 
     private static final String WORKER = "worker.anlao";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-    }
-
-    private long eventsOf(String caseId) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, caseId);
-    }
 
     @Test
     void a_detailed_assessment_dated_2022_is_refused_with_a_problem_naming_the_year_and_writes_nothing() {
