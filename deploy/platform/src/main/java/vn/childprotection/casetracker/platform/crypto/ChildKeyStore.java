@@ -1,7 +1,11 @@
 package vn.childprotection.casetracker.platform.crypto;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -61,6 +65,28 @@ public class ChildKeyStore {
         }
         StoredKey row = rows.get(0);
         return row.raw() == null && row.wrapped() == null ? new SecretKeySpec(material, "AES") : open(childId, row);
+    }
+
+    /**
+     * Creates a fresh key for each of many new children with one batched statement, each stored wrapped as
+     * {@link #getOrCreate} stores it; in the caller's transaction.
+     *
+     * @param childIds children that have no key yet
+     * @return each child's new key
+     * @throws org.springframework.dao.DuplicateKeyException when one of them already has a key
+     */
+    public Map<String, SecretKey> createAll(Collection<String> childIds) {
+        Map<String, SecretKey> created = new LinkedHashMap<>();
+        List<Object[]> rows = new ArrayList<>(childIds.size());
+        for (String childId : childIds) {
+            byte[] material = new byte[32];
+            RANDOM.nextBytes(material);
+            WrappedKey wrapped = keks.wrap(childId, material);
+            rows.add(new Object[] {childId, wrapped.kekId(), wrapped.wrapped()});
+            created.put(childId, new SecretKeySpec(material, "AES"));
+        }
+        jdbc.batchUpdate("INSERT INTO child_key (child_id, kek_id, wrapped_key) VALUES (?, ?, ?)", rows);
+        return created;
     }
 
     /**
