@@ -1,0 +1,204 @@
+package vn.childprotection.casetracker.local.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.json;
+import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.local.LocalApplication;
+import vn.childprotection.casetracker.platform.testing.ApiClient;
+import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+
+/**
+ * The store growth of benchmarks: three cases entered through the API are cloned into six more, each a case of its
+ * own (fresh ids, a fresh child and child key, its own schedules) that reads back like its template, in a store
+ * whose chain still verifies.
+ */
+@SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"casetracker.database.embedded.ephemeral=true",
+                "casetracker.bench.store-growth.enabled=true", "casetracker.bench.store-growth.batch-cases=4"})
+class StoreGrowthTest {
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final String PATH = "/api/v1/admin/store-growth";
+    private static final String COORDINATOR = "coordinator.haiphong";
+    private static final List<String> NAMES = List.of("Đỗ Văn Nhân Bản", "Lý Thị Mẫu Gốc", "Hà Minh Thử Nghiệm");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void three_cases_grow_to_nine_that_read_like_their_templates_under_fresh_ids_and_keys() {
+        ApiClient api = new ApiClient(port);
+        Map<String, String> templates = new HashMap<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            templates.put(enterCase(api, NAMES.get(i), i), NAMES.get(i));
+        }
+        Map<String, List<String>> templateTypes = new HashMap<>();
+        for (String caseId : templates.keySet()) {
+            templateTypes.put(caseId, await().atMost(Duration.ofSeconds(30)).until(
+                    () -> eventTypes(api, caseId), types -> types.size() == events(caseId)));
+        }
+        Set<String> templateUuids = uuidsOfEvents("aggregate_identifier = ANY(?)", templates.keySet());
+        long templateEvents = count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY(?)",
+                templates.keySet());
+        long schedulesBefore = count("SELECT count(*) FROM scheduled_tasks", null);
+        long waiting = count("SELECT count(*) FROM scheduled_tasks WHERE execution_time > now() + interval '1 hour'",
+                null);
+        assertThat(waiting).as("the first template has time limits due in the future").isPositive();
+
+        Response started = api.post(PATH, COORDINATOR, json(object("cases", 9)));
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.header("Location")).isEqualTo(PATH);
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(PATH, COORDINATOR).json(),
+                s -> !s.get("state").asString().equals("RUNNING"));
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("FINISHED");
+        assertThat(done.get("templateCases").asLong()).isEqualTo(3);
+        assertThat(done.get("cases").asLong()).isEqualTo(9);
+        assertThat(done.get("events").asLong()).as("each template cloned twice").isEqualTo(2 * templateEvents);
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+
+        List<String> clones = jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry "
+                + "WHERE sequence_number = 0 AND type = 'CaseFile' AND NOT aggregate_identifier = ANY(?)",
+                String.class, (Object) templates.keySet().toArray(String[]::new));
+        assertThat(clones).hasSize(6);
+        assertThat(uuidsOfEvents("NOT aggregate_identifier = ANY(?)", templates.keySet()))
+                .as("no UUID of a template is reused in a clone").doesNotContainAnyElementsOf(templateUuids);
+        List<String> children = jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'childId' "
+                + "FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'", String.class);
+        assertThat(new HashSet<>(children)).hasSize(9);
+        assertThat(count("SELECT count(*) FROM child_key WHERE child_id = ANY(?) AND wrapped_key IS NOT NULL "
+                + "AND kek_id IS NOT NULL AND key_material IS NULL", children))
+                .as("every child has its own key, stored wrapped only").isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM known_child_case", null)).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM case_commune", null)).isEqualTo(9);
+        assertThat(count("SELECT count(*) FROM scheduled_tasks", null))
+                .as("each clone waits on its template's future time limits").isEqualTo(schedulesBefore + 2 * waiting);
+
+        Map<String, Integer> clonesByName = new HashMap<>();
+        for (String clone : clones) {
+            JsonNode file = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> api.get("/api/v1/cases/" + clone, COORDINATOR), r -> r.status() == 200).json();
+            String name = file.get("child").get("name").asString();
+            assertThat(NAMES).contains(name);
+            assertThat(file.get("child").get("address").asString()).isEqualTo("Thôn " + name);
+            clonesByName.merge(name, 1, Integer::sum);
+            String template = templates.entrySet().stream().filter(e -> e.getValue().equals(name))
+                    .map(Map.Entry::getKey).findFirst().orElseThrow();
+            assertThat(await().atMost(Duration.ofSeconds(30)).until(() -> eventTypes(api, clone),
+                    types -> types.size() == templateTypes.get(template).size()))
+                    .as("the clone's history has its template's event types in order")
+                    .isEqualTo(templateTypes.get(template));
+        }
+        assertThat(clonesByName).isEqualTo(Map.of(NAMES.get(0), 2, NAMES.get(1), 2, NAMES.get(2), 2));
+
+        long stored = count("SELECT count(*) FROM domain_event_entry", null);
+        JsonNode verification = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/v1/integrity/verification", "auditor.haiphong").json(),
+                v -> v.get("events").asLong() >= stored);
+        assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    void bad_bodies_and_other_roles_are_refused_and_start_nothing() {
+        ApiClient api = new ApiClient(port);
+        long present = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'",
+                null);
+        for (String body : List.of("{}", "{\"cases\": null}", "{\"cases\": \"9\"}", "{\"cases\": 9.5}",
+                "{\"cases\": 1000001}", "{\"cases\": -1}", "[9]", "not json",
+                "{\"cases\": " + (present - 1) + "}", "{\"cases\": 9, \"extra\": 1}")) {
+            Response refused = api.post(PATH, COORDINATOR, body);
+            assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
+            assertThat(refused.isProblem()).as(body).isTrue();
+        }
+        Response worker = api.post(PATH, "worker.xaanlao", json(object("cases", present)));
+        assertThat(worker.status()).isEqualTo(403);
+        assertThat(worker.json().get("rule").asString()).isEqualTo("role-not-allowed");
+        assertThat(api.get(PATH, "auditor.haiphong").status()).isEqualTo(403);
+        JsonNode status = api.get(PATH, COORDINATOR).json();
+        assertThat(status.get("state").asString()).isIn("IDLE", "FINISHED");
+        assertThat(count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'", null))
+                .isEqualTo(present);
+    }
+
+    /** A case with personal data; the first also with a plan whose time limits fall due in the future. */
+    private static String enterCase(ApiClient api, String name, int index) {
+        Response created = api.post("/api/v1/cases", "worker.xaanlao", json(object(
+                "communeCode", "31-xa-an-lao", "category", "ABUSED", "channel", "HOTLINE_111",
+                "abuseForms", List.of("VIOLENCE"), "setting", "FAMILY",
+                "child", object("name", name, "ageYears", 7 + index, "sex", index == 1 ? "FEMALE" : "MALE",
+                        "address", "Thôn " + name),
+                "reporter", object("consentToRecordIdentity", false),
+                "narrative", "Tường thuật thử số " + index)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String caseId = created.json().get("caseId").asString();
+        String base = "/api/v1/cases/" + caseId;
+        if (index < 2) {
+            assertThat(api.post(base + "/initial-assessment", "worker.xaanlao", json(object("riskLevel", "MEDIUM",
+                    "emergency", false, "notes", "Ghi chú " + name))).status()).isEqualTo(200);
+        }
+        if (index == 0) {
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+            assertThat(api.post(base + "/detailed-assessment", "worker.xaanlao", json(object("riskLevel", "MEDIUM",
+                    "findings", "Cần hỗ trợ"))).status()).isEqualTo(200);
+            assertThat(api.post(base + "/plan", "worker.xaanlao", json(object("goals", "An toàn",
+                    "interventions", List.of(object("interventionId", "therapy", "measure",
+                            "PSYCHOLOGICAL_THERAPY", "agencyCode", "31-xa-an-lao-health-station",
+                            "dueDate", today.plusDays(30).toString()))))).status()).isEqualTo(200);
+        }
+        return caseId;
+    }
+
+    private static List<String> eventTypes(ApiClient api, String caseId) {
+        Response history = api.get("/api/v1/cases/" + caseId + "/history", "auditor.haiphong");
+        if (history.status() != 200) {
+            return List.of();
+        }
+        return history.json().get("entries").valueStream().map(e -> e.get("eventType").asString()).toList();
+    }
+
+    private long events(String caseId) {
+        return count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY(?)", Set.of(caseId));
+    }
+
+    private long count(String sql, java.util.Collection<String> ids) {
+        Long count = ids == null ? jdbc.queryForObject(sql, Long.class)
+                : jdbc.queryForObject(sql, Long.class, (Object) ids.toArray(String[]::new));
+        return count == null ? 0 : count;
+    }
+
+    /** Every UUID in the ids, payloads and metadata of the events selected. */
+    private Set<String> uuidsOfEvents(String where, Set<String> caseIds) {
+        List<String> texts = jdbc.query("SELECT aggregate_identifier, event_identifier, payload, meta_data "
+                + "FROM domain_event_entry WHERE type = 'CaseFile' AND " + where,
+                (rs, i) -> rs.getString(1) + " " + rs.getString(2) + " "
+                        + new String(rs.getBytes(3), StandardCharsets.UTF_8) + " "
+                        + new String(rs.getBytes(4), StandardCharsets.UTF_8),
+                (Object) caseIds.toArray(String[]::new));
+        return texts.stream().flatMap(text -> {
+            Matcher matcher = UUID.matcher(text);
+            return matcher.results().map(m -> m.group().toLowerCase());
+        }).collect(Collectors.toSet());
+    }
+}
