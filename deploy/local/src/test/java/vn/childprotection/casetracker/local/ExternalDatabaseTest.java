@@ -86,6 +86,17 @@ class ExternalDatabaseTest {
     }
 
     @Test
+    void store_growth_of_benchmarks_is_refused_outside_the_local_default() {
+        String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("a-long-secret");
+        assertThatThrownBy(() -> app("casetracker.bench.store-growth.enabled=true",
+                "casetracker.security.users[0].username=lan.coordinator",
+                "casetracker.security.users[0].password-hash=" + hash,
+                "casetracker.security.users[0].org-unit=31-health-department",
+                "casetracker.security.users[0].role=COORDINATOR").run().close())
+                .hasStackTraceContaining("for benchmarks on the embedded all-in-one only");
+    }
+
+    @Test
     void a_password_equal_to_the_user_name_is_refused_outside_the_local_default() {
         String hash = PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("minh");
         assertThatThrownBy(() -> app("casetracker.security.users[0].username=minh",

@@ -121,7 +121,7 @@ class StoreGrowthTest {
     }
 
     @Test
-    void bad_bodies_and_other_roles_are_refused_and_start_nothing() {
+    void bad_bodies_and_other_roles_are_refused_start_nothing_and_the_api_document_omits_it() {
         ApiClient api = new ApiClient(port);
         long present = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'",
                 null);
@@ -136,6 +136,9 @@ class StoreGrowthTest {
         assertThat(worker.status()).isEqualTo(403);
         assertThat(worker.json().get("rule").asString()).isEqualTo("role-not-allowed");
         assertThat(api.get(PATH, "auditor.haiphong").status()).isEqualTo(403);
+        Response document = api.get("/v3/api-docs", COORDINATOR);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.body()).as("no part of the API contract").doesNotContain("store-growth");
         JsonNode status = api.get(PATH, COORDINATOR).json();
         assertThat(status.get("state").asString()).isIn("IDLE", "FINISHED");
         assertThat(count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'", null))
