@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * bytes_max=...}: {@code rate} is counted requests per second of the measured time, {@code refused} the answers other
  * than 2xx by status ({@code {500=3}}), {@code errors} requests without an answer, {@code timeouts} those of them
  * that ran out of {@code --timeout}; latencies and sizes (bytes of the body as sent, uncompressed) are those of the 2xx
- * answers.
+ * answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in milliseconds since the
+ * epoch.
  */
 public final class ReadLoad {
 
@@ -125,6 +126,9 @@ public final class ReadLoad {
         for (Target target : targets) {
             System.out.println(summary(target, seconds));
         }
+        long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+        System.out.printf("window from_ms=%d to_ms=%d%n", (measureFrom + epochOffsetNanos) / 1_000_000L,
+                (measureTo + epochOffsetNanos) / 1_000_000L);
     }
 
     private static void read(String url, List<Target> targets, Map<String, List<String>> values, Duration timeout,

@@ -18,8 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * also parsed into a JSON tree with Jackson 3 (the serializer of the events), so the rate includes what turning the
  * bytes into something a handler can read costs.
  * <p>
- * Needs the PostgreSQL JDBC driver and Jackson 3 (databind, core, annotations) on the class path; the script takes
- * them from the service's own jar.
+ * The time counted starts once connected. Needs the PostgreSQL JDBC driver and Jackson 3 (databind, core,
+ * annotations) on the class path; the script takes them from the service's own jar.
  */
 public final class ScanRate {
 
@@ -48,7 +48,7 @@ public final class ScanRate {
         long rows = 0;
         long payloadBytes = 0;
         long nodes = 0;
-        long start = System.nanoTime();
+        long start = 0;
         try (Connection connection = DriverManager.getConnection(jdbc, options.getOrDefault("user", "postgres"), "");
              PreparedStatement select = connection.prepareStatement("""
                      SELECT global_index, event_identifier, aggregate_identifier, sequence_number, type, time_stamp,
@@ -56,6 +56,7 @@ public final class ScanRate {
                        FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""")) {
             connection.setReadOnly(true);
             select.setFetchSize(batch);
+            start = System.nanoTime();
             long after = -1;
             for (boolean more = true; more; ) {
                 select.setLong(1, after);
