@@ -17,16 +17,18 @@ import java.util.regex.Pattern;
 
 /**
  * Watches how far the live projections are behind the event store, for the benchmark {@code deploy/bench/scale.sh}:
- * polls {@code GET /api/v1/admin/projections} every {@code --interval-ms} for {@code --seconds} (after {@code --delay}
- * seconds) and prints the lag in time of every projection as percentiles. No dependency beyond the JDK.
+ * polls {@code GET /api/v1/admin/projections} every {@code --interval-ms} for {@code --delay} seconds not counted, then
+ * for {@code --seconds} counted, and prints the lag in time of every projection as percentiles. No dependency beyond
+ * the JDK.
  * <p>
  * The service gives each projection's lag in events ({@code lag}, the head's global index minus its position) and
  * the age of its oldest unprocessed event in whole seconds ({@code secondsBehind}). Whole seconds are too coarse for
  * a limit of one second, so the lag in time is taken from the polls themselves: at a poll at time t where a
  * projection is at position p = head − lag &gt; 0 events behind, its oldest unprocessed event (p + 1) was not yet in
  * the store at the latest earlier poll whose head was at most p, at time t'; the lag is then less than t − t', which
- * is what is counted (an upper bound, at most one interval too high). Before the first such poll, the service's
- * {@code secondsBehind} is used. A caught-up projection has lag 0.
+ * is what is counted (an upper bound, at most one interval too high). The polls not counted serve as that history;
+ * where it does not reach back far enough, the service's {@code secondsBehind} is used. A caught-up projection has
+ * lag 0.
  * <p>
  * Prints {@code projection=all samples=... p50_ms=... p99_ms=... max_ms=... max_events=...} (at each poll the
  * largest lag of all projections) and one such line per projection, plus {@code max_seconds_behind=...} as the
@@ -42,8 +44,8 @@ public final class ProjectionLag {
 
     /**
      * @param args {@code --url} base URL (default {@code http://localhost:8080}), {@code --seconds} how long to watch
-     *             (default 12), {@code --delay} seconds to wait first (default 0), {@code --interval-ms} (default
-     *             200), {@code --user} a coordinator or auditor (default {@code coordinator.haiphong})
+     *             (default 12), {@code --delay} seconds polled first and not counted (default 0), {@code
+     *             --interval-ms} (default 200), {@code --user} a coordinator or auditor (default {@code coordinator.haiphong})
      * @throws Exception when interrupted
      */
     public static void main(String[] args) throws Exception {
@@ -64,9 +66,9 @@ public final class ProjectionLag {
                         .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
                 .GET().build();
 
-        Thread.sleep((long) (delay * 1000));
         long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
+        long countFrom = start + (long) (delay * 1e9);
+        long end = countFrom + (long) (seconds * 1e9);
         List<long[]> heads = new ArrayList<>(); // {nanos, head}
         Map<String, List<Long>> lags = new LinkedHashMap<>();
         List<Long> worst = new ArrayList<>();
@@ -92,6 +94,7 @@ public final class ProjectionLag {
                 continue;
             }
             long now = (sent + System.nanoTime()) / 2;
+            boolean counted = sent >= countFrom;
             long pollWorst = 0;
             long head = 0;
             Matcher m = PROJECTION.matcher(body);
@@ -99,6 +102,9 @@ public final class ProjectionLag {
                 head = Math.max(head, Long.parseLong(m.group(2)));
                 long lag = Long.parseLong(m.group(3));
                 long behind = Long.parseLong(m.group(4));
+                if (!counted) {
+                    continue;
+                }
                 long nanos = lag == 0 ? 0 : lagNanos(heads, Long.parseLong(m.group(2)) - lag, now, behind);
                 lags.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(nanos);
                 pollWorst = Math.max(pollWorst, nanos);
@@ -106,7 +112,9 @@ public final class ProjectionLag {
                 maxSecondsBehind = Math.max(maxSecondsBehind, behind);
             }
             heads.add(new long[] {now, head});
-            worst.add(pollWorst);
+            if (counted) {
+                worst.add(pollWorst);
+            }
         }
         System.out.println(line("all", worst) + String.format(Locale.ROOT,
                 " max_events=%d max_seconds_behind=%d failed_polls=%d", maxEvents, maxSecondsBehind, failures));

@@ -6,7 +6,8 @@ MIGRATIONS="$ROOT/deploy/platform/src/main/resources/db/migration/common"
 # The event store's own migrations in a database of their own, plus a bare table shaped like domain_event_entry (its
 # columns, keys and indexes, no trigger), and one single-row insert script for each (as deploy/bench/appends.sh).
 prepare_pgbench() {
-  sql -c "DROP DATABASE IF EXISTS bench_appends" -c "CREATE DATABASE bench_appends"
+  PGOPTIONS='-c client_min_messages=warning' sql -c "DROP DATABASE IF EXISTS bench_appends" \
+    -c "CREATE DATABASE bench_appends"
   local file table
   for file in $(ls "$MIGRATIONS"/V*.sql | sort -V); do
     psql "${PG[@]}" -d bench_appends -1 -f "$file" > /dev/null  # each in one transaction, as Flyway runs them

@@ -249,12 +249,13 @@ rebuild() {
   get -X POST "$API/admin/projections/$name/rebuild" > /dev/null || fail "the rebuild of $name was refused"
   while :; do
     sleep 1
-    status=$(get "$API/admin/projections/$name" | json "'%s %s %s' % (d['rebuild']['state'], \
-      d['rebuild']['eventsDone'], d['rebuild']['percent'])") || status="unknown 0 0"
+    status=$(get "$API/admin/projections/$name" | json "'%s: %s %%, %s events, %.0f events/s' % \
+      (d['rebuild']['state'], d['rebuild']['percent'], d['rebuild']['eventsDone'], d['rebuild']['rate'])") \
+      || status="unknown"
     case "$status" in DONE*|PARKED*|FAILED*) break ;; esac
     alive || fail "the service stopped during the rebuild of $name"
     [ $SECONDS -lt $deadline ] || fail "the rebuild of $name did not end within ${REBUILD_SECONDS:-3600} s"
-    [ $((SECONDS % 10)) -ne 0 ] || log "  rebuild of $name: ${status##* } % (${status#* } events)"
+    [ $((SECONDS % 10)) -ne 0 ] || log "  rebuild of $name $status"
   done
   get "$API/admin/projections/$name" | json "'%d %.1f %.0f %s' % (d['rebuild']['eventsDone'], (lambda s, f: \
     (f - s).total_seconds())(*[__import__('datetime').datetime.fromisoformat(d['rebuild'][k].replace('Z', '+00:00')) \
@@ -342,7 +343,8 @@ for c in $CLIENTS; do
   # AppendLoad counts the answers that arrive within the measured time only.
   [ "$(field "${LINE[$c]}" stored)" != "0" ] || HTTP[$c]="**0: no answer within the ${HTTP_SECONDS} s**"
   echo "| $c | ${BARE[$c]} | ${REAL[$c]} | $(ratio "${REAL[$c]}" "${BARE[$c]}") | ${HTTP[$c]} |" \
-    "$(ratio "$(field "${LINE[$c]}" rate)" "${BARE[$c]}") | $(field "${LINE[$c]}" p50_ms) / $(field "${LINE[$c]}" p99_ms) |" \
+    "$(ratio "$(field "${LINE[$c]}" rate)" "${BARE[$c]}") |" \
+    "$(field "${LINE[$c]}" p50_ms) / $(field "${LINE[$c]}" p99_ms) |" \
     "$(field "${LINE[$c]}" refused) / $(field "${LINE[$c]}" errors) | ${CATCH[$c]} |" | section 5-appends
 done
 lag_section "$LAG_CLIENTS"
