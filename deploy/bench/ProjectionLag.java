@@ -45,7 +45,8 @@ public final class ProjectionLag {
     /**
      * @param args {@code --url} base URL (default {@code http://localhost:8080}), {@code --seconds} how long to watch
      *             (default 12), {@code --delay} seconds polled first and not counted (default 0), {@code
-     *             --interval-ms} (default 200), {@code --user} a coordinator or auditor (default {@code coordinator.haiphong})
+     *             --interval-ms} (default 200), {@code --user} a coordinator or auditor (default {@code
+     *             coordinator.haiphong})
      * @throws Exception when interrupted
      */
     public static void main(String[] args) throws Exception {
