@@ -1,0 +1,167 @@
+# Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells, waiting for a rebuild, and
+# the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
+
+MIGRATIONS="$ROOT/deploy/platform/src/main/resources/db/migration/common"
+
+# The event store's own migrations in a database of their own, plus a bare table shaped like domain_event_entry (its
+# columns, keys and indexes, no trigger), and one single-row insert script for each (as deploy/bench/appends.sh).
+prepare_pgbench() {
+  PGOPTIONS='-c client_min_messages=warning' sql -c "DROP DATABASE IF EXISTS bench_appends" \
+    -c "CREATE DATABASE bench_appends"
+  local file table
+  for file in $(ls "$MIGRATIONS"/V*.sql | sort -V); do
+    psql "${PG[@]}" -d bench_appends -1 -f "$file" > /dev/null  # each in one transaction, as Flyway runs them
+  done
+  psql "${PG[@]}" -d bench_appends > /dev/null <<'SQL'
+CREATE TABLE bare_event_entry (LIKE domain_event_entry INCLUDING CONSTRAINTS INCLUDING INDEXES);
+CREATE SEQUENCE bare_event_entry_global_index_seq OWNED BY bare_event_entry.global_index;
+ALTER TABLE bare_event_entry ALTER COLUMN global_index SET DEFAULT nextval('bare_event_entry_global_index_seq');
+SQL
+  for table in bare_event_entry domain_event_entry; do
+    # No colon in the script: pgbench would read ":name" as a variable (the time stamp is ISO-8601 UTC).
+    cat > "$WORK/$table.sql" <<SQL
+INSERT INTO $table (event_identifier, aggregate_identifier, sequence_number, type, payload_type, payload_revision,
+                    payload, meta_data, time_stamp)
+VALUES (gen_random_uuid()::text, gen_random_uuid()::text, 0, 'Case', 'bench.CaseReported', NULL,
+        convert_to(repeat('p', 1000), 'UTF8'), convert_to(repeat('m', 185), 'UTF8'),
+        (to_json(clock_timestamp() AT TIME ZONE 'UTC') #>> '{}') || 'Z');
+SQL
+  done
+}
+
+pgbench_rate() { # $1 table, $2 clients: commits per second
+  local threads=$(($2 < $(nproc) ? $2 : $(nproc)))
+  pgbench "${PG[@]:0:6}" -n -M prepared -c "$2" -j "$threads" -T "$PGBENCH_SECONDS" \
+    -f "$WORK/$1.sql" bench_appends 2> "$WORK/pgbench-$1-$2.err" | awk '/^tps = / { printf "%.0f", $3 }' || true
+}
+
+# Waits for the end of the rebuild of $1 started during the reads with every family, and adds its row to the rebuild
+# table with how much of the measured read time (the window line ReadLoad wrote in file $2) it overlapped.
+wait_rebuild_end() {
+  local name=$1 deadline=$((SECONDS + ${REBUILD_SECONDS:-3600})) state window
+  window=$(sed -nE 's/^window from_ms=([0-9]+) to_ms=([0-9]+)/\1 \2/p' "$2")
+  while :; do
+    state=$(get "$API/admin/projections/$name" | json "d['rebuild']['state']") || state=unknown
+    case "$state" in DONE|PARKED|FAILED) break ;; esac
+    alive || fail "the service stopped during the rebuild of $name"
+    [ $SECONDS -lt $deadline ] || fail "the rebuild of $name did not end within ${REBUILD_SECONDS:-3600} s"
+    sleep 1
+  done
+  get "$API/admin/projections/$name" | python3 -c "
+import datetime, json, sys
+d = json.load(sys.stdin)['rebuild']
+WINDOW_FROM, WINDOW_TO = (int(x) / 1000 for x in '$window'.split())
+t = lambda k: datetime.datetime.fromisoformat(d[k].replace('Z', '+00:00')).timestamp()
+secs = t('finishedAt') - t('startedAt')
+rate = d['eventsDone'] / max(secs, 0.001)
+overlap = max(0.0, min(t('finishedAt'), WINDOW_TO) - max(t('startedAt'), WINDOW_FROM))
+window = WINDOW_TO - WINDOW_FROM
+ratio = lambda a, b: '%.2f' % (a / b) if b else '–'
+print('| Rebuild of %s (%s) while %s readers read every family (it ran during %.0f of the %.0f s measured) '
+      '| %d | %.1f | %.0f | %s | %s |' % ('$name', d['state'], '$READERS', overlap, window, d['eventsDone'], secs,
+      rate, ratio(rate, float('$SCAN_RATE')), ratio(rate, float('$PARSED_RATE'))))" | section 3-rebuilds
+  wait_caught_up > /dev/null
+}
+
+# One row of a read table from ReadLoad's line on stdin; $1 is the cell (label|path[|user]).
+read_row() {
+  local label path user
+  IFS='|' read -r label path user <<< "$1"
+  python3 -c "
+import re, sys
+line = sys.stdin.read().strip()
+if not line:
+    print('| %s | \`%s\` | no result | | | | | | |' % ('$label', '$path')); sys.exit()
+f = dict(re.findall(r'(\w+)=(\S+)', line))
+print('| %s | \`%s\`%s | %s | %s | %.0f / %.0f / %.0f | %.0f | %s / %s / %s | %s / %s |' % ('$label', '$path',
+      ' as $user' if '$user' else '', f['requests'], f['rate'], float(f['p50_ms']), float(f['p95_ms']),
+      float(f['p99_ms']), float(f['max_ms']), f['refused'], f['errors'], f['timeouts'], f['bytes_p50'],
+      f['bytes_max']))"
+}
+
+lag_section() { # $1 clients of the watched cell
+  python3 - "$1" "$WORK/lag.txt" <<'PY' | section 5-appends-lag
+import re, sys
+clients, path = sys.argv[1], sys.argv[2]
+rows = [dict(re.findall(r'(\w+)=(\S+)', l)) for l in open(path) if l.strip()]
+if not rows:
+    print('- Live projection lag during the %s-client cell: no result' % clients); sys.exit()
+a = rows[0]
+print('- Live projection lag in time during the %s-client cell (polled every 200 ms, each poll the largest of all '
+      'projections; an upper bound, at most one poll too high): p50 %s ms, **p99 %s ms**, max %s ms (%s polls, %s '
+      'failed); at most %s events behind; the service\'s own secondsBehind at most %s s' % (clients, a['p50_ms'],
+      a['p99_ms'], a['max_ms'], a['samples'], a['failed_polls'], a['max_events'], a['max_seconds_behind']))
+print('- p99 / max per projection (ms): ' + ', '.join('%s %s / %s' % (r['projection'], r['p99_ms'], r['max_ms'])
+                                                       for r in rows[1:]))
+PY
+}
+
+# Heap and resident memory of the service's JVM, while it still runs (called before it is stopped).
+memory_section() {
+  [ ! -f "$OUT/6-memory.md" ] || return 0
+  local hwm oom
+  hwm=$(awk '/^VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE/status" 2>/dev/null) || true
+  oom=$(grep -c 'OutOfMemoryError' "$DIR/service.log" 2>/dev/null) || true
+  python3 - "$DIR/gc.log" "$HEAP" "${hwm:-– (process gone)}" "${oom:-0}" <<'PY' | section 6-memory
+import re, sys
+path, heap, hwm, oom = sys.argv[1:]
+before, after, pauses, full = [], [], [], 0
+try:
+    for line in open(path):
+        m = re.search(r'Pause (\w+).* (\d+)M->(\d+)M\((\d+)M\) ([\d.]+)ms', line)
+        if m:
+            before.append(int(m.group(2))); after.append(int(m.group(3))); pauses.append(float(m.group(5)))
+            full += m.group(1) == 'Full'
+except FileNotFoundError:
+    pass
+print('| %s | %s | %s | %d pauses, %.1f s in all, longest %.0f ms; %d full | %s | %s |' % (
+    heap, '%d MiB' % max(before) if before else '–', '%d MiB' % max(after) if after else '–', len(pauses),
+    sum(pauses) / 1000, max(pauses) if pauses else 0, full, hwm, 'none' if oom == '0' else '**%s**' % oom))
+PY
+}
+
+print_tables() { # $1 the script's exit status
+  [ -d "$OUT" ] || return 0
+  local part
+  echo
+  echo "- Command: \`$COMMAND\`"
+  echo "- Run: $STARTED, $SECONDS s; machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' \
+    /proc/meminfo), $(java -version 2>&1 | head -1); load average at the start $LOAD_START, at the end" \
+    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "- Service: the all-in-one, heap limit $HEAP (-XX:+ExitOnOutOfMemoryError), embedded PostgreSQL" \
+    "${PG_VERSION:-?}: ${DURABILITY:-?}"
+  echo "- Store: ${STORE_CASES:-?} cases, ${STORE_EVENTS:-?} events, domain_event_entry ${STORE_SIZE:-?};" \
+    "templates: ${LOADED:-?}"
+  [ ! -f "$OUT/growth-note.txt" ] || { echo; cat "$OUT/growth-note.txt"; }
+  if [ "$1" != "0" ] || [ -z "$DONE" ]; then
+    echo
+    echo "**The run stopped early (exit status $1): $(cat "$OUT/stopped.txt" 2>/dev/null || echo interrupted)." \
+      "The tables hold what was measured before.**"
+  fi
+  for part in 1-growth 3-rebuilds 4-reads 4-reads-rebuild 5-appends 6-memory; do
+    [ -f "$OUT/$part.md" ] || continue
+    echo
+    case $part in
+      1-growth) echo "| Growth | Cases | Events | Seconds | Events/s |"; echo "|---|---:|---:|---:|---:|" ;;
+      3-rebuilds) echo "| Reading the store in order | Events | Seconds | Events/s | ÷ raw scan | ÷ scan with JSON |"
+                  echo "|---|---:|---:|---:|---:|---:|" ;;
+      4-reads) echo "| Read ($READERS readers, $READ_SECONDS s each after $READ_WARMUP s not counted) | Path" \
+                 "| Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts" \
+                 "| Size p50 / max (bytes) |"
+               echo "|---|---|---:|---:|---:|---:|---:|---:|" ;;
+      4-reads-rebuild) echo "| Read, every family at once, with a rebuild of $REBUILD_DURING_READS running" \
+                         "($READERS readers, $REBUILD_READ_SECONDS s) | Path | Requests | Requests/s" \
+                         "| p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts | Size p50 / max (bytes) |"
+                       echo "|---|---|---:|---:|---:|---:|---:|---:|" ;;
+      5-appends) echo "| Writers | pgbench, bare table (commits/s) | pgbench, domain_event_entry (commits/s)" \
+                   "| ÷ bare | HTTP POST /cases (requests/s) | HTTP ÷ bare | HTTP p50 / p99 (ms) | Refused / errors" \
+                   "| Catch-up after the cell (s) |"
+                 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
+      6-memory) echo "| Heap limit | Heap used, max (before a GC) | Heap after a GC, max | GC pauses" \
+                  "| RSS max (VmHWM) | OutOfMemoryError |"
+                echo "|---|---:|---:|---|---:|---|" ;;
+    esac
+    cat "$OUT/$part.md"
+    [ "$part" != 5-appends ] || [ ! -f "$OUT/5-appends-lag.md" ] || { echo; cat "$OUT/5-appends-lag.md"; }
+  done
+}

@@ -1,0 +1,354 @@
+#!/usr/bin/env bash
+# The service at scale, measured in one run on one fresh all-in-one (embedded PostgreSQL, heap limit $HEAP, 512 MiB by
+# default), and printed as one set of Markdown tables (stdout; progress goes to stderr):
+#   1. growth: `templates` cases loaded through the public API by the generator (20 % taken beyond the report), then
+#      the store grown in the service to `cases` cases by cloning them (POST /api/v1/admin/store-growth, enabled with
+#      --casetracker.bench.store-growth.enabled=true; skipped with a loud note where the build has no such endpoint);
+#   2. catch-up: seconds until every projection's lag is 0 after the growth;
+#   3. rebuilds: the raw ordered scan of domain_event_entry over JDBC (deploy/bench/ScanRate.java), plain and with
+#      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans;
+#   4. reads: $READERS concurrent readers per read endpoint family for $READ_SECONDS s after $READ_WARMUP s not
+#      counted (deploy/bench/ReadLoad.java), with ids sampled from the store: p50/p95/p99/max, errors, answer sizes;
+#      then every family at once while a projection is rebuilt;
+#   5. appends: pgbench single-row commits into a bare table shaped like domain_event_entry and into the real one
+#      (as deploy/bench/appends.sh does, on the same server and durability), and POST /api/v1/cases through HTTP
+#      (deploy/bench/AppendLoad.java) at 1, 8 and 16 clients; the live projections' lag in time during the largest
+#      cell (deploy/bench/ProjectionLag.java, a poll every 200 ms);
+#   6. memory: the heap used at most (from the JVM's GC log, before each collection) and the resident set at most
+#      (VmHWM of the service's process; the embedded PostgreSQL's own processes not included).
+# Needs bash, curl, python3, psql and pgbench (Debian: postgresql-client), a JDK 17 and the jars built
+# (mvn -B -DskipTests package).
+#
+# Usage: deploy/bench/scale.sh [cases=100000] [templates=2000]
+# Environment (defaults): HEAP (512m), PORT (18094), FOLLOW_UP (20), SEED (1), READERS (32), READ_SECONDS (20),
+#   READ_WARMUP (5), READ_TIMEOUT (30), READ_CELLS (all: see CELLS below), REBUILD_READ_SECONDS (60),
+#   REBUILD_DURING_READS (case-file), REBUILDS (every projection), SAMPLE (5000 case ids), DISTRICT (313),
+#   COMMUNE (313-an-thai), YEAR (2024), PGBENCH_SECONDS (10), HTTP_SECONDS (12), HTTP_WARMUP (3), CLIENTS ("1 8 16"),
+#   STARTUP_SECONDS (600), GROWTH_SECONDS (3600), CATCH_UP_SECONDS (3600), REBUILD_SECONDS (3600, each),
+#   JAR (deploy/local/target/case-tracker.jar: another build to measure), KEEP_WORK (unset: the temporary directory,
+#   with the service's data and logs, is removed at the end)
+set -euo pipefail
+
+CASES=${1:-100000}
+TEMPLATES=${2:-2000}
+HEAP=${HEAP:-512m}
+PORT=${PORT:-18094}
+FOLLOW_UP=${FOLLOW_UP:-20}
+READERS=${READERS:-32}
+READ_SECONDS=${READ_SECONDS:-20}
+READ_WARMUP=${READ_WARMUP:-5}
+REBUILD_READ_SECONDS=${REBUILD_READ_SECONDS:-60}
+REBUILD_DURING_READS=${REBUILD_DURING_READS:-case-file}
+DISTRICT=${DISTRICT:-313}
+COMMUNE=${COMMUNE:-313-an-thai}
+YEAR=${YEAR:-2024}
+PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
+HTTP_SECONDS=${HTTP_SECONDS:-12}
+HTTP_WARMUP=${HTTP_WARMUP:-3}
+CLIENTS=${CLIENTS:-1 8 16}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH="$ROOT/deploy/bench"
+JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
+GENERATOR="$ROOT/deploy/generator/target/case-generator.jar"
+API="http://localhost:$PORT/api/v1"
+AUTH=(-u coordinator.haiphong:coordinator.haiphong)
+WORK=$(mktemp -d)
+OUT="$WORK/out" && mkdir -p "$OUT"
+DIR="$WORK/service"
+SERVICE=
+DONE=
+OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
+'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS)=' \
+  | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
+COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+STARTED=$(date -u '+%Y-%m-%d %H:%M UTC')
+
+# Every read family: label|path[|user]; {cases}, {agencies} and {communes} are drawn from ids sampled from the store.
+PERIOD="from=$YEAR-01-01&to=$YEAR-12-31"
+CELLS=(
+  "case-file|/api/v1/cases/{cases}"
+  "case-history|/api/v1/cases/{cases}/history"
+  "risk-register-commune|/api/v1/risk-register?commune={communes}"
+  "risk-register-all|/api/v1/risk-register"
+  "overdue-commune|/api/v1/overdue?commune={communes}"
+  "overdue-all|/api/v1/overdue"
+  "work-queue|/api/v1/agencies/{agencies}/work-queue"
+  "declined-list|/api/v1/coordination/declined-interventions"
+  "audit-trail-page|/api/v1/audit-trail?agency={agencies}&page=0&size=50"
+  "indicators-district|/api/v1/indicators?orgUnit=$DISTRICT&$PERIOD"
+  "indicators-commune|/api/v1/indicators?orgUnit=$COMMUNE&$PERIOD"
+  "report-district|/api/v1/reports/$YEAR/annual?orgUnit=$DISTRICT&format=json"
+  "statistics-open-cases|/api/v1/statistics/open-cases|dashboard.haiphong"
+  "statistics-indicators|/api/v1/statistics/indicators?orgUnit=$DISTRICT&$PERIOD|dashboard.haiphong"
+)
+
+log() { echo "[scale $(date -u +%H:%M:%S)] $*" >&2; }
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+get() { curl -sf --max-time 60 "${AUTH[@]}" "$@"; }
+alive() { [ -n "$SERVICE" ] && kill -0 "$SERVICE" 2>/dev/null; }
+sql() { psql "${PG[@]}" -d postgres -At "$@"; }
+section() { cat >> "$OUT/$1.md"; }   # results, printed at the end (also when the run stops early)
+
+# shellcheck source=deploy/bench/scale-lib.sh
+. "$BENCH/scale-lib.sh"
+
+stop_service() {
+  if [ -n "$SERVICE" ]; then
+    memory_section
+    kill "$SERVICE" 2>/dev/null || true
+    wait "$SERVICE" 2>/dev/null || true
+    SERVICE=
+  fi
+}
+finish() {
+  local status=$?
+  stop_service
+  print_tables "$status"
+  if [ -n "${KEEP_WORK:-}" ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+  exit "$status"
+}
+trap finish EXIT
+trap 'exit 130' INT TERM
+
+fail() {
+  log "$*"
+  echo "$*" > "$OUT/stopped.txt"
+  [ ! -f "$DIR/service.log" ] || tail -5 "$DIR/service.log" >&2
+  exit 1
+}
+for tool in java javac curl python3 psql pgbench unzip; do
+  command -v "$tool" > /dev/null || fail "needs $tool"
+done
+[ -f "$JAR" ] && [ -f "$GENERATOR" ] || fail "no $JAR or $GENERATOR: build first (mvn -B -DskipTests package)"
+! curl -s -o /dev/null "http://localhost:$PORT/" || fail "port $PORT is taken: set PORT"
+
+log "compiling the load tools"
+mkdir -p "$WORK/lib" "$WORK/classes"
+unzip -q -j -o "$JAR" 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/jackson-databind-3*.jar' \
+  'BOOT-INF/lib/jackson-core-3*.jar' 'BOOT-INF/lib/jackson-annotations-*.jar' -d "$WORK/lib"
+LIBS=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
+javac -cp "$LIBS" -d "$WORK/classes" "$BENCH/ReadLoad.java" "$BENCH/AppendLoad.java" "$BENCH/ProjectionLag.java" \
+  "$BENCH/ScanRate.java"
+tool() { java -cp "$WORK/classes:$LIBS" "$@"; }
+
+log "starting the all-in-one (heap $HEAP) in $DIR"
+mkdir -p "$DIR"
+(cd "$DIR" && exec java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$DIR/gc.log":uptime \
+  -jar "$JAR" --server.port="$PORT" --casetracker.database.embedded.data-dir="$DIR/data/postgres" \
+  --casetracker.bench.store-growth.enabled=true > "$DIR/service.log" 2>&1) &
+SERVICE=$!
+deadline=$((SECONDS + ${STARTUP_SECONDS:-600}))
+until curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+  alive || fail "the service stopped while starting"
+  [ $SECONDS -lt $deadline ] || fail "the service did not report UP in time (log: $DIR/service.log)"
+  sleep 1
+done
+# postmaster.pid, line 4: the port of the embedded PostgreSQL (trust authentication, user postgres).
+PG_PORT=$(sed -n 4p "$DIR/data/postgres/postmaster.pid")
+PG=(-h localhost -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
+PG_VERSION=$(sql -c "SHOW server_version")
+DURABILITY=$(sql -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings
+  WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers')")
+
+# Seconds until every projection has lag 0 (polled each second), or "> limit" when it did not happen in time.
+wait_caught_up() {
+  local begin=$SECONDS limit=${1:-${CATCH_UP_SECONDS:-3600}} lag
+  while :; do
+    lag=$(get "$API/admin/projections" | json "sum(p['lag'] for p in d)") || lag=unknown
+    [ "$lag" = "0" ] && { echo $((SECONDS - begin)); return; }
+    alive || fail "the service stopped while its projections caught up"
+    [ $((SECONDS - begin)) -lt "$limit" ] || { echo "> $limit"; return; }
+    [ $(((SECONDS - begin) % 30)) -ne 29 ] || log "  catching up: $lag events behind in all"
+    sleep 1
+  done
+}
+events_in_store() { sql -c "SELECT count(*) FROM domain_event_entry"; }
+cases_in_store() { sql -c "SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0 AND type = 'CaseFile'"; }
+
+# ---- 1. Growth ------------------------------------------------------------------------------------------------------
+log "1/6 loading $TEMPLATES template cases through the API (generator, $FOLLOW_UP % follow-up)"
+t0=$SECONDS
+java -jar "$GENERATOR" --url "http://localhost:$PORT" --cases "$TEMPLATES" --follow-up "$FOLLOW_UP" \
+  --from 2023-01-01 --to 2025-12-31 --seed "${SEED:-1}" --out "$WORK/cases.jsonl" > "$WORK/generator.txt" \
+  2> "$WORK/generator.err" || fail "the generator failed: $(tail -3 "$WORK/generator.err")"
+LOADED=$(grep '^Created' "$WORK/generator.txt")
+TEMPLATE_EVENTS=$(events_in_store)
+log "  $LOADED; waiting for the projections"
+TEMPLATE_CATCH_UP=$(wait_caught_up)
+printf '| Templates through the API (generator, %s %% follow-up) | %s | %s | %s | %s |\n' "$FOLLOW_UP" \
+  "$(cases_in_store)" "$TEMPLATE_EVENTS" "$((SECONDS - t0))" \
+  "$(python3 -c "print(round($TEMPLATE_EVENTS / max(1, $SECONDS - $t0)))")" | section 1-growth
+
+log "  POST /admin/store-growth {\"cases\": $CASES}"
+code=$(curl -s -o "$WORK/growth.json" -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: application/json' \
+  -X POST "$API/admin/store-growth" -d "{\"cases\": $CASES}") || code=000
+GROWTH_FINISHED=
+if [ "$code" = "404" ]; then
+  log "  !!! NO STORE GROWTH: this build answers 404 to POST /api/v1/admin/store-growth; measuring the templates only"
+  echo "**NO STORE GROWTH: this build has no \`POST /api/v1/admin/store-growth\` (404); every figure below is of the" \
+    "$TEMPLATES template cases only, not of $CASES cases.**" > "$OUT/growth-note.txt"
+elif [ "$code" != "202" ]; then
+  fail "store growth refused: HTTP $code $(cat "$WORK/growth.json")"
+else
+  deadline=$((SECONDS + ${GROWTH_SECONDS:-3600}))
+  while :; do
+    get "$API/admin/store-growth" > "$WORK/growth.json" || true
+    state=$(json "d['state']" < "$WORK/growth.json" 2>/dev/null) || state=unknown
+    [ "$state" = "FINISHED" ] || [ "$state" = "FAILED" ] && break
+    alive || fail "the service stopped while growing the store"
+    [ $SECONDS -lt $deadline ] || fail "the store growth did not finish within ${GROWTH_SECONDS:-3600} s"
+    [ $((SECONDS % 15)) -ne 0 ] || log "  growth $state: $(json "'%s/%s cases, %s events' % (d['cases'], \
+      d['targetCases'], d['events'])" < "$WORK/growth.json" 2>/dev/null)"
+    sleep 1
+  done
+  [ "$state" = "FINISHED" ] || fail "store growth $state: $(json "d['error']" < "$WORK/growth.json")"
+  GROWTH_FINISHED=1
+  json "'| Store growth in the service (clones of the templates, fresh ids and child keys) | %d | %d | %.0f | %.0f |' \
+    % (d['cases'] - d['templateCases'], d['events'], d['seconds'], d['eventsPerSecond'])" < "$WORK/growth.json" \
+    | section 1-growth
+fi
+
+# ---- 2. Catch-up ----------------------------------------------------------------------------------------------------
+if [ -n "$GROWTH_FINISHED" ]; then
+  BEHIND=$(get "$API/admin/projections" | json "max(p['lag'] for p in d)")
+  log "2/6 catch-up after the growth: $BEHIND events behind (largest lag)"
+  CATCH_UP=$(wait_caught_up)
+  printf '| Catch-up after the growth (every projection at lag 0) | | %s behind | %s | %s |\n' "$BEHIND" "$CATCH_UP" \
+    "$(python3 -c "print(round($BEHIND / max(1, $CATCH_UP)) if '$CATCH_UP'.isdigit() else '–')")" | section 1-growth
+else
+  log "2/6 catch-up after the template load: $TEMPLATE_CATCH_UP s (no growth)"
+  printf '| Catch-up after the template load (no growth) | | | %s | |\n' "$TEMPLATE_CATCH_UP" | section 1-growth
+fi
+STORE_CASES=$(cases_in_store)
+STORE_EVENTS=$(events_in_store)
+STORE_SIZE=$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('domain_event_entry'))")
+log "  store: $STORE_CASES cases, $STORE_EVENTS events, domain_event_entry $STORE_SIZE"
+
+# ---- 3. Scan and rebuilds -------------------------------------------------------------------------------------------
+JDBC="jdbc:postgresql://localhost:$PG_PORT/postgres"
+log "3/6 raw ordered scan of domain_event_entry ($STORE_EVENTS rows): a first pass to warm the caches, then counted"
+tool ScanRate --jdbc "$JDBC" > /dev/null
+SCAN=$(tool ScanRate --jdbc "$JDBC")
+SCAN_PARSED=$(tool ScanRate --jdbc "$JDBC" --parse true)
+field() { echo "$1" | sed -E "s/.*(^| )$2=([^ ]+).*/\\2/"; }
+SCAN_RATE=$(field "$SCAN" rate)
+PARSED_RATE=$(field "$SCAN_PARSED" rate)
+log "  $SCAN; parsed: $SCAN_PARSED"
+ratio() { python3 -c "print('%.2f' % ($1 / $2) if float($2) else '–')"; }
+{
+  echo "| Raw ordered scan, JDBC, batches of 1000 | $(field "$SCAN" rows) | $(field "$SCAN" seconds) | $SCAN_RATE" \
+    "| 1 | $(ratio "$SCAN_RATE" "$PARSED_RATE") |"
+  echo "| The same, each payload parsed as JSON (Jackson 3 tree) | $(field "$SCAN_PARSED" rows)" \
+    "| $(field "$SCAN_PARSED" seconds) | $PARSED_RATE | $(ratio "$PARSED_RATE" "$SCAN_RATE") | 1 |"
+} | section 3-rebuilds
+
+# Starts a rebuild of $1 and waits for its end; prints "events seconds rate state".
+rebuild() {
+  local name=$1 deadline=$((SECONDS + ${REBUILD_SECONDS:-3600})) status
+  get -X POST "$API/admin/projections/$name/rebuild" > /dev/null || fail "the rebuild of $name was refused"
+  while :; do
+    sleep 1
+    status=$(get "$API/admin/projections/$name" | json "'%s: %s %%, %s events, %.0f events/s' % \
+      (d['rebuild']['state'], d['rebuild']['percent'], d['rebuild']['eventsDone'], d['rebuild']['rate'])") \
+      || status="unknown"
+    case "$status" in DONE*|PARKED*|FAILED*) break ;; esac
+    alive || fail "the service stopped during the rebuild of $name"
+    [ $SECONDS -lt $deadline ] || fail "the rebuild of $name did not end within ${REBUILD_SECONDS:-3600} s"
+    [ $((SECONDS % 10)) -ne 0 ] || log "  rebuild of $name $status"
+  done
+  get "$API/admin/projections/$name" | json "'%d %.1f %.0f %s' % (d['rebuild']['eventsDone'], (lambda s, f: \
+    (f - s).total_seconds())(*[__import__('datetime').datetime.fromisoformat(d['rebuild'][k].replace('Z', '+00:00')) \
+    for k in ('startedAt', 'finishedAt')]), d['rebuild']['rate'], d['rebuild']['state'])"
+}
+PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(p['name'] for p in d)")
+for name in ${REBUILDS:-$PROJECTIONS}; do
+  log "  rebuilding $name"
+  read -r events secs rate state < <(rebuild "$name")
+  per_second=$(python3 -c "print(round($events / max($secs, 0.001)))")
+  log "  $name: $state, $events events in $secs s, $per_second events/s"
+  echo "| Rebuild of $name ($state) | $events | $secs | $per_second | $(ratio "$per_second" "$SCAN_RATE")" \
+    "| $(ratio "$per_second" "$PARSED_RATE") |" \
+    | section 3-rebuilds
+  wait_caught_up > /dev/null
+done
+
+# ---- 4. Reads -------------------------------------------------------------------------------------------------------
+log "4/6 reads: sampling ids from the store"
+sql -c "SELECT aggregate_identifier FROM domain_event_entry WHERE sequence_number = 0 AND type = 'CaseFile'
+        ORDER BY random() LIMIT ${SAMPLE:-5000}" > "$WORK/cases.txt"
+sql -c "SELECT DISTINCT agency_code FROM work_item" > "$WORK/agencies.txt"
+sql -c "SELECT DISTINCT commune_code FROM risk_register WHERE status <> 'CLOSED'" > "$WORK/communes.txt"
+[ -s "$WORK/agencies.txt" ] || echo "31-xa-an-lao-police" > "$WORK/agencies.txt"
+log "  $(wc -l < "$WORK/cases.txt") cases, $(wc -l < "$WORK/agencies.txt") agencies," \
+  "$(wc -l < "$WORK/communes.txt") communes with open cases"
+VALUES=(--values "cases=$WORK/cases.txt" --values "agencies=$WORK/agencies.txt" --values "communes=$WORK/communes.txt")
+read_cell() { # $1 seconds, then targets: the ReadLoad lines
+  local seconds=$1; shift
+  local targets=() cell
+  for cell in "$@"; do targets+=(--target "$cell"); done
+  tool ReadLoad --url "http://localhost:$PORT" --clients "$READERS" --seconds "$seconds" --warmup "$READ_WARMUP" \
+    --timeout "${READ_TIMEOUT:-30}" "${VALUES[@]}" "${targets[@]}"
+}
+for cell in "${CELLS[@]}"; do
+  label=${cell%%|*}
+  case " ${READ_CELLS:-all} " in *" all "*|*" $label "*) ;; *) continue ;; esac
+  log "  $READERS readers on $label for $READ_SECONDS s"
+  alive || fail "the service stopped during the reads"
+  read_cell "$READ_SECONDS" "$cell" | tee -a "$WORK/reads.txt" | grep '^target=' | read_row "$cell" \
+    | section 4-reads
+done
+log "  every family at once for $REBUILD_READ_SECONDS s, a rebuild of $REBUILD_DURING_READS started after the warm-up"
+read_cell "$REBUILD_READ_SECONDS" "${CELLS[@]}" > "$WORK/reads-rebuild.txt" &
+READS=$!
+sleep "$READ_WARMUP"
+get -X POST "$API/admin/projections/$REBUILD_DURING_READS/rebuild" > /dev/null \
+  || fail "the rebuild of $REBUILD_DURING_READS was refused"
+wait "$READS" || fail "the read load client failed"
+alive || fail "the service stopped during the reads with a rebuild running"
+for cell in "${CELLS[@]}"; do
+  grep "^target=${cell%%|*} " "$WORK/reads-rebuild.txt" | read_row "$cell" | section 4-reads-rebuild
+done
+wait_rebuild_end "$REBUILD_DURING_READS" "$WORK/reads-rebuild.txt"
+
+# ---- 5. Appends -----------------------------------------------------------------------------------------------------
+log "5/6 appends: pgbench into a database of its own on the same server"
+prepare_pgbench
+declare -A BARE REAL HTTP LINE CATCH
+for c in $CLIENTS; do
+  log "  pgbench, $c client(s)"
+  BARE[$c]=$(pgbench_rate bare_event_entry "$c")
+  REAL[$c]=$(pgbench_rate domain_event_entry "$c")
+  [ -n "${BARE[$c]}" ] && [ -n "${REAL[$c]}" ] || fail "pgbench gave no rate: $(cat "$WORK"/pgbench-*-"$c".err)"
+done
+log "  HTTP warm-up (not counted)"
+tool AppendLoad --url "http://localhost:$PORT" --clients 4 --seconds 0 --warmup 10 --run warm-up > /dev/null
+wait_caught_up > /dev/null
+LAG_CLIENTS=$(echo "$CLIENTS" | tr ' ' '\n' | sort -n | tail -1)
+for c in $CLIENTS; do
+  log "  HTTP POST /cases, $c client(s)"
+  if [ "$c" = "$LAG_CLIENTS" ]; then
+    tool ProjectionLag --url "http://localhost:$PORT" --delay "$HTTP_WARMUP" --seconds "$HTTP_SECONDS" \
+      > "$WORK/lag.txt" &
+    LAG_WATCH=$!
+  fi
+  LINE[$c]=$(tool AppendLoad --url "http://localhost:$PORT" --clients "$c" --seconds "$HTTP_SECONDS" \
+    --warmup "$HTTP_WARMUP" --run "http-$c") || fail "the append load client failed"
+  [ "$c" != "$LAG_CLIENTS" ] || wait "$LAG_WATCH"
+  HTTP[$c]=$(field "${LINE[$c]}" rate)
+  CATCH[$c]=$(wait_caught_up)
+  log "  ${LINE[$c]}; caught up after ${CATCH[$c]} s"
+done
+for c in $CLIENTS; do
+  # AppendLoad counts the answers that arrive within the measured time only.
+  [ "$(field "${LINE[$c]}" stored)" != "0" ] || HTTP[$c]="**0: no answer within the ${HTTP_SECONDS} s**"
+  echo "| $c | ${BARE[$c]} | ${REAL[$c]} | $(ratio "${REAL[$c]}" "${BARE[$c]}") | ${HTTP[$c]} |" \
+    "$(ratio "$(field "${LINE[$c]}" rate)" "${BARE[$c]}") |" \
+    "$(field "${LINE[$c]}" p50_ms) / $(field "${LINE[$c]}" p99_ms) |" \
+    "$(field "${LINE[$c]}" refused) / $(field "${LINE[$c]}" errors) | ${CATCH[$c]} |" | section 5-appends
+done
+lag_section "$LAG_CLIENTS"
+
+# ---- 6. Memory (also written when the run stops early) --------------------------------------------------------------
+log "6/6 memory"
+DONE=1
