@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads a paged list as a client does: the first page, then each {@code next} link until it is null.
@@ -42,5 +44,16 @@ public final class PageWalk {
      */
     public static List<JsonNode> rows(Function<String, JsonNode> read, String path, String field) {
         return pages(read, path).stream().flatMap(page -> page.get(field).values().stream()).toList();
+    }
+
+    /**
+     * The first page from {@code path} with the rows of every page in its {@code field}, as if the list were not
+     * paged: for tests about what a list holds rather than how it is paged.
+     */
+    public static JsonNode whole(Function<String, JsonNode> read, String path, String field, JsonMapper json) {
+        List<JsonNode> pages = pages(read, path);
+        ObjectNode whole = (ObjectNode) pages.get(0).deepCopy();
+        whole.putArray(field).addAll(pages.stream().flatMap(page -> page.get(field).values().stream()).toList());
+        return whole;
     }
 }
