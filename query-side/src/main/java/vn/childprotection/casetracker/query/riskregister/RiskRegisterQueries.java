@@ -20,8 +20,9 @@ import vn.childprotection.casetracker.values.RiskLevel;
  * MEDIUM 1, LOW 2, not assessed 3), then when reported, then case id. Each order is an index of migration
  * {@code V3_10} ({@code risk_register_page_idx}, {@code risk_register_commune_page_idx}), whose rank expression
  * {@link #RANK} repeats exactly. The next deadline and the overdue flag come from the deadlines projection's
- * {@code case_deadline}, joined when read for the rows of the page only: each projection writes only its own table,
- * and a read may combine them.
+ * {@code case_deadline}, joined when read for the rows of the page only (a lateral probe per row by case id, which
+ * the planner cannot turn into a scan of every missed deadline): each projection writes only its own table, and a
+ * read may combine them.
  */
 @Component
 public class RiskRegisterQueries {
@@ -48,8 +49,7 @@ public class RiskRegisterQueries {
                 SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
                        r.updated_at, n.deadline_id AS next_deadline_id, n.rule AS next_rule,
                        n.due_at AS next_due_at, n.responsible_org_unit AS next_responsible_org_unit,
-                       EXISTS (SELECT 1 FROM case_deadline m WHERE m.case_id = r.case_id AND m.state = 'MISSED')
-                           AS overdue
+                       m.missed IS NOT NULL AS overdue
                 FROM (SELECT * FROM risk_register r""");
         List<Object> arguments = new ArrayList<>();
         sql.append(where(communeCode, riskLevel, arguments));
@@ -64,6 +64,8 @@ public class RiskRegisterQueries {
                 LEFT JOIN LATERAL (SELECT d.deadline_id, d.rule, d.due_at, d.responsible_org_unit
                                    FROM case_deadline d WHERE d.case_id = r.case_id AND d.state = 'OPEN'
                                    ORDER BY d.due_at, d.deadline_id LIMIT 1) n ON TRUE
+                LEFT JOIN LATERAL (SELECT TRUE AS missed FROM case_deadline m
+                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE
                 ORDER BY\s""").append(RANK).append(", r.reported_at, r.case_id");
         arguments.add(rows);
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
