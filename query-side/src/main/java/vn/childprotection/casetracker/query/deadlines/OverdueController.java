@@ -99,8 +99,8 @@ public class OverdueController {
             return new OverdueRegisterView(now, items, null, null, null, missed.next());
         }
         DeadlineQueries.LateCounts counts = queries.lateCounts(scope.commune(), scope.agency());
-        return new OverdueRegisterView(now, items, counts.byCommune(), counts.byAgency(), counts.total(),
-                missed.next());
+        return new OverdueRegisterView(now, items, counts.byCommune(), counts.byAgency(),
+                Math.toIntExact(counts.total()), missed.next());
     }
 
     /**

@@ -24,7 +24,7 @@ public record OverdueRegisterView(
         Map<String, Long> countsByAgency,
         @Schema(description = "Number of items of the whole list (every page), counted when the first page was "
                 + "read; null on the following pages", nullable = true)
-        Long total,
+        Integer total,
         @Schema(description = "Relative URL of the next page (same filters and limit, a new cursor); null on the "
                 + "last page", nullable = true,
                 example = "/api/v1/overdue?commune=31-xa-an-lao&cursor=AQAHb3ZlcmR1ZaUrnJQgdE8zAxgyMDI2LTAxLTA1")

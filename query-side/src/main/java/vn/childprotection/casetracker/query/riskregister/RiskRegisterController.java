@@ -84,7 +84,7 @@ public class RiskRegisterController {
             return new RiskRegisterView(cases.items(), null, null, cases.next());
         }
         Map<String, Long> countsByCommune = queries.countsByCommune(readable, riskLevel);
-        long total = countsByCommune.values().stream().mapToLong(Long::longValue).sum();
+        int total = Math.toIntExact(countsByCommune.values().stream().mapToLong(Long::longValue).sum());
         return new RiskRegisterView(cases.items(), countsByCommune, total, cases.next());
     }
 }

@@ -18,7 +18,7 @@ public record RiskRegisterView(
         Map<String, Long> countsByCommune,
         @Schema(description = "Number of cases of the whole list (every page), counted when the first page was "
                 + "read; null on the following pages", nullable = true)
-        Long total,
+        Integer total,
         @Schema(description = "Relative URL of the next page (same filters and limit, a new cursor); null on the "
                 + "last page", nullable = true,
                 example = "/api/v1/risk-register?commune=31-xa-an-lao&limit=100&cursor=AQANcmlzay1yZWdpc3Rlcg")

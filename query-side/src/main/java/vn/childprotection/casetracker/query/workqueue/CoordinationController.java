@@ -57,7 +57,7 @@ public class CoordinationController {
         PageRequest page = PageRequest.of(DECLINED, limit, cursor, KEY_SIZE);
         PageRequest.Page<DeclinedIntervention> items = page.page(queries.declined(page.after(), page.rowsToRead()),
                 WorkQueueQueries::key, request, Map.of());
-        return new DeclinedInterventionsView(items.items(), page.isFirst() ? queries.declinedCount() : null,
-                items.next());
+        Integer total = page.isFirst() ? Math.toIntExact(queries.declinedCount()) : null;
+        return new DeclinedInterventionsView(items.items(), total, items.next());
     }
 }

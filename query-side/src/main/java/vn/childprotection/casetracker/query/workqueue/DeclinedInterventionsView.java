@@ -13,7 +13,7 @@ public record DeclinedInterventionsView(
         List<DeclinedIntervention> items,
         @Schema(description = "Number of items of the whole list (every page), counted when the first page was "
                 + "read; null on the following pages", nullable = true)
-        Long total,
+        Integer total,
         @Schema(description = "Relative URL of the next page (same limit, a new cursor); null on the last page",
                 nullable = true, example = "/api/v1/coordination/declined-interventions?cursor=AQAIZGVjbGluZWQ")
         String next) {

@@ -93,6 +93,6 @@ public class WorkQueueController {
                 queries.queue(code, status, latestDueFirst, page.after(), page.rowsToRead()), WorkQueueQueries::key,
                 request, filters);
         return new WorkQueueView(code, order, status, items.items(),
-                page.isFirst() ? queries.queueSize(code, status) : null, items.next());
+                page.isFirst() ? Math.toIntExact(queries.queueSize(code, status)) : null, items.next());
     }
 }

@@ -16,7 +16,7 @@ public record WorkQueueView(
         List<WorkItem> items,
         @Schema(description = "Number of items of the whole list (every page), counted when the first page was "
                 + "read; null on the following pages", nullable = true)
-        Long total,
+        Integer total,
         @Schema(description = "Relative URL of the next page (same filters, order and limit, a new cursor); null on "
                 + "the last page", nullable = true,
                 example = "/api/v1/agencies/31-xa-an-lao-police/work-queue?sort=dueDate,asc&cursor=AQAKd29yay1xdWV1")
