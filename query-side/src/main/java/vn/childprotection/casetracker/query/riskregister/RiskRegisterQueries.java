@@ -87,7 +87,8 @@ public class RiskRegisterQueries {
 
     /**
      * How many open cases each commune has, with the same filters as {@link #page}; communes without any are left
-     * out. Reads the page index only (no table rows when the visibility map allows).
+     * out. Its cost grows with the number of matching open cases (it counts them all), which is why only the first
+     * page asks for it.
      */
     public Map<String, Long> countsByCommune(String communeCode, RiskLevel riskLevel) {
         List<Object> arguments = new ArrayList<>();
