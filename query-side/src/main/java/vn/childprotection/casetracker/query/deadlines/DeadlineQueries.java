@@ -1,14 +1,21 @@
 package vn.childprotection.casetracker.query.deadlines;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.paging.CursorKey;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
- * Reads the deadlines projection.
+ * Reads the deadlines projection. The overdue register is read a page at a time in one total order (due instant,
+ * case id, deadline id), each filter served by an index of migration {@code V3_10}
+ * ({@code case_deadline_missed_page_idx}, {@code _missed_commune_idx}, {@code _missed_agency_idx}).
  */
 @Component
 public class DeadlineQueries {
@@ -20,27 +27,27 @@ public class DeadlineQueries {
     }
 
     /**
-     * Every deadline still late (<i>quá hạn</i>), optionally of the cases of one commune and of the interventions of
-     * one agency, the one due first (so the latest) first.
+     * Up to {@code rows} deadlines still late (<i>quá hạn</i>), optionally of the cases of one commune and of the
+     * interventions of one agency, the one due first (so the latest) first, after the deadline whose sort key
+     * {@code after} holds (due at, case id, deadline id; see {@link #key}).
      *
      * @param communeCode the commune that runs the case now, or null for all
      * @param agencyCode  the agency an intervention's deadline belongs to, or null for all
      */
-    public List<MissedDeadline> missed(String communeCode, String agencyCode) {
+    public List<MissedDeadline> missed(String communeCode, String agencyCode, Optional<CursorKey> after, int rows) {
+        List<Object> arguments = new ArrayList<>();
         StringBuilder sql = new StringBuilder("""
                 SELECT case_id, deadline_id, rule, due_at, missed_at, responsible_org_unit, intervention_id,
                        commune_code
-                FROM case_deadline WHERE state = 'MISSED'""");
-        List<Object> arguments = new ArrayList<>();
-        if (communeCode != null) {
-            sql.append(" AND commune_code = ?");
-            arguments.add(communeCode);
-        }
-        if (agencyCode != null) {
-            sql.append(" AND rule = 'INTERVENTION_DUE' AND responsible_org_unit = ?");
-            arguments.add(agencyCode);
-        }
-        sql.append(" ORDER BY due_at, case_id, deadline_id");
+                FROM case_deadline""").append(where(communeCode, agencyCode, arguments));
+        after.ifPresent(key -> {
+            sql.append(" AND (due_at, case_id, deadline_id) > (?, ?, ?)");
+            arguments.add(key.instant(0).atOffset(ZoneOffset.UTC));
+            arguments.add(key.id(1));
+            arguments.add(key.id(2));
+        });
+        sql.append(" ORDER BY due_at, case_id, deadline_id LIMIT ?");
+        arguments.add(rows);
         return jdbc.query(sql.toString(), (rs, i) -> new MissedDeadline(
                 rs.getString("case_id"),
                 rs.getString("deadline_id"),
@@ -51,5 +58,59 @@ public class DeadlineQueries {
                 rs.getString("responsible_org_unit"),
                 rs.getString("intervention_id"),
                 rs.getString("commune_code")), arguments.toArray());
+    }
+
+    /**
+     * How many deadlines are still late, with the same filters as {@link #missed}: per commune (the commune that
+     * runs the case now) and per agency (the agency of an {@code INTERVENTION_DUE} deadline).
+     */
+    public LateCounts lateCounts(String communeCode, String agencyCode) {
+        List<Object> arguments = new ArrayList<>();
+        String sql = "SELECT commune_code, CASE WHEN rule = 'INTERVENTION_DUE' THEN responsible_org_unit END AS agency,"
+                + " count(*) AS late FROM case_deadline" + where(communeCode, agencyCode, arguments)
+                + " GROUP BY 1, 2";
+        Map<String, Long> byCommune = new TreeMap<>();
+        Map<String, Long> byAgency = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            long late = rs.getLong("late");
+            byCommune.merge(rs.getString("commune_code"), late, Long::sum);
+            if (rs.getString("agency") != null) {
+                byAgency.merge(rs.getString("agency"), late, Long::sum);
+            }
+        }, arguments.toArray());
+        return new LateCounts(byCommune, byAgency, byCommune.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /**
+     * The sort key of a late deadline as its cursor carries it: due at, case id, deadline id.
+     */
+    static List<String> key(MissedDeadline deadline) {
+        return List.of(CursorKey.text(deadline.dueAt()), deadline.caseId(), deadline.deadlineId());
+    }
+
+    /**
+     * The filters: fixed text from this class, values only as arguments.
+     */
+    private static String where(String communeCode, String agencyCode, List<Object> arguments) {
+        StringBuilder sql = new StringBuilder(" WHERE state = 'MISSED'");
+        if (communeCode != null) {
+            sql.append(" AND commune_code = ?");
+            arguments.add(communeCode);
+        }
+        if (agencyCode != null) {
+            sql.append(" AND rule = 'INTERVENTION_DUE' AND responsible_org_unit = ?");
+            arguments.add(agencyCode);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Counts of late deadlines.
+     *
+     * @param byCommune per commune code, communes without any left out
+     * @param byAgency  {@code INTERVENTION_DUE} deadlines per agency code
+     * @param total     all of them
+     */
+    public record LateCounts(Map<String, Long> byCommune, Map<String, Long> byAgency, long total) {
     }
 }

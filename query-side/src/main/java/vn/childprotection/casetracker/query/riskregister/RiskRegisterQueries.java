@@ -1,22 +1,37 @@
 package vn.childprotection.casetracker.query.riskregister;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.paging.CursorKey;
 import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.RiskLevel;
 
 /**
- * Reads the risk register projection: open cases only. The next deadline and the overdue flag come from the
- * deadlines projection's {@code case_deadline}, joined when read: each projection writes only its own table, and a
+ * Reads the risk register projection: open cases only, a page at a time, in one total order: risk rank (HIGH 0,
+ * MEDIUM 1, LOW 2, not assessed 3), then when reported, then case id. Each order is an index of migration
+ * {@code V3_10} ({@code risk_register_page_idx}, {@code risk_register_commune_page_idx}), whose rank expression
+ * {@link #RANK} repeats exactly. The next deadline and the overdue flag come from the deadlines projection's
+ * {@code case_deadline}, joined when read for the rows of the page only (a lateral probe per row by case id, which
+ * the planner cannot turn into a scan of every missed deadline): each projection writes only its own table, and a
  * read may combine them.
  */
 @Component
 public class RiskRegisterQueries {
+
+    /** The risk rank as the page indexes compute it. */
+    static final String RANK = "(CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 "
+            + "ELSE 3 END)";
+    /** The rank of a case not assessed yet. */
+    static final int UNASSESSED = 3;
 
     private final JdbcTemplate jdbc;
 
@@ -25,32 +40,34 @@ public class RiskRegisterQueries {
     }
 
     /**
-     * Open cases, optionally of one commune and one risk level, ordered by risk (high first, unassessed last), then
-     * by when they were reported.
+     * Up to {@code rows} open cases, optionally of one commune and one risk level, in the register's order, after
+     * the case whose sort key {@code after} holds (rank, reported at, case id; see {@link #key}).
      */
-    public List<RiskRegisterEntry> openCases(String communeCode, RiskLevel riskLevel) {
+    public List<RiskRegisterEntry> page(String communeCode, RiskLevel riskLevel, Optional<CursorKey> after,
+                                        int rows) {
         StringBuilder sql = new StringBuilder("""
                 SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
                        r.updated_at, n.deadline_id AS next_deadline_id, n.rule AS next_rule,
                        n.due_at AS next_due_at, n.responsible_org_unit AS next_responsible_org_unit,
-                       EXISTS (SELECT 1 FROM case_deadline m WHERE m.case_id = r.case_id AND m.state = 'MISSED')
-                           AS overdue
-                FROM risk_register r
+                       m.missed IS NOT NULL AS overdue
+                FROM (SELECT * FROM risk_register r""");
+        List<Object> arguments = new ArrayList<>();
+        sql.append(where(communeCode, riskLevel, arguments));
+        after.ifPresent(key -> {
+            sql.append(" AND (").append(RANK).append(", r.reported_at, r.case_id) > (?, ?, ?)");
+            arguments.add(key.number(0, 0, UNASSESSED));
+            arguments.add(key.instant(1).atOffset(ZoneOffset.UTC));
+            arguments.add(key.id(2));
+        });
+        sql.append(" ORDER BY ").append(RANK).append(", r.reported_at, r.case_id LIMIT ?) r").append("""
+
                 LEFT JOIN LATERAL (SELECT d.deadline_id, d.rule, d.due_at, d.responsible_org_unit
                                    FROM case_deadline d WHERE d.case_id = r.case_id AND d.state = 'OPEN'
                                    ORDER BY d.due_at, d.deadline_id LIMIT 1) n ON TRUE
-                WHERE r.status <> 'CLOSED'""");
-        List<Object> arguments = new ArrayList<>();
-        if (communeCode != null) {
-            sql.append(" AND r.commune_code = ?");
-            arguments.add(communeCode);
-        }
-        if (riskLevel != null) {
-            sql.append(" AND r.risk_level = ?");
-            arguments.add(riskLevel.name());
-        }
-        sql.append(" ORDER BY CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3"
-                + " END, r.reported_at, r.case_id");
+                LEFT JOIN LATERAL (SELECT TRUE AS missed FROM case_deadline m
+                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE
+                ORDER BY\s""").append(RANK).append(", r.reported_at, r.case_id");
+        arguments.add(rows);
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
                 rs.getString("case_id"),
                 rs.getString("commune_code"),
@@ -66,5 +83,57 @@ public class RiskRegisterQueries {
                         rs.getObject("next_due_at", OffsetDateTime.class).toInstant(),
                         rs.getString("next_responsible_org_unit")),
                 rs.getBoolean("overdue")), arguments.toArray());
+    }
+
+    /**
+     * How many open cases each commune has, with the same filters as {@link #page}; communes without any are left
+     * out. Its cost grows with the number of matching open cases (it counts them all), which is why only the first
+     * page asks for it.
+     */
+    public Map<String, Long> countsByCommune(String communeCode, RiskLevel riskLevel) {
+        List<Object> arguments = new ArrayList<>();
+        String sql = "SELECT r.commune_code, count(*) AS cases FROM risk_register r"
+                + where(communeCode, riskLevel, arguments) + " GROUP BY r.commune_code";
+        Map<String, Long> counts = new TreeMap<>();
+        jdbc.query(sql, rs -> {
+            counts.put(rs.getString("commune_code"), rs.getLong("cases"));
+        }, arguments.toArray());
+        return counts;
+    }
+
+    /**
+     * The sort key of an entry as its cursor carries it: rank, reported at, case id.
+     */
+    static List<String> key(RiskRegisterEntry entry) {
+        return List.of(Integer.toString(rank(entry.riskLevel())), CursorKey.text(entry.reportedAt()),
+                entry.caseId());
+    }
+
+    private static int rank(RiskLevel level) {
+        if (level == null) {
+            return UNASSESSED;
+        }
+        return switch (level) {
+            case HIGH -> 0;
+            case MEDIUM -> 1;
+            case LOW -> 2;
+        };
+    }
+
+    /**
+     * The filters: fixed text from this class, values only as arguments. A risk level is matched by its rank, so the
+     * page indexes serve it.
+     */
+    private static String where(String communeCode, RiskLevel riskLevel, List<Object> arguments) {
+        StringBuilder sql = new StringBuilder(" WHERE r.status <> 'CLOSED'");
+        if (communeCode != null) {
+            sql.append(" AND r.commune_code = ?");
+            arguments.add(communeCode);
+        }
+        if (riskLevel != null) {
+            sql.append(" AND ").append(RANK).append(" = ?");
+            arguments.add(rank(riskLevel));
+        }
+        return sql.toString();
     }
 }

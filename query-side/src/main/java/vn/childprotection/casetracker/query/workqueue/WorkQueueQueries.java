@@ -5,15 +5,21 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.paging.CursorKey;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
 /**
- * Reads the work-queue projection.
+ * Reads the work-queue projection a page at a time, each list in one total order served by an index of migration
+ * {@code V3_10}: an agency's queue by due date, case id, intervention id ({@code work_item_agency_page_idx},
+ * {@code work_item_agency_status_page_idx}; read backwards for the latest due first), the declined interventions by
+ * when declined, case id, intervention id ({@code work_item_declined_page_idx}).
  */
 @Component
 public class WorkQueueQueries {
@@ -25,21 +31,28 @@ public class WorkQueueQueries {
     }
 
     /**
-     * The interventions assigned to the agency now, optionally of one status, by due date (then case and
-     * intervention id, so the order is stable).
+     * Up to {@code rows} interventions assigned to the agency now, optionally of one status, by due date, then case
+     * and intervention id (all three reversed when {@code latestDueFirst}), after the item whose sort key
+     * {@code after} holds (see {@link #key(WorkItem)}).
      */
-    public List<WorkItem> queue(String agencyCode, InterventionStatus status, boolean latestDueFirst) {
+    public List<WorkItem> queue(String agencyCode, InterventionStatus status, boolean latestDueFirst,
+                                Optional<CursorKey> after, int rows) {
         StringBuilder sql = new StringBuilder("""
                 SELECT case_id, commune_code, intervention_id, measure, due_date, status, assigned_at,
                        status_changed_at, deadline_state
-                FROM work_item WHERE agency_code = ?""");
-        List<Object> arguments = new ArrayList<>(List.of(agencyCode));
-        if (status != null) {
-            sql.append(" AND status = ?");
-            arguments.add(status.name());
-        }
-        sql.append(latestDueFirst ? " ORDER BY due_date DESC" : " ORDER BY due_date")
-                .append(", case_id, intervention_id");
+                FROM work_item""");
+        List<Object> arguments = new ArrayList<>();
+        sql.append(queueFilter(agencyCode, status, arguments));
+        after.ifPresent(key -> {
+            sql.append(" AND (due_date, case_id, intervention_id) ").append(latestDueFirst ? "<" : ">")
+                    .append(" (?, ?, ?)");
+            arguments.add(key.date(0));
+            arguments.add(key.id(1));
+            arguments.add(key.id(2));
+        });
+        sql.append(latestDueFirst ? " ORDER BY due_date DESC, case_id DESC, intervention_id DESC"
+                : " ORDER BY due_date, case_id, intervention_id").append(" LIMIT ?");
+        arguments.add(rows);
         return jdbc.query(sql.toString(), (rs, i) -> {
             InterventionMeasure measure = InterventionMeasure.valueOf(rs.getString("measure"));
             String deadlineState = rs.getString("deadline_state");
@@ -52,20 +65,71 @@ public class WorkQueueQueries {
     }
 
     /**
-     * Every intervention whose current status is DECLINED, the longest waiting first.
+     * How many interventions the agency's queue holds, with the same filters as {@link #queue}.
      */
-    public List<DeclinedIntervention> declined() {
-        return jdbc.query("""
+    public long queueSize(String agencyCode, InterventionStatus status) {
+        List<Object> arguments = new ArrayList<>();
+        Long count = jdbc.queryForObject("SELECT count(*) FROM work_item" + queueFilter(agencyCode, status, arguments),
+                Long.class, arguments.toArray());
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Up to {@code rows} interventions whose current status is DECLINED, the longest waiting first, after the one
+     * whose sort key {@code after} holds (see {@link #key(DeclinedIntervention)}).
+     */
+    public List<DeclinedIntervention> declined(Optional<CursorKey> after, int rows) {
+        StringBuilder sql = new StringBuilder("""
                 SELECT case_id, commune_code, intervention_id, measure, due_date, agency_code, status_changed_at,
                        deadline_state
-                FROM work_item WHERE status = 'DECLINED'
-                ORDER BY status_changed_at, case_id, intervention_id""", (rs, i) -> {
+                FROM work_item WHERE status = 'DECLINED'""");
+        List<Object> arguments = new ArrayList<>();
+        after.ifPresent(key -> {
+            sql.append(" AND (status_changed_at, case_id, intervention_id) > (?, ?, ?)");
+            arguments.add(key.instant(0).atOffset(ZoneOffset.UTC));
+            arguments.add(key.id(1));
+            arguments.add(key.id(2));
+        });
+        sql.append(" ORDER BY status_changed_at, case_id, intervention_id LIMIT ?");
+        arguments.add(rows);
+        return jdbc.query(sql.toString(), (rs, i) -> {
             InterventionMeasure measure = InterventionMeasure.valueOf(rs.getString("measure"));
             return new DeclinedIntervention(rs.getString("case_id"), rs.getString("commune_code"),
                     rs.getString("intervention_id"), measure, measure.labelVi(), date(rs, "due_date"),
                     rs.getString("agency_code"), instant(rs, "status_changed_at"),
                     "MISSED".equals(rs.getString("deadline_state")));
-        });
+        }, arguments.toArray());
+    }
+
+    /**
+     * How many interventions are declined and waiting for the coordinator.
+     */
+    public long declinedCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM work_item WHERE status = 'DECLINED'", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * The sort key of a work item as its cursor carries it: due date, case id, intervention id.
+     */
+    static List<String> key(WorkItem item) {
+        return List.of(item.dueDate().toString(), item.caseId(), item.interventionId());
+    }
+
+    /**
+     * The sort key of a declined intervention as its cursor carries it: declined at, case id, intervention id.
+     */
+    static List<String> key(DeclinedIntervention item) {
+        return List.of(CursorKey.text(item.declinedAt()), item.caseId(), item.interventionId());
+    }
+
+    private static String queueFilter(String agencyCode, InterventionStatus status, List<Object> arguments) {
+        arguments.add(agencyCode);
+        if (status == null) {
+            return " WHERE agency_code = ?";
+        }
+        arguments.add(status.name());
+        return " WHERE agency_code = ? AND status = ?";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

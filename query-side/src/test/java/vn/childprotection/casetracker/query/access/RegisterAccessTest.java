@@ -15,6 +15,7 @@ import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -73,9 +74,11 @@ class RegisterAccessTest extends QuerySideIntegrationTest {
                 DUE, AN_TIEN, null));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(caseIds(getJson("/api/v1/overdue"), "items")).contains(anThaiCase, anTienCase);
-            assertThat(caseIds(getJson("/api/v1/coordination/declined-interventions"), "items")).contains(anThaiCase);
-            assertThat(caseIds(getJson("/api/v1/risk-register"), "cases")).contains(anThaiCase, anTienCase);
+            assertThat(caseIds(whole(READER, "/api/v1/overdue", "items"), "items")).contains(anThaiCase, anTienCase);
+            assertThat(caseIds(whole(READER, "/api/v1/coordination/declined-interventions", "items"), "items"))
+                    .contains(anThaiCase);
+            assertThat(caseIds(whole(READER, "/api/v1/risk-register", "cases"), "cases"))
+                    .contains(anThaiCase, anTienCase);
             assertThat(getJson("/api/v1/audit-trail?caseId=" + anThaiCase).get("totalItems").asLong()).isEqualTo(9);
             assertThat(jdbc.queryForObject("SELECT count(*) FROM case_history WHERE case_id = ?", Long.class,
                     anThaiCase)).isEqualTo(9);
@@ -108,13 +111,13 @@ class RegisterAccessTest extends QuerySideIntegrationTest {
 
     @Test
     void commune_staff_read_the_risk_register_of_their_own_commune_only() {
-        JsonNode own = body(getAs("worker.anthai", "/api/v1/risk-register"));
+        JsonNode own = whole("worker.anthai", "/api/v1/risk-register", "cases");
         assertThat(caseIds(own, "cases")).contains(anThaiCase).doesNotContain(anTienCase);
         assertThat(own.get("cases").values()).allSatisfy(c -> assertThat(c.get("communeCode").asString())
                 .isEqualTo(AN_THAI));
         assertThat(own.get("countsByCommune").propertyNames()).containsExactly(AN_THAI);
         assertThat(getAs("worker.anthai", "/api/v1/risk-register?commune=" + AN_THAI).statusCode()).isEqualTo(200);
-        JsonNode anLao = body(getAs("chair.anlao", "/api/v1/risk-register"));
+        JsonNode anLao = whole("chair.anlao", "/api/v1/risk-register", "cases");
         assertThat(caseIds(anLao, "cases")).doesNotContain(anThaiCase, anTienCase);
         assertThat(anLao.get("cases").values()).allSatisfy(c -> assertThat(c.get("communeCode").asString())
                 .isEqualTo("313-tt-an-lao"));
@@ -126,53 +129,53 @@ class RegisterAccessTest extends QuerySideIntegrationTest {
         assertRefused(getAs("police", "/api/v1/risk-register"), "role-not-allowed", anThaiCase);
         assertRefused(getAs("dashboard", "/api/v1/risk-register"), "aggregates-only", anThaiCase);
         for (String user : List.of("coordinator", "auditor")) {
-            assertThat(caseIds(body(getAs(user, "/api/v1/risk-register")), "cases")).as(user)
+            assertThat(caseIds(whole(user, "/api/v1/risk-register", "cases"), "cases")).as(user)
                     .contains(anThaiCase, anTienCase);
-            assertThat(caseIds(body(getAs(user, "/api/v1/risk-register?commune=" + AN_TIEN)), "cases"))
+            assertThat(caseIds(whole(user, "/api/v1/risk-register?commune=" + AN_TIEN, "cases"), "cases"))
                     .contains(anTienCase);
         }
     }
 
     @Test
     void the_overdue_register_is_scoped_to_ones_commune_or_agency() {
-        JsonNode commune = body(getAs("worker.anthai", "/api/v1/overdue"));
+        JsonNode commune = whole("worker.anthai", "/api/v1/overdue", "items");
         assertThat(overdueItems(commune, anThaiCase)).containsExactlyInAnyOrder("INTERVENTION_DUE-1",
                 "CASE_REVIEW-2");
         assertThat(caseIds(commune, "items")).doesNotContain(anTienCase);
         assertThat(commune.get("items").values()).allSatisfy(i -> assertThat(i.get("communeCode").asString())
                 .isEqualTo(AN_THAI));
-        assertThat(body(getAs("chair.anlao", "/api/v1/overdue")).get("items").values())
+        assertThat(whole("chair.anlao", "/api/v1/overdue", "items").get("items").values())
                 .allSatisfy(i -> assertThat(i.get("communeCode").asString()).isEqualTo("313-tt-an-lao"));
         assertRefused(getAs("worker.anthai", "/api/v1/overdue?commune=" + AN_TIEN), "not-your-commune", AN_TIEN,
                 anTienCase);
 
-        JsonNode police = body(getAs("police", "/api/v1/overdue"));
+        JsonNode police = whole("police", "/api/v1/overdue", "items");
         assertThat(overdueItems(police, anThaiCase)).containsExactly("INTERVENTION_DUE-1");
         assertThat(caseIds(police, "items")).doesNotContain(anTienCase);
         assertThat(police.get("items").values()).allSatisfy(i -> {
             assertThat(i.get("rule").asString()).isEqualTo("INTERVENTION_DUE");
             assertThat(i.get("responsibleOrgUnit").asString()).isEqualTo("313-police");
         });
-        assertThat(caseIds(body(getAs("police", "/api/v1/overdue?agency=313-police&commune=" + AN_THAI)), "items"))
+        assertThat(caseIds(whole("police", "/api/v1/overdue?agency=313-police&commune=" + AN_THAI, "items"), "items"))
                 .contains(anThaiCase);
         assertRefused(getAs("police", "/api/v1/overdue?agency=313-health-centre"), "not-your-org-unit",
                 "313-health-centre", anThaiCase);
         assertRefused(getAs("dashboard", "/api/v1/overdue"), "aggregates-only", anThaiCase);
 
         for (String user : List.of("coordinator", "auditor")) {
-            assertThat(caseIds(body(getAs(user, "/api/v1/overdue")), "items")).as(user)
+            assertThat(caseIds(whole(user, "/api/v1/overdue", "items"), "items")).as(user)
                     .contains(anThaiCase, anTienCase);
         }
     }
 
     @Test
     void a_work_queue_is_read_by_its_own_org_unit_coordinators_and_auditors() {
-        assertThat(caseIds(body(getAs("police", "/api/v1/agencies/313-police/work-queue")), "items"))
+        assertThat(caseIds(whole("police", "/api/v1/agencies/313-police/work-queue", "items"), "items"))
                 .contains(anThaiCase);
         assertThat(getAs("worker.anthai", "/api/v1/agencies/" + AN_THAI + "/work-queue").statusCode())
                 .isEqualTo(200);
         for (String user : List.of("coordinator", "auditor")) {
-            assertThat(caseIds(body(getAs(user, "/api/v1/agencies/313-police/work-queue")), "items")).as(user)
+            assertThat(caseIds(whole(user, "/api/v1/agencies/313-police/work-queue", "items"), "items")).as(user)
                     .contains(anThaiCase);
         }
         assertRefused(getAs("police", "/api/v1/agencies/313-health-centre/work-queue"), "not-your-org-unit",
@@ -186,7 +189,7 @@ class RegisterAccessTest extends QuerySideIntegrationTest {
 
     @Test
     void the_declined_list_is_the_coordinators() {
-        assertThat(caseIds(body(getAs("coordinator", "/api/v1/coordination/declined-interventions")), "items"))
+        assertThat(caseIds(whole("coordinator", "/api/v1/coordination/declined-interventions", "items"), "items"))
                 .contains(anThaiCase);
         for (String user : List.of("auditor", "worker.anthai", "chair.anlao", "health", "police")) {
             assertRefused(getAs(user, "/api/v1/coordination/declined-interventions"), "role-not-allowed", anThaiCase,
@@ -239,6 +242,17 @@ class RegisterAccessTest extends QuerySideIntegrationTest {
             assertThat(body(response).values()).extracting(unit -> unit.get("code").asString())
                     .contains("31-xa-an-lao");
         }
+    }
+
+    /**
+     * Every page of a list read as {@code user}, its rows together in {@code field}.
+     */
+    private JsonNode whole(String user, String path, String field) {
+        return PageWalk.whole(page -> {
+            HttpResponse<String> response = getAs(user, page);
+            assertThat(response.statusCode()).as("%s GET %s: %s", user, page, response.body()).isEqualTo(200);
+            return body(response);
+        }, path, field, json);
     }
 
     private static List<String> caseIds(JsonNode view, String listField) {

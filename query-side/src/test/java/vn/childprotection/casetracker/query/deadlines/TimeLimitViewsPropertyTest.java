@@ -26,6 +26,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 import org.assertj.core.api.SoftAssertions;
 import org.springframework.test.context.TestContextManager;
 import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.TimeLimitOutcome;
 
@@ -157,14 +158,14 @@ class TimeLimitViewsPropertyTest extends TimeLimitViewsSupport {
                 }, (Object) ids);
         Set<String> idSet = Set.of(ids);
         Map<String, JsonNode> items = new HashMap<>();
-        getJson("/api/v1/agencies/" + AGENCY + "/work-queue").get("items").values().stream()
+        PageWalk.rows(this::getJson, "/api/v1/agencies/" + AGENCY + "/work-queue", "items").stream()
                 .filter(i -> idSet.contains(i.get("caseId").asString()))
                 .forEach(i -> items.put(i.get("caseId").asString(), i));
         Set<String> overdue = new HashSet<>();
-        getJson("/api/v1/overdue?commune=" + COMMUNE).get("items").values()
+        PageWalk.rows(this::getJson, "/api/v1/overdue?commune=" + COMMUNE, "items")
                 .forEach(i -> overdue.add(i.get("caseId").asString()));
         Map<String, Boolean> risk = new HashMap<>();
-        getJson("/api/v1/risk-register?commune=" + COMMUNE).get("cases").values()
+        PageWalk.rows(this::getJson, "/api/v1/risk-register?commune=" + COMMUNE, "cases")
                 .forEach(e -> risk.put(e.get("caseId").asString(), e.get("overdue").asBoolean()));
         return new Views(caseFiles, states, items, overdue, risk, audit);
     }

@@ -18,6 +18,7 @@ import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.EmergencyMeasure;
 import vn.childprotection.casetracker.values.InterventionMeasure;
@@ -137,18 +138,18 @@ abstract class TimeLimitViewsSupport extends QuerySideIntegrationTest {
     /** The case's work item for the therapy, once the work queue caught up. */
     protected JsonNode workItem(String caseId, long version) {
         awaitVersion("work_case", caseId, version);
-        return getJson("/api/v1/agencies/" + AGENCY + "/work-queue").get("items").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/agencies/" + AGENCY + "/work-queue", "items").stream()
                 .filter(i -> i.get("caseId").asString().equals(caseId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no work item of " + caseId));
     }
 
     protected List<JsonNode> overdueItems(String commune, String caseId) {
-        return getJson("/api/v1/overdue?commune=" + commune).get("items").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/overdue?commune=" + commune, "items").stream()
                 .filter(i -> i.get("caseId").asString().equals(caseId)).toList();
     }
 
     protected Optional<JsonNode> riskEntry(String commune, String caseId) {
-        return getJson("/api/v1/risk-register?commune=" + commune).get("cases").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/risk-register?commune=" + commune, "cases").stream()
                 .filter(e -> e.get("caseId").asString().equals(caseId)).findFirst();
     }
 

@@ -16,6 +16,7 @@ import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.PlannedIntervention;
@@ -108,8 +109,8 @@ class CarriedOverCaseViewsTest extends QuerySideIntegrationTest {
         appendBySystem("313-tan-vien", NOW.minusSeconds(3600), new CaseCarriedOver(caseId, REFORM, "313-tan-vien",
                 "31-xa-an-khanh", BASIS, false));
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/agencies/313-health-centre/"
-                + "work-queue").get("items").values()).filteredOn(i -> i.get("caseId").asString().equals(caseId))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(PageWalk.rows(this::getJson,
+                "/api/v1/agencies/313-health-centre/work-queue", "items")).filteredOn(i -> i.get("caseId").asString().equals(caseId))
                 .extracting(i -> i.get("communeCode").asString()).containsExactly("31-xa-an-khanh"));
         JsonNode file = awaitCaseFile(caseId, 4);
         assertThat(file.get("carryOvers").get(0).get("chosenByPerson").asBoolean()).isFalse();
@@ -140,12 +141,12 @@ class CarriedOverCaseViewsTest extends QuerySideIntegrationTest {
     }
 
     private List<JsonNode> overdue(String commune, String caseId) {
-        return getJson("/api/v1/overdue?commune=" + commune).get("items").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/overdue?commune=" + commune, "items").stream()
                 .filter(i -> i.get("caseId").asString().equals(caseId)).toList();
     }
 
     private List<String> registerOf(String commune) {
-        return getJson("/api/v1/risk-register?commune=" + commune).get("cases").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/risk-register?commune=" + commune, "cases").stream()
                 .map(e -> e.get("caseId").asString()).toList();
     }
 }

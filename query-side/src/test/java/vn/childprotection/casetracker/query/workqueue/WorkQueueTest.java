@@ -22,6 +22,7 @@ import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.events.SupportPlanApproved;
 import vn.childprotection.casetracker.events.SupportPlanDrafted;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
@@ -234,14 +235,14 @@ class WorkQueueTest extends QuerySideIntegrationTest {
     }
 
     private Optional<JsonNode> item(String agency, String caseId, String interventionId) {
-        return getJson("/api/v1/agencies/" + agency + "/work-queue").get("items").values().stream()
+        return PageWalk.rows(this::getJson, "/api/v1/agencies/" + agency + "/work-queue", "items").stream()
                 .filter(i -> i.get("caseId").asString().equals(caseId)
                         && i.get("interventionId").asString().equals(interventionId))
                 .findFirst();
     }
 
     private Optional<JsonNode> declined(String caseId) {
-        JsonNode view = getJson("/api/v1/coordination/declined-interventions");
+        JsonNode view = PageWalk.whole(this::getJson, "/api/v1/coordination/declined-interventions", "items", json);
         assertThat(view.get("total").asInt()).isEqualTo(view.get("items").size());
         return view.get("items").values().stream().filter(i -> i.get("caseId").asString().equals(caseId))
                 .findFirst();
