@@ -89,7 +89,7 @@ if not rows:
 a = rows[0]
 print('- Live projection lag in time during the %s-client cell (polled every 200 ms, each poll the largest of all '
       'projections; an upper bound, at most one poll too high): p50 %s ms, **p99 %s ms**, max %s ms (%s polls, %s '
-      'failed); at most %s events behind; the service\'s own secondsBehind at most %s s' % (clients, a['p50_ms'],
+      'failed); largest lag in events %s; the service\'s own secondsBehind at most %s s' % (clients, a['p50_ms'],
       a['p99_ms'], a['max_ms'], a['samples'], a['failed_polls'], a['max_events'], a['max_seconds_behind']))
 print('- p99 / max per projection (ms): ' + ', '.join('%s %s / %s' % (r['projection'], r['p99_ms'], r['max_ms'])
                                                        for r in rows[1:]))
