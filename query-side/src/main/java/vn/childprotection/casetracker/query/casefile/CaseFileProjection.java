@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.CaseFolds;
 import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -144,7 +145,7 @@ public class CaseFileProjection {
         doc.putArray("carryOvers");
         doc.putArray("deadlines");
 
-        CaseFileBatch batch = batch();
+        CaseFolds<ObjectNode> batch = batch();
         if (batch.current(e.caseId()) == null) {
             batch.replace(e.caseId(), doc);
         }
@@ -635,7 +636,7 @@ public class CaseFileProjection {
      */
     private void update(String caseId, long sequenceNumber, Instant recordedAt, Consumer<ObjectNode> change) {
         long version = sequenceNumber + 1;
-        CaseFileBatch batch = batch();
+        CaseFolds<ObjectNode> batch = batch();
         ObjectNode current = batch.current(caseId);
         if (current == null) {
             log.warn("No case file {} for its event at version {}; the event is skipped", caseId, version);
@@ -651,7 +652,7 @@ public class CaseFileProjection {
         batch.replace(caseId, doc);
     }
 
-    private CaseFileBatch batch() {
+    private CaseFolds<ObjectNode> batch() {
         return CaseFileBatch.of(this, jdbc, json);
     }
 
