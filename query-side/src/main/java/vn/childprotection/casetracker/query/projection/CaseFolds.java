@@ -2,10 +2,12 @@ package vn.childprotection.casetracker.query.projection;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import vn.childprotection.casetracker.events.CaseEvent;
@@ -24,16 +26,29 @@ public final class CaseFolds<T> {
 
     private static final String LOADED = CaseFolds.class.getName() + "/loaded";
 
+    /**
+     * Reads the stored values of the given cases.
+     *
+     * @param <T> the folded value
+     */
+    @FunctionalInterface
+    public interface Loader<T> {
+
+        /**
+         * @param caseIds the cases wanted, as a SQL {@code text[]} (bind it to a {@code = ANY (?)} parameter)
+         * @param found   to be given each case found and its value; cases not given have none
+         */
+        void load(JdbcTemplate jdbc, Array caseIds, BiConsumer<String, T> found) throws SQLException;
+    }
+
     private final ProjectionBatch batch;
     private final JdbcTemplate jdbc;
-    private final String select;
-    private final RowMapper<T> rows;
+    private final Loader<T> loader;
 
-    private CaseFolds(ProjectionBatch batch, JdbcTemplate jdbc, String select, RowMapper<T> rows) {
+    private CaseFolds(ProjectionBatch batch, JdbcTemplate jdbc, Loader<T> loader) {
         this.batch = batch;
         this.jdbc = jdbc;
-        this.select = select;
-        this.rows = rows;
+        this.loader = loader;
     }
 
     /**
@@ -45,10 +60,25 @@ public final class CaseFolds<T> {
      */
     public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, String select, RowMapper<T> rows,
                                       BiConsumer<ProjectionBatch, Map<String, T>> writer) {
+        return of(projection, jdbc, (template, ids, found) -> template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(select);
+            statement.setArray(1, ids);
+            return statement;
+        }, rs -> {
+            found.accept(rs.getString(1), rows.mapRow(rs, 0));
+        }), writer);
+    }
+
+    /**
+     * As {@link #of(Object, JdbcTemplate, String, RowMapper, BiConsumer)}, for a value read by several queries (a
+     * case and its rows in other tables).
+     */
+    public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, Loader<T> loader,
+                                      BiConsumer<ProjectionBatch, Map<String, T>> writer) {
         @SuppressWarnings("unchecked")
         ProjectionBatch batch = ProjectionBatch.of(projection, jdbc,
                 b -> writer.accept(b, (Map<String, T>) (Map<String, ?>) b.changedDocuments()));
-        return new CaseFolds<>(batch, jdbc, select, rows);
+        return new CaseFolds<>(batch, jdbc, loader);
     }
 
     /** The case's value as the batch holds it now, or null when the case has none. */
@@ -79,13 +109,10 @@ public final class CaseFolds<T> {
                 }
             }
         }
-        jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(select);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array ids = connection.createArrayOf("text", wanted.toArray());
-            statement.setArray(1, ids);
-            return statement;
-        }, rs -> {
-            batch.loaded(rs.getString(1), rows.mapRow(rs, 0));
+            loader.load(jdbc, ids, batch::loaded);
+            return null;
         });
         wanted.forEach(id -> batch.loaded(id, null));
     }
