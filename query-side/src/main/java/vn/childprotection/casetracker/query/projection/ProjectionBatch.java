@@ -26,8 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * unit of work (created on first use, its writing registered with {@link UnitOfWork#onPrepareCommit}). What a
  * handler adds ({@link #add}, {@link #fold}) is held apart until the handler returns, then joins the batch
  * ({@link ProjectionBatchBoundaries}); when the handler throws it is dropped, so an event the dead-letter queue parks
- * leaves no trace in the batch. Outside a unit of work (nothing streams) each event's writes go out when its handler
- * returns.
+ * leaves no trace in the batch. Outside a processor's batch ({@link BatchingUnitOfWork}: a retry of parked events,
+ * or no unit of work at all) each event's writes go out when its handler returns, as before batching.
  * <p>
  * Statements with different texts are written in the order their text first appeared in the batch, not in the order
  * of the events: a projection uses several texts only when their rows are independent of each other.
@@ -69,6 +69,9 @@ public final class ProjectionBatch {
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(key, k -> {
+            if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
+                return new ProjectionBatch(jdbc, writer, true, List.of());
+            }
             if (EACH_EVENT.contains(key)) {
                 unitOfWork.afterCommit(u -> EACH_EVENT.remove(key));
                 return new ProjectionBatch(jdbc, writer, true, List.of());
@@ -168,12 +171,17 @@ public final class ProjectionBatch {
 
     /**
      * Whether the current batch of {@code projection} writes each event's rows when its handler returns (and the
-     * handler must then run in a savepoint): outside a unit of work, and for the batch that follows a batch whose
-     * writing failed.
+     * handler must then run in a savepoint): outside a processor's batch (no unit of work, or a single event's, as
+     * when the dead-letter queue retries a parked event), and for the batch that follows a batch whose writing
+     * failed.
      */
     static boolean writesEachEvent(Object projection) {
         ProjectionBatch batch = current(projection);
-        return batch != null ? batch.immediate : EACH_EVENT.contains(resourceKey(projection));
+        if (batch != null) {
+            return batch.immediate;
+        }
+        return !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)
+                || EACH_EVENT.contains(resourceKey(projection));
     }
 
     static void eventHandled(Object projection) {

@@ -78,6 +78,9 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
             double seconds = Duration.between(Instant.parse(rebuild.get("startedAt").asString()),
                     Instant.parse(rebuild.get("finishedAt").asString())).toMillis() / 1000.0;
             results.add(new double[] {rebuild.get("eventsTotal").asLong(), seconds});
+            System.out.printf("Rebuilt %s: %d events in %.1f s (%.0f events/s; scan before the rebuilds %.0f rows/s)%n",
+                    projection, rebuild.get("eventsTotal").asLong(), seconds,
+                    rebuild.get("eventsTotal").asLong() / seconds, scanBefore);
         }
         double scanAfter = Math.max(scanRate(), scanRate());
         double scan = (scanBefore + scanAfter) / 2;
