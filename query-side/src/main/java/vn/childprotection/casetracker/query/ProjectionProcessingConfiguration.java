@@ -20,6 +20,7 @@ import vn.childprotection.casetracker.query.deadletters.TransientFailures;
 import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
 import vn.childprotection.casetracker.query.history.CaseHistoryProjection;
 import vn.childprotection.casetracker.query.indicators.IndicatorProjection;
+import vn.childprotection.casetracker.query.projection.ProjectionBatchBoundaries;
 import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
 import vn.childprotection.casetracker.query.targets.CommuneTargetsProjection;
 import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
@@ -32,7 +33,8 @@ import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
  * ({@link TransientFailures}) rolls the batch back (rows and token together) and the processor retries the segment
  * with back-off, as before; any other failure parks the event, and Axon parks the later events of the same case
  * behind it (the default sequencing policy is per aggregate, that is per case), while every other case keeps
- * flowing. {@link EventSavepoints} makes that possible inside one batch transaction on PostgreSQL. Parked events
+ * flowing. {@link EventSavepoints} makes that possible inside one batch transaction on PostgreSQL; projections that
+ * write once per batch ({@link ProjectionBatchBoundaries}) instead drop what the failed handler collected. Parked events
  * are listed and retried through the admin API ({@link ParkedEvents}, {@link DeadLetterRetries}) and counted in
  * health ({@link DeadLettersHealthIndicator}) and metrics ({@link DeadLetterMetrics}).
  * <p>
@@ -63,6 +65,11 @@ public class ProjectionProcessingConfiguration {
     @Bean
     public EventSavepoints projectionEventSavepoints(PlatformTransactionManager transactions) {
         return new EventSavepoints(transactions);
+    }
+
+    @Bean
+    public ProjectionBatchBoundaries projectionBatchBoundaries(PlatformTransactionManager transactions) {
+        return new ProjectionBatchBoundaries(transactions);
     }
 
     @Bean

@@ -46,7 +46,7 @@ class ShadowProcessors {
     ShadowProcessors(EventProcessingConfiguration processing, EventStore eventStore,
                      PlatformTransactionManager transactions, DataSource dataSource,
                      DeadLetterQueues deadLetterQueues, Configuration axon,
-                     @Value("${casetracker.projections.rebuild.batch-size:100}") int batchSize) {
+                     @Value("${casetracker.projections.rebuild.batch-size:1000}") int batchSize) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;

@@ -14,6 +14,8 @@ import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
@@ -30,8 +32,11 @@ import vn.childprotection.casetracker.values.DeadlineRule;
  * each intervention deadline from when it was scheduled (or missed). The event's global position in the store is
  * kept to order entries recorded at the same instant. An event delivered again is ignored (same identifier); a reset
  * empties both tables and the replay rebuilds them.
+ * <p>
+ * The rows of a batch of events are written together, with one batch statement per table ({@link ProjectionBatch}).
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
@@ -55,9 +60,10 @@ public class AuditTrailProjection {
             @MetaDataValue(ActorMetaData.USER) String userId,
             @MetaDataValue(ActorMetaData.ORG_UNIT) String orgUnit,
             @MetaDataValue(ActorMetaData.ROLE) String role) {
-        rememberAgency(event);
-        AuditFacts facts = AuditFacts.of(event, deadlineId -> agencyOf(event.caseId(), deadlineId));
-        jdbc.update("""
+        ProjectionBatch batch = ProjectionBatch.of(this, jdbc, written -> { });
+        rememberAgency(batch, event);
+        AuditFacts facts = AuditFacts.of(event, deadlineId -> agencyOf(batch, event.caseId(), deadlineId));
+        batch.add("""
                 INSERT INTO audit_entry (event_id, global_index, case_id, sequence_number, action, recorded_at,
                                          occurred_at, user_id, org_unit, role, agency_code, intervention_id,
                                          deadline_rule, summary)
@@ -69,27 +75,40 @@ public class AuditTrailProjection {
                 facts.deadlineRule() == null ? null : facts.deadlineRule().name(), facts.summary());
     }
 
-    private void rememberAgency(CaseEvent event) {
+    private void rememberAgency(ProjectionBatch batch, CaseEvent event) {
         if (event instanceof DeadlineScheduled e && e.rule() == DeadlineRule.INTERVENTION_DUE) {
-            remember(e.caseId(), e.deadlineId(), e.responsibleOrgUnit());
+            remember(batch, e.caseId(), e.deadlineId(), e.responsibleOrgUnit());
         } else if (event instanceof DeadlineMissed e && e.rule() == DeadlineRule.INTERVENTION_DUE) {
-            remember(e.caseId(), e.deadlineId(), e.responsibleOrgUnit());
+            remember(batch, e.caseId(), e.deadlineId(), e.responsibleOrgUnit());
         }
     }
 
-    private void remember(String caseId, String deadlineId, String agencyCode) {
-        jdbc.update("""
+    /**
+     * Remembers who must meet an intervention deadline: in the batch at once (a later event of the same batch reads
+     * it there), in {@code audit_deadline} when the batch is written.
+     */
+    private void remember(ProjectionBatch batch, String caseId, String deadlineId, String agencyCode) {
+        batch.fold(deadlineKey(caseId, deadlineId), agencyCode);
+        batch.add("""
                 INSERT INTO audit_deadline (case_id, deadline_id, responsible_org_unit) VALUES (?, ?, ?)
                 ON CONFLICT (case_id, deadline_id)
                     DO UPDATE SET responsible_org_unit = EXCLUDED.responsible_org_unit""",
                 caseId, deadlineId, agencyCode);
     }
 
-    private String agencyOf(String caseId, String deadlineId) {
+    private String agencyOf(ProjectionBatch batch, String caseId, String deadlineId) {
+        String remembered = batch.document(deadlineKey(caseId, deadlineId));
+        if (remembered != null) {
+            return remembered;
+        }
         List<String> found = jdbc.queryForList(
                 "SELECT responsible_org_unit FROM audit_deadline WHERE case_id = ? AND deadline_id = ?",
                 String.class, caseId, deadlineId);
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static String deadlineKey(String caseId, String deadlineId) {
+        return caseId + "/" + deadlineId;
     }
 
     private static OffsetDateTime utc(Instant value) {

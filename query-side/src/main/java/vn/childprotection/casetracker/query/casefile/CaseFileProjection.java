@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.casefile;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.CaseFolds;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,8 +66,12 @@ import vn.childprotection.casetracker.values.ReviewOutcome;
  * <p>
  * Each event is applied once: the row's {@code version} (the event's sequence number + 1) tells which events it
  * already holds, so an event delivered again is ignored. A reset empties the table and the replay rebuilds it.
+ * <p>
+ * The documents are folded in memory per batch of events ({@link CaseFileBatch}): each case of the batch is read
+ * once, changed by each of its events in turn, and written once when the batch commits.
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(CaseFileProjection.PROCESSING_GROUP)
 public class CaseFileProjection {
 
@@ -141,12 +145,10 @@ public class CaseFileProjection {
         doc.putArray("carryOvers");
         doc.putArray("deadlines");
 
-        jdbc.update("""
-                INSERT INTO case_file (case_id, commune_code, status, version, doc, updated_at)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?)
-                ON CONFLICT (case_id) DO NOTHING""",
-                e.caseId(), e.communeCode(), CaseStatus.REPORTED.name(), version, json.writeValueAsString(doc),
-                utc(recordedAt));
+        CaseFolds<ObjectNode> batch = batch();
+        if (batch.current(e.caseId()) == null) {
+            batch.replace(e.caseId(), doc);
+        }
     }
 
     @EventHandler
@@ -628,30 +630,30 @@ public class CaseFileProjection {
         return DeadlineState.valueOf(deadline.get("state").asString()).isPending() ? deadline : null;
     }
 
+    /**
+     * Applies {@code change} to a copy of the case's document as this batch holds it (loaded once per batch), and
+     * makes the copy the document the batch writes: a change that throws leaves the batch's document untouched.
+     */
     private void update(String caseId, long sequenceNumber, Instant recordedAt, Consumer<ObjectNode> change) {
         long version = sequenceNumber + 1;
-        List<StoredCaseFile> rows = jdbc.query("SELECT version, doc FROM case_file WHERE case_id = ?",
-                (rs, i) -> new StoredCaseFile(rs.getLong(1), rs.getString(2)), caseId);
-        if (rows.isEmpty()) {
+        CaseFolds<ObjectNode> batch = batch();
+        ObjectNode current = batch.current(caseId);
+        if (current == null) {
             log.warn("No case file {} for its event at version {}; the event is skipped", caseId, version);
             return;
         }
-        StoredCaseFile stored = rows.get(0);
-        if (stored.version() >= version) {
+        if (current.get("version").asLong() >= version) {
             return;
         }
-        ObjectNode doc = (ObjectNode) json.readTree(stored.doc());
+        ObjectNode doc = current.deepCopy();
         change.accept(doc);
         doc.put("version", version);
         doc.put("updatedAt", recordedAt.toString());
-        jdbc.update("""
-                UPDATE case_file SET commune_code = ?, status = ?, version = ?, doc = ?::jsonb, updated_at = ?
-                WHERE case_id = ?""",
-                doc.get("communeCode").asString(), doc.get("status").asString(), version,
-                json.writeValueAsString(doc), utc(recordedAt), caseId);
+        batch.replace(caseId, doc);
     }
 
-    private record StoredCaseFile(long version, String doc) {
+    private CaseFolds<ObjectNode> batch() {
+        return CaseFileBatch.of(this, jdbc, json);
     }
 
     private JsonNode sealed(EncryptedText value) {
@@ -675,10 +677,6 @@ public class CaseFileProjection {
             values.stream().sorted(Comparator.comparingInt(Enum::ordinal)).forEach(v -> array.add(v.name()));
         }
         return array;
-    }
-
-    private static OffsetDateTime utc(Instant value) {
-        return value.atOffset(ZoneOffset.UTC);
     }
 
     private static String instant(Instant value) {

@@ -10,6 +10,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.childprotection.casetracker.query.projection.ProjectionBatchBoundaries;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 
 /**
  * Runs each event handler of the query side's projections in a savepoint of the batch's transaction, so that a
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Applies to event handlers (reset handlers included) declared in {@code vn.childprotection.casetracker.query},
  * only while a transaction is active; anything else is left as it is. Costs two statements per event and handler
- * ({@code SAVEPOINT}, {@code RELEASE SAVEPOINT}).
+ * ({@code SAVEPOINT}, {@code RELEASE SAVEPOINT}). Projections annotated {@link WritesPerBatch} write nothing while
+ * their handlers run, so they need none: {@link ProjectionBatchBoundaries} discards what a failed handler collected.
  */
 public final class EventSavepoints implements HandlerEnhancerDefinition {
 
@@ -40,7 +43,8 @@ public final class EventSavepoints implements HandlerEnhancerDefinition {
     @Override
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         if (!original.canHandleMessageType(EventMessage.class)
-                || !original.declaringClass().getName().startsWith(PROJECTIONS)) {
+                || !original.declaringClass().getName().startsWith(PROJECTIONS)
+                || original.declaringClass().isAnnotationPresent(WritesPerBatch.class)) {
             return original;
         }
         return new InSavepoint<>(original, transactions);

@@ -1,8 +1,14 @@
 package vn.childprotection.casetracker.query.deadlines;
 
+import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -11,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.CaseFolds;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
+import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.CaseTransferred;
@@ -32,8 +42,12 @@ import vn.childprotection.casetracker.events.DeadlineWithdrawn;
  * <p>
  * {@code deadline_case.version} is the version (sequence number + 1) of the last event of the case applied here: an
  * event delivered again is ignored. A reset empties both tables and the replay rebuilds them.
+ * <p>
+ * A case and its deadlines are folded in memory over a batch of events ({@link DeadlineCase}, {@link CaseFolds}) and
+ * written once per batch.
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(DeadlineProjection.PROCESSING_GROUP)
 public class DeadlineProjection {
 
@@ -55,9 +69,10 @@ public class DeadlineProjection {
 
     @EventHandler
     void on(CaseReported e, @SequenceNumber Long sequenceNumber) {
-        jdbc.update("""
-                INSERT INTO deadline_case (case_id, commune_code, version) VALUES (?, ?, ?)
-                ON CONFLICT (case_id) DO NOTHING""", e.caseId(), e.communeCode(), sequenceNumber + 1);
+        CaseFolds<DeadlineCase> cases = cases();
+        if (cases.current(e.caseId()) == null) {
+            cases.replace(e.caseId(), new DeadlineCase(e.communeCode(), sequenceNumber + 1, Map.of()));
+        }
     }
 
     /**
@@ -79,33 +94,21 @@ public class DeadlineProjection {
     }
 
     private void runBy(String caseId, long sequenceNumber, String communeCode) {
-        if (!advance(caseId, sequenceNumber)) {
-            return;
-        }
-        jdbc.update("UPDATE deadline_case SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
-        jdbc.update("UPDATE case_deadline SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
-        jdbc.update("""
-                UPDATE case_deadline SET responsible_org_unit = ?
-                WHERE case_id = ? AND rule <> 'INTERVENTION_DUE' AND state IN ('OPEN', 'MISSED')""",
-                communeCode, caseId);
+        apply(caseId, sequenceNumber, c -> c.runBy(communeCode, row -> row.runBy(communeCode,
+                !DeadlineRule.INTERVENTION_DUE.name().equals(row.rule()) && row.pending())));
     }
 
+    /**
+     * A time limit started running. An id scheduled again (not expected) starts afresh, with the commune it had.
+     */
     @EventHandler
     void on(DeadlineScheduled e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
-                                           commune_code, state, scheduled_at)
-                SELECT ?, ?, ?, ?, ?, ?, c.commune_code, 'OPEN', ? FROM deadline_case c WHERE c.case_id = ?
-                ON CONFLICT (case_id, deadline_id) DO UPDATE SET rule = EXCLUDED.rule, due_at = EXCLUDED.due_at,
-                    responsible_org_unit = EXCLUDED.responsible_org_unit,
-                    intervention_id = EXCLUDED.intervention_id, state = 'OPEN',
-                    scheduled_at = EXCLUDED.scheduled_at, missed_at = NULL, fulfilled_at = NULL,
-                    withdrawn_at = NULL, withdrawn_reason = NULL""",
-                e.caseId(), e.deadlineId(), e.rule().name(), utc(e.dueAt()), e.responsibleOrgUnit(),
-                e.interventionId(), utc(e.occurredAt()), e.caseId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            DeadlineCase.Row before = c.deadlines().get(e.deadlineId());
+            return c.withRow(new DeadlineCase.Row(e.deadlineId(), e.rule().name(), utc(e.dueAt()),
+                    e.responsibleOrgUnit(), e.interventionId(), before == null ? c.communeCode() : before.communeCode(),
+                    "OPEN", utc(e.occurredAt()), null, null, null, null));
+        });
     }
 
     /**
@@ -114,18 +117,16 @@ public class DeadlineProjection {
      */
     @EventHandler
     void on(DeadlineMissed e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("""
-                INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
-                                           commune_code, state, missed_at)
-                SELECT ?, ?, ?, ?, ?, ?, c.commune_code, 'MISSED', ? FROM deadline_case c WHERE c.case_id = ?
-                ON CONFLICT (case_id, deadline_id) DO UPDATE SET state = 'MISSED', due_at = EXCLUDED.due_at,
-                    responsible_org_unit = EXCLUDED.responsible_org_unit, missed_at = EXCLUDED.missed_at
-                WHERE case_deadline.state = 'OPEN'""",
-                e.caseId(), e.deadlineId(), e.rule().name(), utc(e.dueAt()), e.responsibleOrgUnit(),
-                e.interventionId(), utc(e.occurredAt()), e.caseId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            DeadlineCase.Row before = c.deadlines().get(e.deadlineId());
+            if (before == null) {
+                return c.withRow(new DeadlineCase.Row(e.deadlineId(), e.rule().name(), utc(e.dueAt()),
+                        e.responsibleOrgUnit(), e.interventionId(), c.communeCode(), "MISSED", null,
+                        utc(e.occurredAt()), null, null, null));
+            }
+            return "OPEN".equals(before.state())
+                    ? c.withRow(before.missed(utc(e.dueAt()), e.responsibleOrgUnit(), utc(e.occurredAt()))) : c;
+        });
     }
 
     /**
@@ -134,13 +135,11 @@ public class DeadlineProjection {
      */
     @EventHandler
     void on(DeadlineMissCorrected e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("""
-                UPDATE case_deadline SET state = ?, missed_at = NULL
-                WHERE case_id = ? AND deadline_id = ? AND state = 'MISSED'""",
-                TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name(), e.caseId(), e.deadlineId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            DeadlineCase.Row before = c.deadlines().get(e.deadlineId());
+            return before != null && "MISSED".equals(before.state()) ? c.withRow(before.missCorrected(
+                    TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name())) : c;
+        });
     }
 
     /**
@@ -148,42 +147,87 @@ public class DeadlineProjection {
      */
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("""
-                UPDATE case_deadline
-                SET state = CASE state WHEN 'MISSED' THEN ? ELSE ? END, fulfilled_at = ?
-                WHERE case_id = ? AND deadline_id = ? AND state IN ('OPEN', 'MISSED')""",
-                TimeLimitReading.afterFulfilment(e, DeadlineState.MISSED).name(),
-                TimeLimitReading.afterFulfilment(e, DeadlineState.OPEN).name(), utc(e.occurredAt()), e.caseId(),
-                e.deadlineId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            DeadlineCase.Row before = c.deadlines().get(e.deadlineId());
+            if (before == null || !before.pending()) {
+                return c;
+            }
+            DeadlineState state = DeadlineState.valueOf(before.state());
+            return c.withRow(before.fulfilled(TimeLimitReading.afterFulfilment(e, state).name(),
+                    utc(e.occurredAt())));
+        });
     }
 
     @EventHandler
     void on(DeadlineWithdrawn e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("""
-                UPDATE case_deadline SET state = 'WITHDRAWN', withdrawn_at = ?, withdrawn_reason = ?
-                WHERE case_id = ? AND deadline_id = ? AND state IN ('OPEN', 'MISSED')""",
-                utc(e.occurredAt()), e.reason(), e.caseId(), e.deadlineId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            DeadlineCase.Row before = c.deadlines().get(e.deadlineId());
+            return before != null && before.pending()
+                    ? c.withRow(before.withdrawn(utc(e.occurredAt()), e.reason())) : c;
+        });
     }
 
     /**
-     * Records that the case's event at this sequence number is being applied; false when it already was, or when
-     * the case was never reported here (then the event is skipped with a warning).
+     * Applies the case's event at this sequence number unless it already was, or the case was never reported here
+     * (then the event is skipped with a warning).
      */
-    private boolean advance(String caseId, long sequenceNumber) {
+    private void apply(String caseId, long sequenceNumber, UnaryOperator<DeadlineCase> change) {
         long version = sequenceNumber + 1;
-        int updated = jdbc.update("UPDATE deadline_case SET version = ? WHERE case_id = ? AND version < ?",
-                version, caseId, version);
-        if (updated == 0 && !Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM deadline_case WHERE case_id = ?)", Boolean.class, caseId))) {
+        CaseFolds<DeadlineCase> cases = cases();
+        DeadlineCase current = cases.current(caseId);
+        if (current == null) {
             log.warn("No reported case {} for its event at version {}; the event is skipped", caseId, version);
+            return;
         }
-        return updated == 1;
+        if (current.version() < version) {
+            cases.replace(caseId, change.apply(current.atVersion(version)));
+        }
+    }
+
+    private CaseFolds<DeadlineCase> cases() {
+        return CaseFolds.of(this, jdbc, DeadlineProjection::load, DeadlineProjection::write);
+    }
+
+    private static void load(JdbcTemplate jdbc, Array ids, BiConsumer<String, DeadlineCase> found) {
+        Map<String, DeadlineCase> cases = new HashMap<>();
+        jdbc.query("SELECT case_id, commune_code, version FROM deadline_case WHERE case_id = ANY (?)",
+                rs -> {
+                    cases.put(rs.getString(1), new DeadlineCase(rs.getString(2), rs.getLong(3), new LinkedHashMap<>()));
+                }, ids);
+        jdbc.query("""
+                SELECT case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id, commune_code, state,
+                       scheduled_at, missed_at, fulfilled_at, withdrawn_at, withdrawn_reason
+                FROM case_deadline WHERE case_id = ANY (?) ORDER BY case_id, coalesce(scheduled_at, missed_at)""",
+                rs -> {
+                    DeadlineCase c = cases.get(rs.getString(1));
+                    if (c != null) {
+                        c.deadlines().put(rs.getString(2), new DeadlineCase.Row(rs.getString(2), rs.getString(3),
+                                rs.getObject(4, OffsetDateTime.class), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8), rs.getObject(9, OffsetDateTime.class),
+                                rs.getObject(10, OffsetDateTime.class), rs.getObject(11, OffsetDateTime.class),
+                                rs.getObject(12, OffsetDateTime.class), rs.getString(13)));
+                    }
+                }, ids);
+        cases.forEach(found);
+    }
+
+    /**
+     * Each changed case's rows are written afresh: its {@code deadline_case} row (unless the table holds a later
+     * version), and its {@code case_deadline} rows deleted and inserted again.
+     */
+    private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed) {
+        changed.forEach((caseId, c) -> batch.add("""
+                INSERT INTO deadline_case (case_id, commune_code, version) VALUES (?, ?, ?)
+                ON CONFLICT (case_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, version = EXCLUDED.version
+                WHERE deadline_case.version < EXCLUDED.version""", caseId, c.communeCode(), c.version()));
+        changed.keySet().forEach(caseId -> batch.add("DELETE FROM case_deadline WHERE case_id = ?", caseId));
+        changed.forEach((caseId, c) -> c.deadlines().values().forEach(row -> batch.add("""
+                INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
+                                           commune_code, state, scheduled_at, missed_at, fulfilled_at, withdrawn_at,
+                                           withdrawn_reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", caseId, row.deadlineId(), row.rule(), row.dueAt(),
+                row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
+                row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason())));
     }
 
     private static OffsetDateTime utc(Instant value) {

@@ -15,6 +15,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import vn.childprotection.casetracker.events.CaseEvent;
@@ -25,8 +27,11 @@ import vn.childprotection.casetracker.query.personaldata.SealedValues;
  * Keeps the case history (<i>lịch sử vụ việc</i>): every event of every case, in order, with who recorded it, in
  * which org unit and role, and when. The event's own fields go to {@code details} without its sealed personal
  * data: the history is read by auditors and must stay readable after a child's key is erased.
+ * <p>
+ * The rows of a batch of events are written together, with one batch statement ({@link ProjectionBatch}).
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(CaseHistoryProjection.PROCESSING_GROUP)
 public class CaseHistoryProjection {
 
@@ -50,7 +55,7 @@ public class CaseHistoryProjection {
             @MetaDataValue(ActorMetaData.USER) String userId,
             @MetaDataValue(ActorMetaData.ORG_UNIT) String orgUnit,
             @MetaDataValue(ActorMetaData.ROLE) String role) {
-        jdbc.update("""
+        ProjectionBatch.of(this, jdbc, batch -> { }).add("""
                 INSERT INTO case_history (case_id, sequence_number, event_type, occurred_at, recorded_at, user_id,
                                           org_unit, role, details)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)

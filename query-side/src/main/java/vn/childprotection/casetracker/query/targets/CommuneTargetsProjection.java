@@ -11,6 +11,8 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.events.CommuneTargetsRecorded;
 import vn.childprotection.casetracker.platform.axon.ActorMetaData;
 
@@ -18,9 +20,10 @@ import vn.childprotection.casetracker.platform.axon.ActorMetaData;
  * Keeps every recording of a commune's figures for the plan's targets (<i>chỉ tiêu kế hoạch</i>) in
  * {@code commune_target_record}, with who recorded it and when. Nothing is overwritten: a revision is a new row, so
  * {@link CommuneTargetQueries} can answer what had been entered by any instant. An event delivered again changes
- * nothing.
+ * nothing. The rows of a batch of events are written together ({@link ProjectionBatch}).
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(CommuneTargetsProjection.PROCESSING_GROUP)
 public class CommuneTargetsProjection {
 
@@ -42,7 +45,7 @@ public class CommuneTargetsProjection {
             @MetaDataValue(ActorMetaData.USER) String userId,
             @MetaDataValue(ActorMetaData.ORG_UNIT) String orgUnit,
             @MetaDataValue(ActorMetaData.ROLE) String role) {
-        jdbc.update("""
+        ProjectionBatch.of(this, jdbc, batch -> { }).add("""
                 INSERT INTO commune_target_record (commune_code, year, version, occurred_at, recorded_at,
                                                    recorded_by, org_unit, role, children_under_6,
                                                    children_under_6_with_health_insurance_card,

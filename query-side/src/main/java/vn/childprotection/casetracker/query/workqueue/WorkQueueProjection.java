@@ -3,7 +3,11 @@ package vn.childprotection.casetracker.query.workqueue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -12,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.CaseFolds;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
@@ -42,8 +48,12 @@ import vn.childprotection.casetracker.values.PlannedIntervention;
  * leaves the queues (nothing can be reported on it any more), and a reopening starts the procedure again with no
  * plan approved. The case's commune is kept in {@code work_case}, with the version (sequence number + 1) of the
  * last event of the case applied here, so an event delivered again is ignored.
+ * <p>
+ * A case, its items and its draft are folded in memory over a batch of events ({@link WorkCase}, {@link CaseFolds})
+ * and written once per batch ({@link WorkCaseRows}).
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(WorkQueueProjection.PROCESSING_GROUP)
 public class WorkQueueProjection {
 
@@ -66,27 +76,21 @@ public class WorkQueueProjection {
 
     @EventHandler
     void on(CaseReported e, @SequenceNumber Long sequenceNumber) {
-        jdbc.update("""
-                INSERT INTO work_case (case_id, commune_code, version) VALUES (?, ?, ?)
-                ON CONFLICT (case_id) DO NOTHING""", e.caseId(), e.communeCode(), sequenceNumber + 1);
+        CaseFolds<WorkCase> cases = cases();
+        if (cases.current(e.caseId()) == null) {
+            cases.replace(e.caseId(), new WorkCase(e.communeCode(), sequenceNumber + 1, Map.of(), List.of()));
+        }
     }
 
     @EventHandler
     void on(CaseTransferred e, @SequenceNumber Long sequenceNumber) {
-        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
+        apply(e.caseId(), sequenceNumber, c -> c.runBy(e.toCommuneCode()));
     }
 
     /** Carried over to the successor of its ceased commune: as after an accepted transfer. */
     @EventHandler
     void on(CaseCarriedOver e, @SequenceNumber Long sequenceNumber) {
-        runBy(e.caseId(), sequenceNumber, e.toCommuneCode());
-    }
-
-    private void runBy(String caseId, long sequenceNumber, String communeCode) {
-        if (advance(caseId, sequenceNumber)) {
-            jdbc.update("UPDATE work_case SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
-            jdbc.update("UPDATE work_item SET commune_code = ? WHERE case_id = ?", communeCode, caseId);
-        }
+        apply(e.caseId(), sequenceNumber, c -> c.runBy(e.toCommuneCode()));
     }
 
     /**
@@ -94,48 +98,33 @@ public class WorkQueueProjection {
      */
     @EventHandler
     void on(SupportPlanDrafted e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        jdbc.update("DELETE FROM work_plan_draft WHERE case_id = ?", e.caseId());
         List<PlannedIntervention> interventions = e.interventions() == null ? List.of() : e.interventions();
-        jdbc.batchUpdate("""
-                INSERT INTO work_plan_draft (case_id, intervention_id, plan_version, measure, agency_code, due_date)
-                VALUES (?, ?, ?, ?, ?, ?)""", interventions.stream().map(i -> new Object[] {e.caseId(),
-                i.interventionId(), e.planVersion(), i.measure().name(), i.agencyCode(), i.dueDate()}).toList());
+        apply(e.caseId(), sequenceNumber, c -> c.withDraft(interventions.stream().map(i -> new WorkCase.Draft(
+                i.interventionId(), e.planVersion(), i.measure().name(), i.agencyCode(), i.dueDate())).toList()));
     }
 
     @EventHandler
     void on(SupportPlanApproved e, @SequenceNumber Long sequenceNumber) {
-        if (!advance(e.caseId(), sequenceNumber)) {
-            return;
-        }
-        Integer drafted = jdbc.queryForObject("SELECT max(plan_version) FROM work_plan_draft WHERE case_id = ?",
-                Integer.class, e.caseId());
-        if (drafted == null || drafted != e.planVersion()) {
-            log.warn("Case {}: plan version {} approved, but the latest draft is {}; the work items stay",
-                    e.caseId(), e.planVersion(), drafted);
-            return;
-        }
-        jdbc.update("DELETE FROM work_item WHERE case_id = ?", e.caseId());
-        jdbc.update("""
-                INSERT INTO work_item (case_id, intervention_id, commune_code, agency_code, measure, due_date,
-                                       plan_version, status, assigned_at, status_changed_at)
-                SELECT d.case_id, d.intervention_id, c.commune_code, d.agency_code, d.measure, d.due_date,
-                       d.plan_version, 'ASSIGNED', ?, ?
-                FROM work_plan_draft d JOIN work_case c ON c.case_id = d.case_id
-                WHERE d.case_id = ?""", utc(e.occurredAt()), utc(e.occurredAt()), e.caseId());
-        jdbc.update("DELETE FROM work_plan_draft WHERE case_id = ?", e.caseId());
+        apply(e.caseId(), sequenceNumber, c -> {
+            Integer drafted = c.draft().stream().map(WorkCase.Draft::planVersion).max(Integer::compare).orElse(null);
+            if (drafted == null || drafted != e.planVersion()) {
+                log.warn("Case {}: plan version {} approved, but the latest draft is {}; the work items stay",
+                        e.caseId(), e.planVersion(), drafted);
+                return c;
+            }
+            OffsetDateTime at = utc(e.occurredAt());
+            Map<String, WorkCase.Item> items = new LinkedHashMap<>();
+            c.draft().forEach(d -> items.put(d.interventionId(), new WorkCase.Item(d.interventionId(),
+                    c.communeCode(), d.agencyCode(), d.measure(), d.dueDate(), d.planVersion(), "ASSIGNED", at, at,
+                    null, null)));
+            return c.withItems(items).withDraft(List.of());
+        });
     }
 
     @EventHandler
     void on(InterventionStatusChanged e, @SequenceNumber Long sequenceNumber) {
-        if (advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET status = ?, status_changed_at = ?
-                    WHERE case_id = ? AND intervention_id = ?""",
-                    e.newStatus().name(), utc(e.occurredAt()), e.caseId(), e.interventionId());
-        }
+        apply(e.caseId(), sequenceNumber, c -> c.changeItem(e.interventionId(),
+                item -> item.withStatus(e.newStatus().name(), utc(e.occurredAt()))));
     }
 
     /**
@@ -144,34 +133,23 @@ public class WorkQueueProjection {
      */
     @EventHandler
     void on(InterventionReassigned e, @SequenceNumber Long sequenceNumber) {
-        if (advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET agency_code = ?, due_date = COALESCE(?, due_date), status = 'ASSIGNED',
-                                         assigned_at = ?, status_changed_at = ?, deadline_id = NULL,
-                                         deadline_state = NULL
-                    WHERE case_id = ? AND intervention_id = ?""",
-                    e.toAgencyCode(), e.dueDate(), utc(e.occurredAt()), utc(e.occurredAt()), e.caseId(),
-                    e.interventionId());
-        }
+        apply(e.caseId(), sequenceNumber, c -> c.changeItem(e.interventionId(),
+                item -> item.reassigned(e.toAgencyCode(), e.dueDate(), utc(e.occurredAt()))));
     }
 
     @EventHandler
     void on(DeadlineScheduled e, @SequenceNumber Long sequenceNumber) {
-        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET deadline_id = ?, deadline_state = 'OPEN'
-                    WHERE case_id = ? AND intervention_id = ?""",
-                    e.deadlineId(), e.caseId(), e.interventionId());
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE) {
+            apply(e.caseId(), sequenceNumber, c -> c.changeItem(e.interventionId(),
+                    item -> item.withDeadline(e.deadlineId(), "OPEN")));
         }
     }
 
     @EventHandler
     void on(DeadlineMissed e, @SequenceNumber Long sequenceNumber) {
-        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET deadline_state = 'MISSED'
-                    WHERE case_id = ? AND intervention_id = ? AND deadline_id = ? AND deadline_state = 'OPEN'""",
-                    e.caseId(), e.interventionId(), e.deadlineId());
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE) {
+            deadline(e.caseId(), sequenceNumber, e.interventionId(), e.deadlineId(), "OPEN"::equals,
+                    state -> "MISSED");
         }
     }
 
@@ -180,12 +158,9 @@ public class WorkQueueProjection {
      */
     @EventHandler
     void on(DeadlineMissCorrected e, @SequenceNumber Long sequenceNumber) {
-        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET deadline_state = ?
-                    WHERE case_id = ? AND intervention_id = ? AND deadline_id = ? AND deadline_state = 'MISSED'""",
-                    TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name(), e.caseId(),
-                    e.interventionId(), e.deadlineId());
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE) {
+            deadline(e.caseId(), sequenceNumber, e.interventionId(), e.deadlineId(), "MISSED"::equals,
+                    state -> TimeLimitReading.afterMissCorrected(DeadlineState.MISSED).name());
         }
     }
 
@@ -195,55 +170,63 @@ public class WorkQueueProjection {
      */
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber) {
-        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET deadline_state = CASE deadline_state WHEN 'MISSED' THEN ? ELSE ? END
-                    WHERE case_id = ? AND intervention_id = ? AND deadline_id = ?
-                      AND deadline_state IN ('OPEN', 'MISSED')""",
-                    TimeLimitReading.afterFulfilment(e, DeadlineState.MISSED).name(),
-                    TimeLimitReading.afterFulfilment(e, DeadlineState.OPEN).name(), e.caseId(), e.interventionId(),
-                    e.deadlineId());
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE) {
+            deadline(e.caseId(), sequenceNumber, e.interventionId(), e.deadlineId(), WorkQueueProjection::pending,
+                    state -> TimeLimitReading.afterFulfilment(e, DeadlineState.valueOf(state)).name());
         }
     }
 
     @EventHandler
     void on(DeadlineWithdrawn e, @SequenceNumber Long sequenceNumber) {
-        if (e.rule() == DeadlineRule.INTERVENTION_DUE && advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("""
-                    UPDATE work_item SET deadline_state = 'WITHDRAWN'
-                    WHERE case_id = ? AND intervention_id = ? AND deadline_id = ?
-                      AND deadline_state IN ('OPEN', 'MISSED')""",
-                    e.caseId(), e.interventionId(), e.deadlineId());
+        if (e.rule() == DeadlineRule.INTERVENTION_DUE) {
+            deadline(e.caseId(), sequenceNumber, e.interventionId(), e.deadlineId(), WorkQueueProjection::pending,
+                    state -> "WITHDRAWN");
         }
     }
 
     @EventHandler
     void on(CaseClosed e, @SequenceNumber Long sequenceNumber) {
-        if (advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("DELETE FROM work_item WHERE case_id = ?", e.caseId());
-        }
+        apply(e.caseId(), sequenceNumber, c -> c.withItems(Map.of()));
     }
 
     @EventHandler
     void on(CaseReopened e, @SequenceNumber Long sequenceNumber) {
-        if (advance(e.caseId(), sequenceNumber)) {
-            jdbc.update("DELETE FROM work_item WHERE case_id = ?", e.caseId());
-        }
+        apply(e.caseId(), sequenceNumber, c -> c.withItems(Map.of()));
     }
 
     /**
-     * Records that the case's event at this sequence number is being applied; false when it already was, or when
-     * the case was never reported here (then the event is skipped with a warning).
+     * Moves the state of the item's deadline {@code deadlineId} on, when it is in a state {@code from} accepts.
      */
-    private boolean advance(String caseId, long sequenceNumber) {
+    private void deadline(String caseId, long sequenceNumber, String interventionId, String deadlineId,
+                          Predicate<String> from, UnaryOperator<String> to) {
+        apply(caseId, sequenceNumber, c -> c.changeItem(interventionId, item ->
+                deadlineId.equals(item.deadlineId()) && item.deadlineState() != null && from.test(item.deadlineState())
+                        ? item.withDeadline(deadlineId, to.apply(item.deadlineState())) : item));
+    }
+
+    private static boolean pending(String deadlineState) {
+        return "OPEN".equals(deadlineState) || "MISSED".equals(deadlineState);
+    }
+
+    /**
+     * Applies the case's event at this sequence number unless it already was, or the case was never reported here
+     * (then the event is skipped with a warning).
+     */
+    private void apply(String caseId, long sequenceNumber, UnaryOperator<WorkCase> change) {
         long version = sequenceNumber + 1;
-        int updated = jdbc.update("UPDATE work_case SET version = ? WHERE case_id = ? AND version < ?",
-                version, caseId, version);
-        if (updated == 0 && !Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM work_case WHERE case_id = ?)", Boolean.class, caseId))) {
+        CaseFolds<WorkCase> cases = cases();
+        WorkCase current = cases.current(caseId);
+        if (current == null) {
             log.warn("No reported case {} for its event at version {}; the event is skipped", caseId, version);
+            return;
         }
-        return updated == 1;
+        if (current.version() < version) {
+            cases.replace(caseId, change.apply(current.atVersion(version)));
+        }
+    }
+
+    private CaseFolds<WorkCase> cases() {
+        return CaseFolds.of(this, jdbc, WorkCaseRows::load, WorkCaseRows::write);
     }
 
     private static OffsetDateTime utc(Instant value) {

@@ -1,0 +1,119 @@
+package vn.childprotection.casetracker.query.projection;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import vn.childprotection.casetracker.events.CaseEvent;
+
+/**
+ * One value per case (a document or a row), folded in memory over one batch of events: the values of every case the
+ * batch concerns are read with one query the first time the batch needs one, each event replaces its case's value,
+ * and the values changed are written once when the batch commits ({@link ProjectionBatch}).
+ * <p>
+ * A value handed out by {@link #current} must not be changed in place: the handler builds a new value (or changes a
+ * copy) and hands it back with {@link #replace}, so that a failed event leaves the batch's value as it was.
+ *
+ * @param <T> the folded value, immutable or copied before each change
+ */
+public final class CaseFolds<T> {
+
+    private static final String LOADED = CaseFolds.class.getName() + "/loaded";
+
+    /**
+     * Reads the stored values of the given cases.
+     *
+     * @param <T> the folded value
+     */
+    @FunctionalInterface
+    public interface Loader<T> {
+
+        /**
+         * @param caseIds the cases wanted, as a SQL {@code text[]} (bind it to a {@code = ANY (?)} parameter)
+         * @param found   to be given each case found and its value; cases not given have none
+         */
+        void load(JdbcTemplate jdbc, Array caseIds, BiConsumer<String, T> found) throws SQLException;
+    }
+
+    private final ProjectionBatch batch;
+    private final JdbcTemplate jdbc;
+    private final Loader<T> loader;
+
+    private CaseFolds(ProjectionBatch batch, JdbcTemplate jdbc, Loader<T> loader) {
+        this.batch = batch;
+        this.jdbc = jdbc;
+        this.loader = loader;
+    }
+
+    /**
+     * The folded values of {@code projection} in the current batch.
+     *
+     * @param select a query with one parameter, a {@code text[]} of case ids, answering the case id in its first
+     *               column; {@code rows} reads the value from the other columns
+     * @param writer adds, when the batch is written, the rows that store the changed values (case id to value)
+     */
+    public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, String select, RowMapper<T> rows,
+                                      BiConsumer<ProjectionBatch, Map<String, T>> writer) {
+        return of(projection, jdbc, (template, ids, found) -> template.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(select);
+            statement.setArray(1, ids);
+            return statement;
+        }, rs -> {
+            found.accept(rs.getString(1), rows.mapRow(rs, 0));
+        }), writer);
+    }
+
+    /**
+     * As {@link #of(Object, JdbcTemplate, String, RowMapper, BiConsumer)}, for a value read by several queries (a
+     * case and its rows in other tables).
+     */
+    public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, Loader<T> loader,
+                                      BiConsumer<ProjectionBatch, Map<String, T>> writer) {
+        @SuppressWarnings("unchecked")
+        ProjectionBatch batch = ProjectionBatch.of(projection, jdbc,
+                b -> writer.accept(b, (Map<String, T>) (Map<String, ?>) b.changedDocuments()));
+        return new CaseFolds<>(batch, jdbc, loader);
+    }
+
+    /** The case's value as the batch holds it now, or null when the case has none. */
+    public T current(String caseId) {
+        if (!batch.knows(caseId)) {
+            load(caseId);
+        }
+        return batch.document(caseId);
+    }
+
+    /** The case's value from now on; written when the batch commits. */
+    public void replace(String caseId, T value) {
+        batch.fold(caseId, value);
+    }
+
+    /**
+     * Reads the values of every case of the batch not read yet (with {@code caseId}'s), and remembers the cases
+     * that have none.
+     */
+    private void load(String caseId) {
+        Set<String> wanted = new LinkedHashSet<>();
+        wanted.add(caseId);
+        if (batch.document(LOADED) == null) {
+            batch.loaded(LOADED, Boolean.TRUE);
+            for (Object payload : batch.payloads()) {
+                if (payload instanceof CaseEvent event && event.caseId() != null && !batch.knows(event.caseId())) {
+                    wanted.add(event.caseId());
+                }
+            }
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Array ids = connection.createArrayOf("text", wanted.toArray());
+            loader.load(jdbc, ids, batch::loaded);
+            return null;
+        });
+        wanted.forEach(id -> batch.loaded(id, null));
+    }
+}

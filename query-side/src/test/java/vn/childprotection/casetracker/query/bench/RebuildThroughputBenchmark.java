@@ -1,0 +1,181 @@
+package vn.childprotection.casetracker.query.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import vn.childprotection.casetracker.events.CaseEvent;
+import vn.childprotection.casetracker.platform.axon.ActorMetaData;
+import vn.childprotection.casetracker.platform.security.Actor;
+import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+
+/**
+ * Measures each projection's rebuild rate as a share of a raw ordered JDBC scan of the same events, in one run (the
+ * machine may be shared, so only ratios mean something). Not part of the suite; run it with
+ * <pre>
+ * mvn -B -o -q -pl query-side -am verify -Dtest=RebuildThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dcasetracker.bench.rebuild=true [-Dcasetracker.bench.cases=3000] [-Dcasetracker.bench.batch-size=1000]
+ * </pre>
+ * It appends {@code cases} synthetic cases of eight events each (the procedure up to a first review), waits for the
+ * live projections, scans {@code domain_event_entry} in global index order (every column, fetch size 1,000) before
+ * and after the rebuilds, rebuilds each projection alone, one after the other, and prints one table (also written to
+ * {@code target/rebuild-throughput.txt}): events, seconds, events per second and the ratio to the mean scan rate.
+ */
+@EnabledIfSystemProperty(named = "casetracker.bench.rebuild", matches = "true")
+@TestPropertySource(properties = "casetracker.projections.rebuild.batch-size=${casetracker.bench.batch-size:1000}")
+@DirtiesContext
+class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
+
+    private static final String ADMIN = "/api/v1/admin/projections";
+    private static final List<String> PROJECTIONS = List.of("case-file", "case-history", "risk-register",
+            "deadlines", "work-queue", "audit-trail", "indicators", "commune-targets");
+    private static final Instant T0 = Instant.parse("2025-03-03T01:00:00Z");
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Test
+    void prints_each_rebuild_rate_as_a_share_of_the_raw_ordered_scan() throws Exception {
+        int cases = Integer.getInteger("casetracker.bench.cases", 3000);
+        for (int i = 0; i < cases; i++) {
+            appendProcedureInOneCommit(newId("bench"), "child-bench-" + i, i);
+        }
+        await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String projection : PROJECTIONS) {
+                assertThat(getJson(ADMIN + "/" + projection).get("lag").asLong()).as(projection).isZero();
+            }
+        });
+
+        double scanBefore = Math.max(scanRate(), scanRate());
+        List<String> lines = new ArrayList<>();
+        List<double[]> results = new ArrayList<>();
+        for (String projection : PROJECTIONS) {
+            HttpResponse<String> started = postAs(COORDINATOR.username(), ADMIN + "/" + projection + "/rebuild", "");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            JsonNode rebuild = awaitRebuildFinished(projection);
+            assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("DONE");
+            double seconds = Duration.between(Instant.parse(rebuild.get("startedAt").asString()),
+                    Instant.parse(rebuild.get("finishedAt").asString())).toMillis() / 1000.0;
+            results.add(new double[] {rebuild.get("eventsTotal").asLong(), seconds});
+            System.out.printf("Rebuilt %s: %d events in %.1f s (%.0f events/s; scan before the rebuilds %.0f rows/s)%n",
+                    projection, rebuild.get("eventsTotal").asLong(), seconds,
+                    rebuild.get("eventsTotal").asLong() / seconds, scanBefore);
+        }
+        double scanAfter = Math.max(scanRate(), scanRate());
+        double scan = (scanBefore + scanAfter) / 2;
+        lines.add(String.format("Raw ordered scan: %.0f rows/s before the rebuilds, %.0f after (mean %.0f); "
+                + "rebuild batch size %s", scanBefore, scanAfter, scan,
+                System.getProperty("casetracker.bench.batch-size", "1000")));
+        lines.add(String.format("%-16s %8s %8s %10s %8s", "projection", "events", "seconds", "events/s", "÷ scan"));
+        for (int i = 0; i < PROJECTIONS.size(); i++) {
+            double events = results.get(i)[0];
+            double seconds = results.get(i)[1];
+            lines.add(String.format("%-16s %8.0f %8.1f %10.0f %8.3f", PROJECTIONS.get(i), events, seconds,
+                    events / seconds, events / seconds / scan));
+        }
+        lines.forEach(System.out::println);
+        write(lines);
+        assertThat(results).hasSize(PROJECTIONS.size());
+    }
+
+    /** Rows per second of a plain JDBC scan of the whole event table in global index order, reading every column. */
+    private double scanRate() throws Exception {
+        long started = System.nanoTime();
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement scan = connection.prepareStatement(
+                    "SELECT * FROM domain_event_entry ORDER BY global_index")) {
+                scan.setFetchSize(1000);
+                try (ResultSet rs = scan.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        for (int c = 1; c <= columns; c++) {
+                            rs.getObject(c);
+                        }
+                        rows++;
+                    }
+                }
+            }
+            connection.rollback();
+        }
+        return rows / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * The procedure up to a first review ({@link #appendProcedureUpToFirstReview}'s eight events), stored in one
+     * call to the event store, so that loading the store takes seconds, not minutes.
+     */
+    private void appendProcedureInOneCommit(String caseId, String childId, int i) {
+        List<CaseEvent> events = new ArrayList<>();
+        List<Actor> actors = new ArrayList<>();
+        recordingAppends(caseId, childId, T0.plus(Duration.ofMinutes(i)), events, actors);
+        List<DomainEventMessage<?>> messages = new ArrayList<>();
+        for (int n = 0; n < events.size(); n++) {
+            messages.add(new GenericDomainEventMessage<>("CaseFile", caseId, n, events.get(n),
+                    Map.of(ActorMetaData.USER, actors.get(n).username(), ActorMetaData.ORG_UNIT,
+                            actors.get(n).orgUnit(), ActorMetaData.ROLE, actors.get(n).role().name()),
+                    UUID.randomUUID().toString(), T0.plus(Duration.ofMinutes(i)).plusSeconds(n)));
+        }
+        eventStore.publish(messages);
+    }
+
+    private void recordingAppends(String caseId, String childId, Instant t0, List<CaseEvent> events,
+                                  List<Actor> actors) {
+        captured = events;
+        capturedActors = actors;
+        try {
+            appendProcedureUpToFirstReview(caseId, childId, "313-tt-an-lao", t0);
+        } finally {
+            captured = null;
+            capturedActors = null;
+        }
+    }
+
+    private List<CaseEvent> captured;
+    private List<Actor> capturedActors;
+
+    @Override
+    protected void append(Actor actor, Instant recordedAt, CaseEvent event) {
+        if (captured == null) {
+            super.append(actor, recordedAt, event);
+            return;
+        }
+        captured.add(event);
+        capturedActors.add(actor);
+    }
+
+    private JsonNode awaitRebuildFinished(String name) {
+        await().atMost(Duration.ofMinutes(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode rebuild = getJson(ADMIN + "/" + name).get("rebuild");
+            return rebuild != null && !rebuild.isNull()
+                    && List.of("DONE", "FAILED", "PARKED").contains(rebuild.get("state").asString());
+        });
+        return getJson(ADMIN + "/" + name).get("rebuild");
+    }
+
+    private static void write(List<String> lines) throws IOException {
+        Files.write(Path.of("target", "rebuild-throughput.txt"), lines);
+    }
+}
