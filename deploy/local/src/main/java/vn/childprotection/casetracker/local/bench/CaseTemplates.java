@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.HashSet;
+import javax.crypto.SecretKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,7 @@ import vn.childprotection.casetracker.events.CaseReported;
 import vn.childprotection.casetracker.events.DeadlineScheduled;
 import vn.childprotection.casetracker.local.bench.CaseTemplate.PendingDeadline;
 import vn.childprotection.casetracker.local.bench.CaseTemplate.StoredEvent;
+import vn.childprotection.casetracker.platform.crypto.ChildKeyStore;
 import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.values.EncryptedText;
 
@@ -47,7 +49,7 @@ final class CaseTemplates {
      * @param max at most this many templates, the earliest reported first
      * @return the templates, in the order of their reports; cases that cannot be templates are left out
      */
-    static List<CaseTemplate> load(JdbcTemplate jdbc, PersonalDataCipher cipher, JsonMapper json, int max) {
+    static List<CaseTemplate> load(JdbcTemplate jdbc, ChildKeyStore childKeys, JsonMapper json, int max) {
         List<String> caseIds = jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry "
                 + "WHERE payload_type = ? ORDER BY global_index LIMIT ?", String.class, CaseReported.class.getName(),
                 max);
@@ -57,7 +59,6 @@ final class CaseTemplates {
                 rs -> {
                     waiting.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 });
-        Function<EncryptedText, Optional<String>> opener = cipher.opener();
         List<CaseTemplate> templates = new ArrayList<>(caseIds.size());
         for (int from = 0; from < caseIds.size(); from += CHUNK) {
             List<String> chunk = caseIds.subList(from, Math.min(caseIds.size(), from + CHUNK));
@@ -75,36 +76,52 @@ final class CaseTemplates {
                         rs.getLong(2), rs.getString(5), rs.getString(6), rs.getBytes(7), rs.getBytes(8),
                         Instant.parse(rs.getString(9))));
             });
+            List<Draft> drafts = new ArrayList<>(chunk.size());
+            Set<String> keyIds = new HashSet<>();
             for (String caseId : chunk) {
                 List<StoredEvent> caseEvents = events.get(caseId);
                 if (caseEvents != null) {
-                    template(caseId, types.get(caseId), caseEvents, waiting, opener, json).ifPresent(templates::add);
+                    Draft draft = draft(caseId, types.get(caseId), caseEvents, waiting, json);
+                    drafts.add(draft);
+                    draft.sealed().forEach(text -> keyIds.add(text.keyId()));
                 }
             }
+            Map<String, SecretKey> keys = childKeys.findAll(keyIds);
+            drafts.forEach(draft -> draft.open(keys).ifPresent(templates::add));
         }
         return templates;
     }
 
-    private static Optional<CaseTemplate> template(String caseId, String type, List<StoredEvent> events,
-                                                   Map<String, Instant> waiting,
-                                                   Function<EncryptedText, Optional<String>> opener,
-                                                   JsonMapper json) {
-        Set<String> keyIds = new LinkedHashSet<>();
-        Map<String, String> plainTexts = new HashMap<>();
-        List<PendingDeadline> deadlines = new ArrayList<>();
-        for (StoredEvent event : events) {
-            JsonNode payload = json.readTree(event.payload());
-            List<JsonNode> sealed = new ArrayList<>();
-            collectSealed(payload, sealed);
-            for (JsonNode value : sealed) {
-                EncryptedText text = new EncryptedText(value.get("keyId").stringValue(),
-                        value.get("cipherText").stringValue());
-                Optional<String> plain = opener.apply(text);
-                if (plain.isEmpty()) {
+    /** A case read, its sealed values not opened yet. */
+    private record Draft(String caseId, String type, List<StoredEvent> events, List<EncryptedText> sealed,
+                         List<PendingDeadline> deadlines) {
+
+        /** @return the template, or empty when a sealed value has no key (the child was erased) */
+        Optional<CaseTemplate> open(Map<String, SecretKey> keys) {
+            Set<String> keyIds = new LinkedHashSet<>();
+            Map<String, String> plainTexts = new HashMap<>();
+            for (EncryptedText text : sealed) {
+                SecretKey key = keys.get(text.keyId());
+                if (key == null) {
                     return Optional.empty();
                 }
                 keyIds.add(text.keyId().toLowerCase());
-                plainTexts.put(text.cipherText(), plain.get());
+                plainTexts.put(text.cipherText(), PersonalDataCipher.open(key, text));
+            }
+            return Optional.of(new CaseTemplate(caseId, type, List.copyOf(events), keyIds, plainTexts, deadlines));
+        }
+    }
+
+    private static Draft draft(String caseId, String type, List<StoredEvent> events, Map<String, Instant> waiting,
+                               JsonMapper json) {
+        List<EncryptedText> sealed = new ArrayList<>();
+        List<PendingDeadline> deadlines = new ArrayList<>();
+        for (StoredEvent event : events) {
+            JsonNode payload = json.readTree(event.payload());
+            List<JsonNode> values = new ArrayList<>();
+            collectSealed(payload, values);
+            for (JsonNode value : values) {
+                sealed.add(new EncryptedText(value.get("keyId").stringValue(), value.get("cipherText").stringValue()));
             }
             if (event.payloadType().equals(DeadlineScheduled.class.getName())) {
                 String scheduleId = payload.path("scheduleId").asString(null);
@@ -114,7 +131,7 @@ final class CaseTemplates {
                 }
             }
         }
-        return Optional.of(new CaseTemplate(caseId, type, List.copyOf(events), keyIds, plainTexts, deadlines));
+        return new Draft(caseId, type, events, sealed, deadlines);
     }
 
     private static void collectSealed(JsonNode node, List<JsonNode> sealed) {

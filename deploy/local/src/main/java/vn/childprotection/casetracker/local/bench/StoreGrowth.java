@@ -22,7 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.crypto.ChildKeyStore;
-import vn.childprotection.casetracker.platform.crypto.PersonalDataCipher;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
@@ -45,7 +44,7 @@ public class StoreGrowth implements DisposableBean {
     private static final Duration LOG_INTERVAL = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
-    private final PersonalDataCipher cipher;
+    private final ChildKeyStore childKeys;
     private final CloneBatch batches;
     private final JsonMapper json = JsonMapper.builder().build();
     private final int batchCases;
@@ -65,11 +64,11 @@ public class StoreGrowth implements DisposableBean {
      *                     earliest reported) are read as templates, which bounds the memory they take
      * @throws IllegalStateException when the database is not the embedded one
      */
-    public StoreGrowth(JdbcTemplate jdbc, PersonalDataCipher cipher, ChildKeyStore childKeys, EventStore eventStore,
+    public StoreGrowth(JdbcTemplate jdbc, ChildKeyStore childKeys, EventStore eventStore,
                        TransactionManager transactionManager, DeadlineManager deadlines,
                        @Qualifier("eventSerializer") Serializer eventSerializer, DatabaseServer database,
-                       @Value("${casetracker.bench.store-growth.batch-cases:250}") int batchCases,
-                       @Value("${casetracker.bench.store-growth.max-templates:5000}") int maxTemplates) {
+                       @Value("${casetracker.bench.store-growth.batch-cases:200}") int batchCases,
+                       @Value("${casetracker.bench.store-growth.max-templates:2000}") int maxTemplates) {
         if (!database.isEmbedded()) {
             throw new IllegalStateException(ENABLED + "=true is for benchmarks on the embedded all-in-one only: it "
                     + "writes cloned cases into the store. Unset it (CASETRACKER_BENCH_STORE_GROWTH_ENABLED) to run "
@@ -80,7 +79,7 @@ public class StoreGrowth implements DisposableBean {
                     + "at least 1");
         }
         this.jdbc = jdbc;
-        this.cipher = cipher;
+        this.childKeys = childKeys;
         this.batchCases = batchCases;
         this.maxTemplates = maxTemplates;
         this.batches = new CloneBatch(eventStore, transactionManager, childKeys,
@@ -131,7 +130,7 @@ public class StoreGrowth implements DisposableBean {
 
     private void run(long target, long present, Instant startedAt) {
         try {
-            List<CaseTemplate> templates = CaseTemplates.load(jdbc, cipher, json, maxTemplates);
+            List<CaseTemplate> templates = CaseTemplates.load(jdbc, childKeys, json, maxTemplates);
             if (templates.isEmpty() && target > present) {
                 throw new IllegalStateException("No case of the store can be cloned (erased children only)");
             }

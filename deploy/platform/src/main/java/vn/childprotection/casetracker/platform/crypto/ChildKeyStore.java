@@ -100,6 +100,23 @@ public class ChildKeyStore {
         return rows.stream().findFirst().map(row -> open(childId, row));
     }
 
+    /**
+     * Many children's keys with one statement.
+     *
+     * @param childIds any number of children
+     * @return the key of each child that has one (not erased), by child id
+     * @throws KeyUnwrapFailed when a stored key does not open (see {@link #find})
+     */
+    public Map<String, SecretKey> findAll(Collection<String> childIds) {
+        Map<String, SecretKey> found = new LinkedHashMap<>();
+        jdbc.query("SELECT child_id, key_material, kek_id, wrapped_key FROM child_key WHERE child_id = ANY(?)",
+                rs -> {
+                    String childId = rs.getString(1);
+                    found.put(childId, open(childId, new StoredKey(rs.getBytes(2), rs.getString(3), rs.getBytes(4))));
+                }, (Object) childIds.toArray(String[]::new));
+        return found;
+    }
+
     private SecretKey open(String childId, StoredKey row) {
         if (row.wrapped() != null) {
             return new SecretKeySpec(keks.unwrap(childId, new WrappedKey(row.kekId(), row.wrapped())), "AES");

@@ -85,7 +85,13 @@ public class PersonalDataCipher {
         }
     }
 
-    static String open(SecretKey key, EncryptedText sealed) {
+    /**
+     * Opens with a key the caller already holds (from {@link ChildKeyStore#findAll}).
+     *
+     * @return the plain text
+     * @throws IllegalStateException when the value does not open with this key
+     */
+    public static String open(SecretKey key, EncryptedText sealed) {
         try {
             byte[] in = Base64.getDecoder().decode(sealed.cipherText());
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
