@@ -52,9 +52,9 @@ public class SecurityConfiguration {
 
     /**
      * No Micrometer observation around each of the filter chain's filters, each authentication and each
-     * authorization decision: they were a tenth of the CPU of a {@code POST /api/v1/cases} and nothing reads them
-     * (no tracing, no metrics endpoint). The request itself is still observed ({@code http.server.requests}), and
-     * refusals are still answered and logged as before.
+     * authorization decision: they took a tenth of the request threads' CPU samples of {@code POST /api/v1/cases}
+     * ({@code docs/append-cpu.md}) and nothing reads them (no tracing, no metrics endpoint). The request itself is
+     * still observed ({@code http.server.requests}), and refusals are answered and logged as before.
      */
     @Bean
     public static SecurityObservationSettings securityObservationSettings() {
