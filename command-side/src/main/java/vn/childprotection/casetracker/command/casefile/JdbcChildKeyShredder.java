@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.command.casefile;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.platform.crypto.ChildKeyStore;
 
 /**
  * Deletes the key row and the child's idempotency records (whose keyed hashes, with the server secret, could still
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class JdbcChildKeyShredder implements ChildKeyShredder {
 
     private final JdbcTemplate jdbc;
+    private final ChildKeyStore keys;
 
-    JdbcChildKeyShredder(JdbcTemplate jdbc) {
+    JdbcChildKeyShredder(JdbcTemplate jdbc, ChildKeyStore keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     @Override
@@ -23,7 +26,7 @@ class JdbcChildKeyShredder implements ChildKeyShredder {
         // that committed its idempotency record is then visible to the DELETE below, and a later one sees the
         // erasure.
         jdbc.queryForList("SELECT 1 FROM known_child_commune WHERE child_id = ? FOR UPDATE", Integer.class, childId);
-        jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId);
+        keys.erase(childId);
         jdbc.update("DELETE FROM idempotency_key WHERE child_id = ?", childId);
     }
 }

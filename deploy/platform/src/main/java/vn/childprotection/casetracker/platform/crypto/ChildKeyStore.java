@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.platform.crypto;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Per-child AES-256 data keys in the {@code child_key} table, outside the event store, each stored wrapped under a
@@ -20,6 +23,11 @@ import org.springframework.stereotype.Component;
  * A row of a store from before envelope encryption may still hold its raw key in {@code key_material} until
  * {@link ChildKeyRewrapping} has wrapped it at start; it is read as it is meanwhile. New keys are written wrapped
  * only.
+ * <p>
+ * Within one transaction a child's key is fetched (or created) once: a command that seals several values of the
+ * same child (a report seals up to five) reads the row, wraps and unwraps once, not once per value. The key is
+ * forgotten when the transaction ends, whether it commits or rolls back, and when {@link #erase} deletes the row;
+ * nothing is kept across transactions, so an erasure committed elsewhere is seen by the next transaction.
  */
 @Component
 public class ChildKeyStore {
@@ -39,11 +47,38 @@ public class ChildKeyStore {
     }
 
     /**
-     * The child's key, created (and stored wrapped) if the child has none yet.
+     * The child's key, created (and stored wrapped) if the child has none yet; within one transaction the same key
+     * object for the same child, read or created by the first call.
      *
      * @throws KeyUnwrapFailed when the child's stored key does not open (see {@link #find})
      */
     public SecretKey getOrCreate(String childId) {
+        Map<String, SecretKey> known = keysOfThisTransaction();
+        if (known == null) {
+            return fetchOrCreate(childId);
+        }
+        SecretKey key = known.get(childId);
+        if (key == null) {
+            key = fetchOrCreate(childId);
+            known.put(childId, key);
+        }
+        return key;
+    }
+
+    /**
+     * Deletes the child's key (crypto-shredding, in the caller's transaction) and forgets it in this transaction.
+     *
+     * @return whether a row was deleted
+     */
+    public boolean erase(String childId) {
+        Map<String, SecretKey> known = keysOfThisTransaction();
+        if (known != null) {
+            known.remove(childId);
+        }
+        return jdbc.update("DELETE FROM child_key WHERE child_id = ?", childId) > 0;
+    }
+
+    private SecretKey fetchOrCreate(String childId) {
         byte[] material = new byte[32];
         RANDOM.nextBytes(material);
         WrappedKey wrapped = keks.wrap(childId, material);
@@ -122,5 +157,41 @@ public class ChildKeyStore {
             return new SecretKeySpec(keks.unwrap(childId, new WrappedKey(row.kekId(), row.wrapped())), "AES");
         }
         return new SecretKeySpec(row.raw(), "AES");
+    }
+
+    /**
+     * The keys already fetched in the current transaction, or null outside one. Bound to the transaction as a
+     * resource of this store, unbound when it completes; a transaction suspended for another (REQUIRES_NEW) takes
+     * its keys along, so the inner one never sees a key whose row the outer one has not committed.
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, SecretKey> keysOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()
+                || !TransactionSynchronizationManager.isActualTransactionActive()) {
+            return null;
+        }
+        Map<String, SecretKey> known = (Map<String, SecretKey>) TransactionSynchronizationManager.getResource(this);
+        if (known == null) {
+            Map<String, SecretKey> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void suspend() {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ChildKeyStore.this);
+                }
+
+                @Override
+                public void resume() {
+                    TransactionSynchronizationManager.bindResource(ChildKeyStore.this, fresh);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ChildKeyStore.this);
+                }
+            });
+            known = fresh;
+        }
+        return known;
     }
 }

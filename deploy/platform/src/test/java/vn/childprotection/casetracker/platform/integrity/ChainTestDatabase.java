@@ -19,10 +19,11 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * One embedded PostgreSQL for the event chain's JDBC-level tests (started once per test JVM), with a fresh database
- * per test migrated by the platform's shared migrations, up to a given version or to the latest.
+ * One embedded PostgreSQL for the platform's JDBC-level tests (the event chain's, the child keys'), started once per
+ * test JVM, with a fresh database per test migrated by the platform's shared migrations, up to a given version or to
+ * the latest.
  */
-final class ChainTestDatabase {
+public final class ChainTestDatabase {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -44,7 +45,7 @@ final class ChainTestDatabase {
     private static final Map<String, String> TEMPLATES = new HashMap<>();
 
     /** A new database with every shared migration applied. */
-    static DataSource migrated() {
+    public static DataSource migrated() {
         return migratedTo(null);
     }
 
