@@ -25,5 +25,6 @@ CREATE TABLE indicator_fact (
 CREATE INDEX indicator_fact_case_idx ON indicator_fact (case_id);
 -- Facts of an instant in the period (reported, followed, helped in time, supported, closed).
 CREATE INDEX indicator_fact_dated_idx ON indicator_fact (commune_code, counted_at) WHERE counted_at IS NOT NULL;
--- Facts of a period's end (open at the end).
-CREATE INDEX indicator_fact_open_idx ON indicator_fact (commune_code, holds_until) WHERE counted_at IS NULL;
+-- Facts of a period's end (open at the end): those still holding at the period's end, from their last one on.
+CREATE INDEX indicator_fact_open_idx ON indicator_fact (commune_code, COALESCE(holds_until, 'infinity'))
+    WHERE counted_at IS NULL;
