@@ -39,7 +39,7 @@ class CountedFactsPropertyTest {
     private static final List<DeadlineRule> RULES = List.of(DeadlineRule.EMERGENCY_MEASURES,
             DeadlineRule.PLAN_DRAFTING, DeadlineRule.PLAN_APPROVAL);
 
-    @Property(tries = 400)
+    @Property(tries = 250)
     void every_period_and_as_of_instant_counts_a_case_where_its_whole_history_does(@ForAll long seed) {
         Random random = new Random(seed);
         CaseRecords records = randomCase(random);
@@ -70,7 +70,7 @@ class CountedFactsPropertyTest {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void a_fact_that_holds_on_is_written_once_whatever_was_recorded_after_it(@ForAll long seed) {
         CaseRecords records = randomCase(new Random(seed));
         List<Recorded> history = FactHistory.of(records);
