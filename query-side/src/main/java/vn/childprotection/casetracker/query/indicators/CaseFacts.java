@@ -89,21 +89,27 @@ record CaseFacts(String caseId, String childId, String communeCode, CaseCategory
      * of the period, is not in time.
      */
     boolean helpedInTime(ReportingPeriod period) {
-        Optional<CaseStep> emergency = firstScheduled(DeadlineRule.EMERGENCY_MEASURES, period);
+        return helpedInTimeBy(period.end());
+    }
+
+    /** {@link #helpedInTime(ReportingPeriod)} for a period ending (exclusive) at {@code end}. */
+    boolean helpedInTimeBy(Instant end) {
+        Optional<CaseStep> emergency = firstScheduled(DeadlineRule.EMERGENCY_MEASURES, end);
         if (emergency.isPresent()) {
-            return metInTime(emergency.get(), period);
+            return metInTime(emergency.get(), end);
         }
-        Optional<CaseStep> drafting = firstScheduled(DeadlineRule.PLAN_DRAFTING, period);
-        Optional<CaseStep> approval = firstScheduled(DeadlineRule.PLAN_APPROVAL, period);
-        return drafting.isPresent() && approval.isPresent() && metInTime(drafting.get(), period)
-                && metInTime(approval.get(), period);
+        Optional<CaseStep> drafting = firstScheduled(DeadlineRule.PLAN_DRAFTING, end);
+        Optional<CaseStep> approval = firstScheduled(DeadlineRule.PLAN_APPROVAL, end);
+        return drafting.isPresent() && approval.isPresent() && metInTime(drafting.get(), end)
+                && metInTime(approval.get(), end);
     }
 
     private boolean happened(StepKind kind, ReportingPeriod period) {
         return steps.stream().anyMatch(s -> s.kind() == kind && s.occurredAt().isBefore(period.end()));
     }
 
-    private boolean closedAt(Instant instant) {
+    /** Whether the case stood closed just before {@code instant}: its last closing or reopening before it closed it. */
+    boolean closedAt(Instant instant) {
         return steps.stream()
                 .filter(s -> (s.kind() == StepKind.CLOSED || s.kind() == StepKind.REOPENED)
                         && s.occurredAt().isBefore(instant))
@@ -111,14 +117,14 @@ record CaseFacts(String caseId, String childId, String communeCode, CaseCategory
                 .map(s -> s.kind() == StepKind.CLOSED).orElse(false);
     }
 
-    private Optional<CaseStep> firstScheduled(DeadlineRule rule, ReportingPeriod period) {
+    private Optional<CaseStep> firstScheduled(DeadlineRule rule, Instant end) {
         return steps.stream().filter(s -> s.kind() == StepKind.DEADLINE_SCHEDULED && s.rule() == rule
-                && s.occurredAt().isBefore(period.end())).findFirst();
+                && s.occurredAt().isBefore(end)).findFirst();
     }
 
-    private boolean metInTime(CaseStep scheduled, ReportingPeriod period) {
+    private boolean metInTime(CaseStep scheduled, Instant end) {
         return steps.stream().anyMatch(s -> s.kind() == StepKind.DEADLINE_FULFILLED
-                && scheduled.deadlineId().equals(s.deadlineId()) && s.occurredAt().isBefore(period.end())
+                && scheduled.deadlineId().equals(s.deadlineId()) && s.occurredAt().isBefore(end)
                 && !TimeLimitOutcome.late(s.occurredAt(), scheduled.dueAt()));
     }
 }

@@ -37,33 +37,49 @@ class IndicatorCalculator {
         this.orgUnits = orgUnits;
     }
 
+    /**
+     * Counts an indicator over the facts of whole cases: each case is asked where it counts for the indicator's
+     * measure in the period ({@link CaseFacts#countedIn}), in the order given.
+     */
     IndicatorValue count(IndicatorDefinition definition, ReportingPeriod period, Collection<CaseFacts> cases,
                          Collection<String> communes) {
-        Map<String, Counted> counted = new LinkedHashMap<>();
+        List<CountedCase> counted = new ArrayList<>();
         for (CaseFacts c : cases) {
+            c.countedIn(definition.measure(), period).filter(communes::contains)
+                    .ifPresent(commune -> counted.add(new CountedCase(c, commune)));
+        }
+        return count(definition, counted, communes);
+    }
+
+    /**
+     * Counts an indicator over the cases that count for its measure in the period and the area's communes, in the
+     * order of their reports (the earliest first, then by case id): the definition's filters keep some, a child is
+     * counted once with the report fields of its earliest kept case.
+     *
+     * @param counted  the cases counting for {@code definition.measure()}, each in the commune it counts in
+     * @param communes the area's communes, in the order their breakdown cells are listed
+     */
+    IndicatorValue count(IndicatorDefinition definition, List<CountedCase> counted, Collection<String> communes) {
+        Map<String, CountedCase> units = new LinkedHashMap<>();
+        for (CountedCase one : counted) {
+            CaseFacts c = one.facts();
             if (definition.keeps(c)) {
-                c.countedIn(definition.measure(), period).filter(communes::contains).ifPresent(commune ->
-                        counted.putIfAbsent(definition.unit() == CountingUnit.CHILDREN ? c.childId() : c.caseId(),
-                                new Counted(c, commune)));
+                units.putIfAbsent(definition.unit() == CountingUnit.CHILDREN ? c.childId() : c.caseId(), one);
             }
         }
         List<Breakdown> breakdowns = new ArrayList<>();
         for (Dimension dimension : definition.breakdowns()) {
-            breakdowns.add(breakdown(dimension, counted.values(), communes));
+            breakdowns.add(breakdown(dimension, units.values(), communes));
         }
         return new IndicatorValue(definition.code(), definition.group(), definition.nameVi(), definition.nameEn(),
-                definition.unit(), definition.measure(), counted.size(), List.copyOf(breakdowns));
+                definition.unit(), definition.measure(), units.size(), List.copyOf(breakdowns));
     }
 
-    /** A counted case and the commune it counted in (the one that ran it when the counted fact happened). */
-    private record Counted(CaseFacts facts, String commune) {
-    }
-
-    private Breakdown breakdown(Dimension dimension, Collection<Counted> counted, Collection<String> communes) {
+    private Breakdown breakdown(Dimension dimension, Collection<CountedCase> counted, Collection<String> communes) {
         Map<String, String[]> labels = cellsOf(dimension, communes);
         Map<String, Long> counts = new LinkedHashMap<>();
         labels.keySet().forEach(key -> counts.put(key, 0L));
-        for (Counted one : counted) {
+        for (CountedCase one : counted) {
             for (String key : keysOf(dimension, one)) {
                 counts.merge(key, 1L, Long::sum);
             }
@@ -77,7 +93,7 @@ class IndicatorCalculator {
                 cells);
     }
 
-    private Set<String> keysOf(Dimension dimension, Counted counted) {
+    private Set<String> keysOf(Dimension dimension, CountedCase counted) {
         CaseFacts facts = counted.facts();
         return switch (dimension) {
             case SEX -> Set.of(facts.sex());

@@ -1,32 +1,29 @@
 package vn.childprotection.casetracker.query.indicators;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import vn.childprotection.casetracker.values.CaseCategory;
-import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
- * Reads the facts of the {@code indicators} projection as they had been recorded by an instant.
+ * Reads the counted facts of the {@code indicators} projection ({@code indicator_fact}, see V3_9 and
+ * {@link CountedFact}) as they had been recorded by an instant: only the rows of the period asked and the area's
+ * communes, so the cost of a question grows with what its period and area hold, not with the store.
  */
 @Repository
 class IndicatorFactsRepository {
-
-    /** Far enough in the future to stand for "everything recorded so far". */
-    private static final OffsetDateTime EVERYTHING = OffsetDateTime.of(9999, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
     private final JdbcTemplate jdbc;
 
@@ -35,67 +32,69 @@ class IndicatorFactsRepository {
     }
 
     /**
-     * The cases that any of these communes ran at some time (reported there, or received by a transfer or a
-     * carry-over) and that were reported before {@code reportedBefore}, with their steps and the communes that ran
-     * them, as recorded by {@code asOf} (everything recorded when null).
+     * The cases that count for each measure in the period and in one of these communes, as recorded by {@code asOf}
+     * (everything recorded when null), each with the commune it counts in, in the order of their reports (earliest
+     * first, then by case id).
+     *
+     * @return for each measure asked, its counted cases (an empty list when none)
      */
-    List<CaseFacts> load(Collection<String> communeCodes, Instant reportedBefore, Instant asOf) {
-        if (communeCodes.isEmpty()) {
-            return List.of();
+    Map<Measure, List<CountedCase>> counted(Collection<String> communeCodes, ReportingPeriod period,
+                                            Collection<Measure> measures, Instant asOf) {
+        Map<Measure, List<CountedCase>> counted = new EnumMap<>(Measure.class);
+        measures.forEach(measure -> counted.put(measure, new ArrayList<>()));
+        if (communeCodes.isEmpty() || measures.isEmpty()) {
+            return counted;
         }
-        String[] communes = communeCodes.toArray(String[]::new);
-        OffsetDateTime before = reportedBefore.atOffset(ZoneOffset.UTC);
-        OffsetDateTime recordedBy = asOf == null ? EVERYTHING : asOf.atOffset(ZoneOffset.UTC);
-        String ranThere = """
-                SELECT DISTINCT m.case_id FROM indicator_commune m
-                WHERE m.commune_code = ANY (?) AND m.recorded_at <= ?""";
-        Map<String, List<CaseStep>> steps = new LinkedHashMap<>();
+        OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
+        OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
+        OffsetDateTime recordedBy = asOf == null ? null : asOf.atOffset(ZoneOffset.UTC);
+        String asRecorded = asOf == null ? "f.superseded_at IS NULL"
+                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
+        Map<String, CaseFacts> cases = new HashMap<>();
+        List<Object> args = new ArrayList<>();
+        args.add(communeCodes.toArray(String[]::new));
+        args.add(measures.stream().map(Enum::name).toArray(String[]::new));
+        args.addAll(List.of(start, end, end, end));
+        args.addAll(List.of(start, end, end, end));
+        if (asOf != null) {
+            args.addAll(List.of(recordedBy, recordedBy));
+        }
         jdbc.query("""
-                SELECT s.case_id, s.sequence_number, s.kind, s.occurred_at, s.deadline_id, s.deadline_rule, s.due_at
-                FROM indicator_step s JOIN indicator_case c ON c.case_id = s.case_id
-                WHERE c.case_id IN (%s) AND c.recorded_at <= ? AND c.reported_at < ? AND s.recorded_at <= ?
-                ORDER BY s.case_id, s.sequence_number""".formatted(ranThere), rs -> {
-                    String rule = rs.getString("deadline_rule");
-                    steps.computeIfAbsent(rs.getString("case_id"), id -> new ArrayList<>()).add(new CaseStep(
-                            rs.getLong("sequence_number"), StepKind.valueOf(rs.getString("kind")),
-                            instant(rs, "occurred_at"), rs.getString("deadline_id"),
-                            rule == null ? null : DeadlineRule.valueOf(rule), instant(rs, "due_at")));
-                }, communes, recordedBy, recordedBy, before, recordedBy);
-        Map<String, List<CaseFacts.CommuneSpell>> spells = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT k.case_id, k.sequence_number, k.commune_code, k.since
-                FROM indicator_commune k JOIN indicator_case c ON c.case_id = k.case_id
-                WHERE c.case_id IN (%s) AND c.recorded_at <= ? AND c.reported_at < ? AND k.recorded_at <= ?
-                ORDER BY k.case_id, k.sequence_number""".formatted(ranThere), rs -> {
-                    spells.computeIfAbsent(rs.getString("case_id"), id -> new ArrayList<>()).add(
-                            new CaseFacts.CommuneSpell(rs.getLong("sequence_number"), rs.getString("commune_code"),
-                                    instant(rs, "since")));
-                }, communes, recordedBy, recordedBy, before, recordedBy);
-        return jdbc.query("""
-                SELECT case_id, child_id, commune_code, category, channel, sex, age_years, setting, abuse_forms,
-                       special_groups, reported_at
-                FROM indicator_case
-                WHERE case_id IN (%s) AND recorded_at <= ? AND reported_at < ?
-                ORDER BY reported_at, case_id""".formatted(ranThere), (rs, row) -> new CaseFacts(
-                        rs.getString("case_id"), rs.getString("child_id"), rs.getString("commune_code"),
-                        CaseCategory.valueOf(rs.getString("category")), rs.getString("channel"), rs.getString("sex"),
-                        rs.getInt("age_years"), rs.getString("setting"), names(rs.getArray("abuse_forms")),
-                        names(rs.getArray("special_groups")), instant(rs, "reported_at"),
-                        List.copyOf(steps.getOrDefault(rs.getString("case_id"), List.of())),
-                        spells.get(rs.getString("case_id"))),
-                communes, recordedBy, recordedBy, before);
+                SELECT f.measure, f.commune_code AS counted_in, c.case_id, c.child_id, c.commune_code, c.category,
+                       c.channel, c.sex, c.age_years, c.setting, array_to_string(c.abuse_forms, ',') AS abuse_forms,
+                       array_to_string(c.special_groups, ',') AS special_groups, c.reported_at
+                FROM indicator_fact f JOIN indicator_case c ON c.case_id = f.case_id
+                WHERE f.commune_code = ANY (?) AND f.measure = ANY (?)
+                  AND ((f.counted_at >= ? AND f.counted_at < ?)
+                       OR (f.counted_at IS NULL AND COALESCE(f.holds_until, 'infinity') >= ? AND f.holds_after < ?))
+                  AND (f.previous_at IS NULL OR f.previous_at < ?)
+                  AND (f.holds_after IS NULL OR f.holds_after < ?)
+                  AND (f.holds_until IS NULL OR f.holds_until >= ?)
+                  AND c.reported_at < ?
+                  AND %s
+                ORDER BY c.reported_at, c.case_id""".formatted(asRecorded), rs -> {
+                    CaseFacts reported = cases.computeIfAbsent(rs.getString("case_id"), caseId -> report(rs));
+                    counted.get(Measure.valueOf(rs.getString("measure")))
+                            .add(new CountedCase(reported, rs.getString("counted_in")));
+                }, args.toArray());
+        return counted;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
+    /** The plain fields of a case's report, read once per case however many measures it counts for. */
+    private static CaseFacts report(ResultSet rs) {
+        try {
+            return new CaseFacts(rs.getString("case_id"), rs.getString("child_id"), rs.getString("commune_code"),
+                    CaseCategory.valueOf(rs.getString("category")), rs.getString("channel"), rs.getString("sex"),
+                    rs.getInt("age_years"), rs.getString("setting"), names(rs.getString("abuse_forms")),
+                    names(rs.getString("special_groups")), rs.getTimestamp("reported_at").toInstant(), List.of(),
+                    null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Unreadable indicator_case row", e);
+        }
     }
 
-    private static Set<String> names(Array array) throws SQLException {
-        Set<String> names = new LinkedHashSet<>();
-        for (Object value : (Object[]) array.getArray()) {
-            names.add((String) value);
-        }
-        return Set.copyOf(names);
+    /** Enum names joined by commas (enum names hold no comma). */
+    private static Set<String> names(String joined) {
+        return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
     }
 }

@@ -32,7 +32,9 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  * change of the commune running the case (report, accepted transfer, carry-over) so a fact counts where it
  * happened. Nothing is counted here: counting happens when a period, an org unit and an as-of instant are asked for,
  * so the same facts answer every report. Rows are keyed by case and sequence number, so an event delivered again
- * changes nothing. Personal data never reaches these tables.
+ * changes nothing. After each event the case's counted facts ({@code indicator_fact}) are derived again from those
+ * rows ({@link IndicatorFactWriter}), so that a question reads only its period's facts. Personal data never reaches
+ * these tables.
  */
 @Component
 @ProcessingGroup(IndicatorProjection.PROCESSING_GROUP)
@@ -41,13 +43,16 @@ public class IndicatorProjection {
     public static final String PROCESSING_GROUP = "indicators";
 
     private final JdbcTemplate jdbc;
+    private final IndicatorFactWriter facts;
 
-    public IndicatorProjection(JdbcTemplate jdbc) {
+    IndicatorProjection(JdbcTemplate jdbc, IndicatorFactWriter facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM indicator_fact");
         jdbc.update("DELETE FROM indicator_step");
         jdbc.update("DELETE FROM indicator_case");
         jdbc.update("DELETE FROM indicator_commune");
@@ -64,6 +69,7 @@ public class IndicatorProjection {
                 e.caseId(), e.childId(), e.communeCode(), e.category().name(), e.channel().name(), e.sex().name(),
                 e.ageYears(), e.setting() == null ? null : e.setting().name(), names(e.abuseForms()),
                 names(e.specialCircumstanceGroups()), utc(e.occurredAt()), utc(recordedAt));
+        facts.refresh(e.caseId());
     }
 
     /** The receiving commune runs the case from the transfer on: what happens after counts there. */
@@ -122,6 +128,7 @@ public class IndicatorProjection {
                 ON CONFLICT (case_id, sequence_number) DO NOTHING""",
                 e.caseId(), sequenceNumber, StepKind.DEADLINE_SCHEDULED.name(), utc(e.occurredAt()), utc(recordedAt),
                 e.deadlineId(), e.rule().name(), utc(e.dueAt()));
+        facts.refresh(e.caseId());
     }
 
     @EventHandler
@@ -133,6 +140,7 @@ public class IndicatorProjection {
                 ON CONFLICT (case_id, sequence_number) DO NOTHING""",
                 e.caseId(), sequenceNumber, StepKind.DEADLINE_FULFILLED.name(), utc(e.occurredAt()), utc(recordedAt),
                 e.deadlineId(), e.rule().name());
+        facts.refresh(e.caseId());
     }
 
     private void runBy(String caseId, long sequenceNumber, String communeCode, Instant since, Instant recordedAt) {
@@ -141,6 +149,7 @@ public class IndicatorProjection {
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (case_id, sequence_number) DO NOTHING""",
                 caseId, sequenceNumber, communeCode, utc(since), utc(recordedAt));
+        facts.refresh(caseId);
     }
 
     private void step(String caseId, long sequenceNumber, StepKind kind, Instant occurredAt, Instant recordedAt) {
@@ -149,6 +158,7 @@ public class IndicatorProjection {
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (case_id, sequence_number) DO NOTHING""",
                 caseId, sequenceNumber, kind.name(), utc(occurredAt), utc(recordedAt));
+        facts.refresh(caseId);
     }
 
     private Array names(Collection<? extends Enum<?>> values) {

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
@@ -84,12 +87,14 @@ public class IndicatorService {
                               boolean includePredecessors) {
         ReportingScope scope = reportingUnits.scope(orgUnitCode, asOf, includePredecessors);
         Set<String> communes = scope.communes();
-        List<CaseFacts> cases = facts.load(communes, period.end(), asOf);
+        List<IndicatorDefinition> asked = definitions.indicators().stream()
+                .filter(definition -> codes.isEmpty() || codes.contains(definition.code())).toList();
+        Map<Measure, List<CountedCase>> counted = facts.counted(communes, period,
+                asked.stream().map(IndicatorDefinition::measure).collect(Collectors.toCollection(
+                        () -> EnumSet.noneOf(Measure.class))), asOf);
         List<IndicatorValue> values = new ArrayList<>();
-        for (IndicatorDefinition definition : definitions.indicators()) {
-            if (codes.isEmpty() || codes.contains(definition.code())) {
-                values.add(calculator.count(definition, period, cases, communes));
-            }
+        for (IndicatorDefinition definition : asked) {
+            values.add(calculator.count(definition, counted.get(definition.measure()), communes));
         }
         return new IndicatorSet(scope.code(), scope.nameVi(), scope.nameEn(), period.from(), period.to(), asOf,
                 clock.instant(), List.copyOf(communes), scope.reportingGroup(), scope.includePredecessors(),
