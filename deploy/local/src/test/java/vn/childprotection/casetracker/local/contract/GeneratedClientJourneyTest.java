@@ -134,7 +134,7 @@ class GeneratedClientJourneyTest {
         police.interventionStatus(caseId, "legal", new InterventionStatusRequest().occurredAt(at("2026-03-07T02:00:00Z"))
                 .status(InterventionStatusRequest.StatusEnum.DECLINED), null);
         CoordinationApi coordination = new CoordinationApi(client("coordinator.haiphong"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> coordination.declinedInterventions().getItems().stream()
+        await().atMost(Duration.ofSeconds(30)).until(() -> coordination.declinedInterventions(null, null).getItems().stream()
                 .anyMatch(d -> d.getCaseId().equals(caseId) && POLICE.equals(d.getDeclinedBy())));
         coordinator.reassign(caseId, "legal", new ReassignmentRequest().occurredAt(at("2026-03-08T02:00:00Z"))
                 .toAgencyCode(HEALTH).dueDate(LocalDate.parse("2026-04-30")), null);
@@ -152,7 +152,7 @@ class GeneratedClientJourneyTest {
         assertThat(limited).isInstanceOf(AgencyCaseFile.class);
         assertThat(((AgencyCaseFile) limited).getLimitedToOrgUnit()).isEqualTo(HEALTH);
         assertThat(((AgencyCaseFile) limited).getInterventions()).hasSize(2);
-        WorkQueue queue = new AgencyWorkQueueApi(client("health.xaanlao")).workQueue(HEALTH, null, null);
+        WorkQueue queue = new AgencyWorkQueueApi(client("health.xaanlao")).workQueue(HEALTH, null, null, null, null);
         assertThat(queue.getAgencyCode()).isEqualTo(HEALTH);
 
         // Review, closing (a closing reason published as an enum), reopening.
@@ -187,10 +187,10 @@ class GeneratedClientJourneyTest {
         assertThat(history.getEntries().get(0).getDetails()).isInstanceOf(Map.class);
         RiskRegisterApi registers = new RiskRegisterApi(client("coordinator.haiphong"));
         RiskRegister register = await().atMost(Duration.ofSeconds(30)).until(
-                () -> registers.register(OTHER_COMMUNE, null),
+                () -> registers.register(OTHER_COMMUNE, null, null, null),
                 r -> r.getCases().stream().anyMatch(c -> c.getCaseId().equals(caseId)));
         assertThat(register.getTotal()).isPositive();
-        assertThat(new OverdueApi(client("coordinator.haiphong")).overdue(null, HEALTH).getTotal()).isNotNegative();
+        assertThat(new OverdueApi(client("coordinator.haiphong")).overdue(null, HEALTH, null, null).getTotal()).isNotNegative();
         AuditTrailApi audit = new AuditTrailApi(client("auditor.haiphong"));
         AuditTrailPage trail = await().atMost(Duration.ofSeconds(30)).until(
                 () -> audit.auditTrail(caseId, null, null, null, null, null, 0, 50, null),
