@@ -3,8 +3,10 @@
 # default), and printed as one set of Markdown tables (stdout; progress goes to stderr):
 #   1. growth: `templates` cases loaded through the public API by the generator (20 % taken beyond the report), then
 #      the store grown in the service to `cases` cases by cloning them (POST /api/v1/admin/store-growth, enabled with
-#      --casetracker.bench.store-growth.enabled=true; skipped with a loud note where the build has no such endpoint);
-#   2. catch-up: seconds until every projection's lag is 0 after the growth;
+#      --casetracker.bench.store-growth.enabled=true; skipped with a loud note where the build has no such endpoint),
+#      with the projections paused meanwhile ("pauseProjections": true; PAUSE_PROJECTIONS=false grows with them live);
+#   2. catch-up: seconds from the projections' start after the growth (its projectionsResumedAt) until every
+#      projection's lag is 0;
 #   3. rebuilds: the raw ordered scan of domain_event_entry over JDBC (deploy/bench/ScanRate.java), plain and with
 #      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans;
 #   4. reads: $READERS concurrent readers per read endpoint family for $READ_SECONDS s after $READ_WARMUP s not
@@ -25,8 +27,8 @@
 #   REBUILD_DURING_READS (case-file), REBUILDS (every projection), SAMPLE (5000 case ids), DISTRICT (313),
 #   COMMUNE (313-an-thai), YEAR (2024), PGBENCH_SECONDS (10), HTTP_SECONDS (12), HTTP_WARMUP (3), CLIENTS ("1 8 16"),
 #   STARTUP_SECONDS (600), GROWTH_SECONDS (3600), CATCH_UP_SECONDS (3600), REBUILD_SECONDS (3600, each),
-#   JAR (deploy/local/target/case-tracker.jar: another build to measure), KEEP_WORK (unset: the temporary directory,
-#   with the service's data and logs, is removed at the end)
+#   PAUSE_PROJECTIONS (true), JAR (deploy/local/target/case-tracker.jar: another build to measure), KEEP_WORK (unset:
+#   the temporary directory, with the service's data and logs, is removed at the end)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -46,6 +48,7 @@ PGBENCH_SECONDS=${PGBENCH_SECONDS:-10}
 HTTP_SECONDS=${HTTP_SECONDS:-12}
 HTTP_WARMUP=${HTTP_WARMUP:-3}
 CLIENTS=${CLIENTS:-1 8 16}
+PAUSE_PROJECTIONS=${PAUSE_PROJECTIONS:-true}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
@@ -58,7 +61,7 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS)=' \
+'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -180,9 +183,10 @@ printf '| Templates through the API (generator, %s %% follow-up) | %s | %s | %s 
   "$(cases_in_store)" "$TEMPLATE_EVENTS" "$((SECONDS - t0))" \
   "$(python3 -c "print(round($TEMPLATE_EVENTS / max(1, $SECONDS - $t0)))")" | section 1-growth
 
-log "  POST /admin/store-growth {\"cases\": $CASES}"
+GROWTH_BODY="{\"cases\": $CASES, \"pauseProjections\": $PAUSE_PROJECTIONS}"
+log "  POST /admin/store-growth $GROWTH_BODY"
 code=$(curl -s -o "$WORK/growth.json" -w '%{http_code}' "${AUTH[@]}" -H 'Content-Type: application/json' \
-  -X POST "$API/admin/store-growth" -d "{\"cases\": $CASES}") || code=000
+  -X POST "$API/admin/store-growth" -d "$GROWTH_BODY") || code=000
 GROWTH_FINISHED=
 if [ "$code" = "404" ]; then
   log "  !!! NO STORE GROWTH: this build answers 404 to POST /api/v1/admin/store-growth; measuring the templates only"
@@ -204,9 +208,10 @@ else
   done
   [ "$state" = "FINISHED" ] || fail "store growth $state: $(json "d['error']" < "$WORK/growth.json")"
   GROWTH_FINISHED=1
-  json "'| Store growth in the service (clones of the templates, fresh ids and child keys) | %d | %d | %.0f | %.0f |' \
-    % (d['cases'] - d['templateCases'], d['events'], d['seconds'], d['eventsPerSecond'])" < "$WORK/growth.json" \
-    | section 1-growth
+  PAUSED_NOTE=$([ "$PAUSE_PROJECTIONS" = true ] && echo "projections paused" || echo "projections live")
+  json "'| Store growth in the service (clones of the templates, fresh ids and child keys; $PAUSED_NOTE) \
+| %d | %d | %.0f | %.0f |' % (d['cases'] - d['templateCases'], d['events'], d['seconds'], d['eventsPerSecond'])" \
+    < "$WORK/growth.json" | section 1-growth
 fi
 
 # ---- 2. Catch-up ----------------------------------------------------------------------------------------------------
@@ -214,6 +219,13 @@ if [ -n "$GROWTH_FINISHED" ]; then
   BEHIND=$(get "$API/admin/projections" | json "max(p['lag'] for p in d)")
   log "2/6 catch-up after the growth: $BEHIND events behind (largest lag)"
   CATCH_UP=$(wait_caught_up)
+  # Counted from the projections' start (projectionsResumedAt, the service's clock on this machine) when they were
+  # paused, else from the growth's end: either way from when they had the whole backlog to apply.
+  if [ "${CATCH_UP:0:1}" != ">" ]; then
+    CATCH_UP=$(json "round((__import__('datetime').datetime.now(__import__('datetime').timezone.utc) \
+      - __import__('datetime').datetime.fromisoformat((d['projectionsResumedAt'] or d['finishedAt']) \
+      .replace('Z', '+00:00'))).total_seconds())" < "$WORK/growth.json")
+  fi
   printf '| Catch-up after the growth (every projection at lag 0) | | %s behind | %s | %s |\n' "$BEHIND" "$CATCH_UP" \
     "$(python3 -c "print(round($BEHIND / max(1, $CATCH_UP)) if '$CATCH_UP'.isdigit() else '–')")" | section 1-growth
 else

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
@@ -18,25 +21,30 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.crypto.ChildKeyStore;
 import vn.childprotection.casetracker.platform.db.DatabaseServer;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
+import vn.childprotection.casetracker.query.admin.ProjectionRebuilds;
 
 /**
  * Grows the store, for benchmarks only, to a given number of cases by cloning the cases present when it starts
  * (round robin over the templates), in the service so the keys it needs (the key-encryption key that wraps each
  * new child key, the integrity key that authenticates each event's chain link) never leave it. One growth at a
- * time, on its own thread; progress is logged every 5 seconds.
+ * time, on its own thread; progress is logged every 5 seconds. On request the projections are paused meanwhile
+ * ({@link ProjectionPause}) and catch up afterwards.
  * <p>
  * Off by default: exists only with {@code casetracker.bench.store-growth.enabled=true}, and refuses to start the
  * service on any database but the embedded one.
  */
 @Component
 @ConditionalOnProperty(name = StoreGrowth.ENABLED, havingValue = "true")
-public class StoreGrowth implements DisposableBean {
+public class StoreGrowth implements DisposableBean, ApplicationListener<ContextClosedEvent> {
 
     static final String ENABLED = "casetracker.bench.store-growth.enabled";
     static final long MAX_CASES = 1_000_000;
@@ -46,6 +54,8 @@ public class StoreGrowth implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final ChildKeyStore childKeys;
     private final CloneBatch batches;
+    private final ProjectionPause projectionPause;
+    private final ApplicationContext context;
     private final JsonMapper json = JsonMapper.builder().build();
     private final int batchCases;
     private final int maxTemplates;
@@ -67,6 +77,8 @@ public class StoreGrowth implements DisposableBean {
     public StoreGrowth(JdbcTemplate jdbc, ChildKeyStore childKeys, EventStore eventStore,
                        TransactionManager transactionManager, DeadlineManager deadlines,
                        @Qualifier("eventSerializer") Serializer eventSerializer, DatabaseServer database,
+                       ProjectionRebuilds projections, EventProcessingConfiguration processing,
+                       ApplicationContext context,
                        @Value("${casetracker.bench.store-growth.batch-cases:200}") int batchCases,
                        @Value("${casetracker.bench.store-growth.max-templates:2000}") int maxTemplates) {
         if (!database.isEmbedded()) {
@@ -84,18 +96,24 @@ public class StoreGrowth implements DisposableBean {
         this.maxTemplates = maxTemplates;
         this.batches = new CloneBatch(eventStore, transactionManager, childKeys,
                 new CaseCloner(eventSerializer, deadlines, json));
+        this.projectionPause = new ProjectionPause(projections::projections,
+                group -> processing.eventProcessor(group, StreamingEventProcessor.class).orElse(null));
+        this.context = context;
         log.warn("{}=true: POST /api/v1/admin/store-growth clones cases into this store (benchmarks only)", ENABLED);
     }
 
     /**
      * Starts growing the store to {@code targetCases} cases, in the background.
      *
+     * @param pauseProjections whether to stop the projections' live processors until the growth ends (finished or
+     *                         failed), so that they catch up afterwards instead of competing with it
      * @return the status at start ({@code RUNNING})
      * @throws BadRequestException when the target is missing, below the cases the store holds, or above
      *                             {@value #MAX_CASES}
-     * @throws StoreGrowthRefused  when a growth is running, or the store holds no case to clone
+     * @throws StoreGrowthRefused  when a growth is running, the store holds no case to clone, or the projections are
+     *                             to be paused while one of them is being rebuilt
      */
-    public synchronized StoreGrowthStatus start(Long targetCases) {
+    public synchronized StoreGrowthStatus start(Long targetCases, boolean pauseProjections) {
         if (targetCases == null) {
             throw new BadRequestException("cases", "is required: the total number of cases the store must hold");
         }
@@ -113,9 +131,13 @@ public class StoreGrowth implements DisposableBean {
         if (present == 0 && targetCases > 0) {
             throw new StoreGrowthRefused("nothing-to-clone", "The store holds no case to clone; load some first");
         }
+        if (pauseProjections) {
+            projectionPause.requireNoRebuild();
+        }
         Instant startedAt = clock.instant();
-        status = new StoreGrowthStatus("RUNNING", targetCases, 0, present, 0, startedAt, null, 0, 0, null);
-        executor.execute(() -> run(targetCases, present, startedAt));
+        status = new StoreGrowthStatus("RUNNING", targetCases, 0, present, 0, startedAt, null, 0, 0, null, false,
+                null);
+        executor.execute(() -> run(targetCases, present, startedAt, pauseProjections));
         return status;
     }
 
@@ -128,8 +150,15 @@ public class StoreGrowth implements DisposableBean {
         return now;
     }
 
-    private void run(long target, long present, Instant startedAt) {
+    private void run(long target, long present, Instant startedAt, boolean pauseProjections) {
+        List<StreamingEventProcessor> paused = List.of();
+        String endState = "FINISHED";
+        String error = null;
         try {
+            if (pauseProjections) {
+                paused = projectionPause.pause();
+                status = status.withProjections(true, null);
+            }
             List<CaseTemplate> templates = CaseTemplates.load(jdbc, childKeys, json, maxTemplates);
             if (templates.isEmpty() && target > present) {
                 throw new IllegalStateException("No case of the store can be cloned (erased children only)");
@@ -164,14 +193,37 @@ public class StoreGrowth implements DisposableBean {
             if (stopping) {
                 throw new IllegalStateException("Stopped with the service");
             }
-            status = progress(status, templates.size(), cases, events, "FINISHED", null);
-            log.info(String.format(Locale.US, "Store growth finished: %,d cases, %,d events appended in %.1f s "
-                    + "(%,.0f events/s)", cases, events, status.seconds(), status.eventsPerSecond()));
         } catch (RuntimeException e) {
             log.error("Store growth failed", e);
-            status = progress(status, status.templateCases(), status.cases(), status.events(), "FAILED",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            endState = "FAILED";
+            error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        } finally {
+            if (pauseProjections) {
+                error = resume(paused, error);
+                endState = error == null ? endState : "FAILED";
+            }
+            status = progress(status, status.templateCases(), status.cases(), status.events(), endState, error);
         }
+        if (status.state().equals("FINISHED")) {
+            log.info(String.format(Locale.US, "Store growth finished: %,d cases, %,d events appended in %.1f s "
+                    + "(%,.0f events/s)", status.cases(), status.events(), status.seconds(),
+                    status.eventsPerSecond()));
+        }
+    }
+
+    /** Starts the paused projections again, unless the service is stopping; returns the error, extended if need be. */
+    private String resume(List<StreamingEventProcessor> paused, String error) {
+        if (stopping) {
+            log.info("Store growth: the service is stopping; its projections start again with it");
+            return error;
+        }
+        List<String> failures = projectionPause.resume(paused);
+        Instant resumedAt = clock.instant();
+        status = status.withProjections(false, paused.isEmpty() && error != null ? null : resumedAt);
+        if (failures.isEmpty()) {
+            return error;
+        }
+        return (error == null ? "" : error + "; ") + String.join("; ", failures);
     }
 
     private StoreGrowthStatus progress(StoreGrowthStatus from, long templates, long cases, long events,
@@ -180,11 +232,31 @@ public class StoreGrowth implements DisposableBean {
         double seconds = seconds(from.startedAt(), now);
         return new StoreGrowthStatus(endState == null ? from.state() : endState, from.targetCases(), templates,
                 cases, events, from.startedAt(), endState == null ? null : now, seconds,
-                seconds == 0 ? 0 : events / seconds, error);
+                seconds == 0 ? 0 : events / seconds, error, from.projectionsPaused(), from.projectionsResumedAt());
     }
 
     private static double seconds(Instant from, Instant to) {
         return Math.max(Duration.between(from, to).toNanos() / 1e9, 1e-3);
+    }
+
+    /**
+     * Stops a running growth before Axon and the database stop (after its current batch), so that no batch is cut
+     * short and paused projections are not started while the service goes down.
+     */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() != context) {
+            return;
+        }
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("Store growth did not stop within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -34,14 +34,16 @@ public class StoreGrowthController {
     }
 
     /**
-     * @param request {@code {"cases": N}}, the total number of cases the store must hold when done
+     * @param request {@code {"cases": N, "pauseProjections": false}}: the total number of cases the store must
+     *                hold when done, and whether the projections are stopped while it grows (optional, false)
      * @return 202, {@code Location} the status, and the status at start; 400 for a missing or out-of-range
-     *         number, 409 when one is running or there is nothing to clone
+     *         number, 409 when one is running, there is nothing to clone, or a pause is asked while a projection is
+     *         being rebuilt
      */
     @PostMapping(PATH)
     public ResponseEntity<StoreGrowthStatus> start(@RequestBody StoreGrowthRequest request) {
         requireCoordinator();
-        StoreGrowthStatus started = growth.start(request.cases());
+        StoreGrowthStatus started = growth.start(request.cases(), Boolean.TRUE.equals(request.pauseProjections()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(PATH))
                 .cacheControl(CacheControl.noStore()).body(started);
     }

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Answers the store growth's refusals as {@code application/problem+json} with their {@code rule}: 403
- * {@code role-not-allowed}, 409 {@code growth-running} or {@code nothing-to-clone}. Bad bodies are the platform's
- * 400.
+ * {@code role-not-allowed}, 409 {@code growth-running}, {@code nothing-to-clone} or {@code rebuild-running}. Bad
+ * bodies are the platform's 400.
  */
 @RestControllerAdvice(assignableTypes = StoreGrowthController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)

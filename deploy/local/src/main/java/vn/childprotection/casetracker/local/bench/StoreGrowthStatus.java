@@ -15,12 +15,22 @@ import java.time.Instant;
  * @param seconds         seconds from start to finish (or to now while running)
  * @param eventsPerSecond {@code events / seconds}
  * @param error           why it failed, or null
+ * @param projectionsPaused    whether the projections' live processors are stopped by this growth now (asked for
+ *                             with {@code "pauseProjections": true}; true from just after the start until the end)
+ * @param projectionsResumedAt when they were started again, UTC, just before {@code finishedAt}: the moment their
+ *                             catch-up begins; null while paused, and when this growth did not pause them
  */
 public record StoreGrowthStatus(String state, long targetCases, long templateCases, long cases, long events,
                                 Instant startedAt, Instant finishedAt, double seconds, double eventsPerSecond,
-                                String error) {
+                                String error, boolean projectionsPaused, Instant projectionsResumedAt) {
 
     static StoreGrowthStatus idle() {
-        return new StoreGrowthStatus("IDLE", 0, 0, 0, 0, null, null, 0, 0, null);
+        return new StoreGrowthStatus("IDLE", 0, 0, 0, 0, null, null, 0, 0, null, false, null);
+    }
+
+    /** This status with the projections stopped ({@code paused}) or started again at {@code resumedAt}. */
+    StoreGrowthStatus withProjections(boolean paused, Instant resumedAt) {
+        return new StoreGrowthStatus(state, targetCases, templateCases, cases, events, startedAt, finishedAt, seconds,
+                eventsPerSecond, error, paused, resumedAt);
     }
 }

@@ -14,10 +14,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.axonframework.common.Registration;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,11 +42,13 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 /**
  * The store growth of benchmarks: three cases entered through the API are cloned into six more, each a case of its
  * own (fresh ids, a fresh child and child key, its own schedules) that reads back like its template, in a store
- * whose chain still verifies.
+ * whose chain still verifies; a growth that pauses the projections appends while their processors are stopped, and
+ * they catch up afterwards. The first test counts rows of the whole store, so it runs first.
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true",
                 "casetracker.bench.store-growth.enabled=true", "casetracker.bench.store-growth.batch-cases=4"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StoreGrowthTest {
 
     private static final Pattern UUID = Pattern.compile(
@@ -47,8 +61,13 @@ class StoreGrowthTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
+    @Order(1)
     void three_cases_grow_to_nine_that_read_like_their_templates_under_fresh_ids_and_keys() {
         ApiClient api = new ApiClient(port);
         Map<String, String> templates = new HashMap<>();
@@ -121,13 +140,81 @@ class StoreGrowthTest {
     }
 
     @Test
+    void a_growth_that_pauses_the_projections_appends_while_they_are_stopped_and_they_catch_up_after_it() {
+        ApiClient api = new ApiClient(port);
+        enterCase(api, "Phan Thị Tạm Dừng", 1);
+        List<String> projectionGroups = api.get("/api/v1/admin/projections", COORDINATOR).json().valueStream()
+                .map(p -> p.get("processingGroup").asString()).toList();
+        assertThat(projectionGroups).hasSize(8).contains("case-file", "indicators");
+        await().atMost(Duration.ofSeconds(30)).until(() -> largestLag(api) == 0);
+        List<String> before = caseIds();
+
+        // Probe: on the growth's thread, as each batch of clones is appended, which processors run, health, lags.
+        Map<String, Boolean> ranDuringGrowth = new ConcurrentHashMap<>();
+        List<String> healthDuringGrowth = new CopyOnWriteArrayList<>();
+        List<Long> smallestLagDuringGrowth = new CopyOnWriteArrayList<>();
+        List<String> probed = new java.util.ArrayList<>(projectionGroups);
+        probed.addAll(List.of("known-children", "case-communes"));
+        Registration probe = eventStore.registerDispatchInterceptor(new MessageDispatchInterceptor<EventMessage<?>>() {
+            @Override
+            public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(
+                    List<? extends EventMessage<?>> messages) {
+                if (Thread.currentThread().getName().equals("store-growth")) {
+                    probed.forEach(group -> ranDuringGrowth.merge(group, processing.eventProcessor(group)
+                            .map(EventProcessor::isRunning).orElse(false), Boolean::logicalOr));
+                    healthDuringGrowth.add(api.get("/actuator/health", COORDINATOR).json().get("status").asString());
+                    smallestLagDuringGrowth.add(api.get("/api/v1/admin/projections", COORDINATOR).json().valueStream()
+                            .mapToLong(p -> p.get("lag").asLong()).min().orElse(-1));
+                }
+                return (index, message) -> message;
+            }
+        });
+        JsonNode done;
+        try {
+            Response started = api.post(PATH, COORDINATOR,
+                    json(object("cases", before.size() + 9, "pauseProjections", true)));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            done = await().atMost(Duration.ofSeconds(60)).until(() -> api.get(PATH, COORDINATOR).json(),
+                    s -> !s.get("state").asString().equals("RUNNING"));
+        } finally {
+            probe.cancel();
+        }
+        assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("FINISHED");
+        assertThat(done.get("projectionsPaused").asBoolean()).as("started again at the end").isFalse();
+        assertThat(done.get("projectionsResumedAt").isNull()).as(done.toString()).isFalse();
+        assertThat(healthDuringGrowth).as("one probe per batch of 4 clones").hasSize(3).containsOnly("UP");
+        assertThat(smallestLagDuringGrowth.get(2))
+                .as("every projection is behind by the first two batches when the third is appended")
+                .isPositive();
+        Map<String, Boolean> expected = new HashMap<>();
+        projectionGroups.forEach(group -> expected.put(group, false));
+        expected.put("known-children", true);
+        expected.put("case-communes", true);
+        assertThat(ranDuringGrowth).as("projections stopped, the command side's subscribing processors running")
+                .isEqualTo(expected);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> largestLag(api) == 0);
+        assertThat(api.get("/api/v1/admin/projections", COORDINATOR).json().valueStream()
+                .allMatch(p -> p.get("processorRunning").asBoolean())).isTrue();
+        List<String> clones = caseIds().stream().filter(id -> !before.contains(id)).toList();
+        assertThat(clones).hasSize(9);
+        for (String clone : clones) {
+            Response file = api.get("/api/v1/cases/" + clone, COORDINATOR);
+            assertThat(file.status()).as(file.body()).isEqualTo(200);
+            assertThat(file.json().get("child").get("name").asString()).isNotBlank();
+        }
+    }
+
+    @Test
     void bad_bodies_and_other_roles_are_refused_start_nothing_and_the_api_document_omits_it() {
         ApiClient api = new ApiClient(port);
         long present = count("SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.CaseReported'",
                 null);
         for (String body : List.of("{}", "{\"cases\": null}", "{\"cases\": \"9\"}", "{\"cases\": 9.5}",
                 "{\"cases\": 1000001}", "{\"cases\": -1}", "[9]", "not json",
-                "{\"cases\": " + (present - 1) + "}", "{\"cases\": 9, \"extra\": 1}")) {
+                "{\"cases\": " + (present - 1) + "}", "{\"cases\": 9, \"extra\": 1}",
+                "{\"cases\": " + present + ", \"pauseProjections\": \"true\"}",
+                "{\"cases\": " + present + ", \"pauseProjections\": 1}")) {
             Response refused = api.post(PATH, COORDINATOR, body);
             assertThat(refused.status()).as(body + " " + refused.body()).isEqualTo(400);
             assertThat(refused.isProblem()).as(body).isTrue();
@@ -171,6 +258,16 @@ class StoreGrowthTest {
                             "dueDate", today.plusDays(30).toString()))))).status()).isEqualTo(200);
         }
         return caseId;
+    }
+
+    private static long largestLag(ApiClient api) {
+        return api.get("/api/v1/admin/projections", COORDINATOR).json().valueStream()
+                .mapToLong(p -> p.get("lag").asLong()).max().orElseThrow();
+    }
+
+    private List<String> caseIds() {
+        return jdbc.queryForList("SELECT aggregate_identifier FROM domain_event_entry "
+                + "WHERE sequence_number = 0 AND type = 'CaseFile'", String.class);
     }
 
     private static List<String> eventTypes(ApiClient api, String caseId) {
