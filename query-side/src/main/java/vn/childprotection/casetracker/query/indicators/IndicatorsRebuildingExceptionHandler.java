@@ -28,6 +28,10 @@ public class IndicatorsRebuildingExceptionHandler {
     /** The problem's title, Vietnamese then English. */
     public static final String TITLE = "Đang tính lại chỉ tiêu sau khi nâng cấp / "
             + "Indicators are being rebuilt after an upgrade";
+    /** How the endpoints counting from the facts document this answer. */
+    public static final String OPENAPI_DESCRIPTION = "Indicators are being rebuilt after an upgrade (type "
+            + TYPE + "): the counted facts do not hold every case yet, so no count is given rather than a short "
+            + "one; percent and expectedFinish tell how far the rebuild is, Retry-After when to ask again";
 
     @ExceptionHandler(IndicatorsRebuildingException.class)
     ResponseEntity<Object> rebuilding(IndicatorsRebuildingException ex, WebRequest request) {
