@@ -49,6 +49,7 @@ public class IndicatorController {
                     + "counted, in the org structure known then. Coordinators and auditors; commune staff for their "
                     + "own commune (a reporting group: coordinators and auditors). Dashboards read the same with small "
                     + "cells suppressed: GET /api/v1/statistics/indicators.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
     public IndicatorSet indicators(

@@ -28,10 +28,14 @@ public class IndicatorsRebuildingExceptionHandler {
     /** The problem's title, Vietnamese then English. */
     public static final String TITLE = "Đang tính lại chỉ tiêu sau khi nâng cấp / "
             + "Indicators are being rebuilt after an upgrade";
-    /** How the endpoints counting from the facts document this answer. */
-    public static final String OPENAPI_DESCRIPTION = "Indicators are being rebuilt after an upgrade (type "
-            + TYPE + "): the counted facts do not hold every case yet, so no count is given rather than a short "
-            + "one; percent and expectedFinish tell how far the rebuild is, Retry-After when to ask again";
+    /**
+     * How the endpoints counting from the facts document their 503 (replacing the document's default for it, so it
+     * names the database's 503 too).
+     */
+    public static final String OPENAPI_DESCRIPTION = "The database is unreachable or a read of one's own write timed "
+            + "out; or the indicators are being rebuilt after an upgrade (type `" + TYPE + "`): the counted facts do "
+            + "not hold every case yet, so no count is given rather than a short one (`percent` and `expectedFinish` "
+            + "tell how far the rebuild is). Retry after `Retry-After` seconds";
 
     @ExceptionHandler(IndicatorsRebuildingException.class)
     ResponseEntity<Object> rebuilding(IndicatorsRebuildingException ex, WebRequest request) {

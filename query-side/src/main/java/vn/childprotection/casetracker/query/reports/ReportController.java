@@ -162,6 +162,7 @@ public class ReportController {
                     + "children against the year before) beside those the communes entered (health-insurance cards "
                     + "under 6, the congenital-heart policy, child-friendly communes, the Action Month, Mid-Autumn "
                     + "and Children's Forum). With asOf, only what had been recorded by then.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
     public PlanTargets targets(

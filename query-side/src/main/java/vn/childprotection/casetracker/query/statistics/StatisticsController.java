@@ -72,6 +72,7 @@ public class StatisticsController {
                     + "small-cell-threshold (5 by default), zero included, is suppressed (count: null, suppressed: "
                     + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
                     + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
     public SuppressedIndicators indicators(
