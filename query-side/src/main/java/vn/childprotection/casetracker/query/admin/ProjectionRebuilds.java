@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.query.deadletters.ParkedCount;
@@ -57,7 +58,8 @@ import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
  * retried, not parked, and shows in the rebuild's {@code problem} while it lasts.
  * <p>
  * Usable from Java as well as through {@link ProjectionAdminController}: {@link #start}, {@link #status},
- * {@link #projection}. Rebuild progress is kept in memory: it is lost on restart, and a rebuild interrupted by a
+ * {@link #projection}. The switch publishes {@link ProjectionSwitchingIn} inside its transaction, and every rebuild
+ * that ends publishes {@link ProjectionRebuildEnded}. Rebuild progress is kept in memory: it is lost on restart, and a rebuild interrupted by a
  * restart is simply not finished (its leftovers are removed by the next rebuild of the projection).
  * <p>
  * Limits: one query-side instance (the switch refuses to go on if another instance has claimed a segment of the
@@ -75,6 +77,7 @@ public class ProjectionRebuilds {
     private final ShadowTables shadowTables;
     private final StorePositions positions;
     private final ParkedEvents parkedEvents;
+    private final ApplicationEventPublisher events;
     private final Duration checkEvery;
     private final Duration logEvery;
     /** Wall-clock time: rates and durations of the rebuild itself, not the domain time of the events. */
@@ -86,6 +89,7 @@ public class ProjectionRebuilds {
     public ProjectionRebuilds(ObjectProvider<ProjectionDefinition> definitions,
                               EventProcessingConfiguration processing, ShadowProcessors shadowProcessors,
                               ShadowTables shadowTables, StorePositions positions, ParkedEvents parkedEvents,
+                              ApplicationEventPublisher events,
                               @Value("${casetracker.projections.rebuild.check-interval:200ms}") Duration checkEvery,
                               @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery) {
         Map<String, ProjectionDefinition> byName = new LinkedHashMap<>();
@@ -104,6 +108,7 @@ public class ProjectionRebuilds {
         this.shadowTables = shadowTables;
         this.positions = positions;
         this.parkedEvents = parkedEvents;
+        this.events = events;
         this.checkEvery = checkEvery;
         this.logEvery = logEvery;
         this.steps = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("projection-rebuild"));
@@ -279,6 +284,16 @@ public class ProjectionRebuilds {
         logProgress(rebuild, true);
         log.info("Rebuild of {} switched in: the live processor continues from the rebuilt tables",
                 projection.name());
+        ended(rebuild);
+    }
+
+    /** Tells the listeners of {@link ProjectionRebuildEnded}; one that fails is logged, the rebuild stays ended. */
+    private void ended(Rebuild rebuild) {
+        try {
+            events.publishEvent(new ProjectionRebuildEnded(rebuild.status(clock.instant())));
+        } catch (RuntimeException e) {
+            log.warn("Rebuild of {}: a listener of its end failed: {}", rebuild.projection.name(), describe(e));
+        }
     }
 
     private void fail(Rebuild rebuild, Throwable cause) {
@@ -312,6 +327,7 @@ public class ProjectionRebuilds {
             }
         }
         rebuild.failed(rebuild.switched ? "switched in, then: " + why : why, clock.instant());
+        ended(rebuild);
     }
 
     private void logProgress(Rebuild rebuild, boolean finished) {

@@ -11,11 +11,13 @@ package vn.childprotection.casetracker.query.admin;
 public enum RebuildState {
     RUNNING, SWITCHING, DONE, PARKED, FAILED;
 
-    boolean active() {
+    /** @return whether the rebuild is still going (RUNNING or SWITCHING) */
+    public boolean active() {
         return this == RUNNING || this == SWITCHING;
     }
 
-    boolean switchedIn() {
+    /** @return whether the rebuilt tables were switched in (DONE or PARKED) */
+    public boolean switchedIn() {
         return this == DONE || this == PARKED;
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -45,13 +46,15 @@ class ShadowTables {
     private final TransactionTemplate inTransaction;
     private final TokenSchema tokens;
     private final DeadLetterSchema letters;
+    private final ApplicationEventPublisher events;
 
     ShadowTables(JdbcTemplate jdbc, PlatformTransactionManager transactions, TokenSchema tokens,
-                 DeadLetterSchema letters) {
+                 DeadLetterSchema letters, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inTransaction = new TransactionTemplate(transactions);
         this.tokens = tokens;
         this.letters = letters;
+        this.events = events;
     }
 
     static String shadowSchema(ProjectionDefinition projection) {
@@ -131,7 +134,8 @@ class ShadowTables {
      * tokens become copies of the rebuild processor's, and its parked events the rebuild processor's (those of the
      * live run belong to the retired tables and are deleted). Both processors must be stopped. Readers wait only
      * for the table locks this takes; {@code lock_timeout} keeps that wait short, and a timeout rolls everything
-     * back.
+     * back. Last, still in the transaction, it publishes {@link ProjectionSwitchingIn}, whose listeners write with
+     * the switch.
      *
      * @return how many parked events the live processor has now
      * @throws IllegalStateException if a segment of the live processor is claimed (by another instance), or the
@@ -174,9 +178,11 @@ class ShadowTables {
                     rebuildProcessor);
             jdbc.update("DELETE FROM " + letters.deadLetterTable() + " WHERE " + letters.processingGroupColumn()
                     + " = ?", liveProcessor);
-            return (long) jdbc.update("UPDATE " + letters.deadLetterTable() + " SET "
+            long handedOver = jdbc.update("UPDATE " + letters.deadLetterTable() + " SET "
                     + letters.processingGroupColumn() + " = ? WHERE " + letters.processingGroupColumn() + " = ?",
                     liveProcessor, rebuildProcessor);
+            events.publishEvent(new ProjectionSwitchingIn(projection.name()));
+            return handedOver;
         });
         return parked == null ? 0 : parked;
     }

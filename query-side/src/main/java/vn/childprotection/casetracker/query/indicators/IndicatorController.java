@@ -2,6 +2,8 @@ package vn.childprotection.casetracker.query.indicators;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +49,9 @@ public class IndicatorController {
                     + "counted, in the org structure known then. Coordinators and auditors; commune staff for their "
                     + "own commune (a reporting group: coordinators and auditors). Dashboards read the same with small "
                     + "cells suppressed: GET /api/v1/statistics/indicators.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public IndicatorSet indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")

@@ -26,9 +26,11 @@ import vn.childprotection.casetracker.values.CaseCategory;
 class IndicatorFactsRepository {
 
     private final JdbcTemplate jdbc;
+    private final IndicatorFactsCompleteness completeness;
 
-    IndicatorFactsRepository(JdbcTemplate jdbc) {
+    IndicatorFactsRepository(JdbcTemplate jdbc, IndicatorFactsCompleteness completeness) {
         this.jdbc = jdbc;
+        this.completeness = completeness;
     }
 
     /**
@@ -37,9 +39,12 @@ class IndicatorFactsRepository {
      * first, then by case id).
      *
      * @return for each measure asked, its counted cases (an empty list when none)
+     * @throws IndicatorsRebuildingException if the table does not hold the facts of every case yet (after an
+     *                                       upgrade, until the rebuild of the group switches in): never a short count
      */
     Map<Measure, List<CountedCase>> counted(Collection<String> communeCodes, ReportingPeriod period,
                                             Collection<Measure> measures, Instant asOf) {
+        completeness.requireComplete();
         Map<Measure, List<CountedCase>> counted = new EnumMap<>(Measure.class);
         measures.forEach(measure -> counted.put(measure, new ArrayList<>()));
         if (communeCodes.isEmpty() || measures.isEmpty()) {

@@ -22,6 +22,7 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
 import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
 import vn.childprotection.casetracker.query.indicators.ReportingUnits;
 
@@ -66,6 +67,8 @@ public class ReportController {
             @Content(mediaType = "application/json", schema = @Schema(implementation = StatutoryReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<?> report(
             @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
             @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
@@ -94,6 +97,8 @@ public class ReportController {
                     + "Vietnamese headings and a Cộng row, and the plan's targets. Who may read it: as the report.")
     @ApiResponse(responseCode = "200", description = "The workbook, as an attachment",
             content = @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<byte[]> reportWorkbook(
             @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
             @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
@@ -112,6 +117,8 @@ public class ReportController {
                     + "total and breakdown cell. Who may read it: as the report.")
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public ResponseEntity<byte[]> reportCsv(
             @Parameter(description = "The report's year", example = "2025") @PathVariable int year,
             @Parameter(description = "semiannual or annual", schema = @Schema(allowableValues = {"semiannual",
@@ -155,6 +162,9 @@ public class ReportController {
                     + "children against the year before) beside those the communes entered (health-insurance cards "
                     + "under 6, the congenital-heart policy, child-friendly communes, the Action Month, Mid-Autumn "
                     + "and Children's Forum). With asOf, only what had been recorded by then.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public PlanTargets targets(
             @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
             @Parameter(description = "Org unit or reporting group code", example = "former-313")

@@ -2,6 +2,8 @@ package vn.childprotection.casetracker.query.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.indicators.IndicatorService;
+import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
 
 /**
  * Aggregate statistics (<i>số liệu tổng hợp</i>) for dashboards, coordinators and auditors: counts only, with small
@@ -69,6 +72,9 @@ public class StatisticsController {
                     + "small-cell-threshold (5 by default), zero included, is suppressed (count: null, suppressed: "
                     + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
                     + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
+            content = @Content(mediaType = "application/problem+json"))
     public SuppressedIndicators indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")
