@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.local.LocalApplication;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
@@ -43,12 +44,14 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  * The store growth of benchmarks: three cases entered through the API are cloned into six more, each a case of its
  * own (fresh ids, a fresh child and child key, its own schedules) that reads back like its template, in a store
  * whose chain still verifies; a growth that pauses the projections appends while their processors are stopped, and
- * they catch up afterwards. The first test counts rows of the whole store, so it runs first.
+ * they catch up afterwards. The first test counts rows of the whole store, so it runs first. The context is its
+ * own (growth enabled) and closed after the class, so the shared one is never paused for it (see spring.properties).
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true",
                 "casetracker.bench.store-growth.enabled=true", "casetracker.bench.store-growth.batch-cases=4"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DirtiesContext
 class StoreGrowthTest {
 
     private static final Pattern UUID = Pattern.compile(
