@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
@@ -172,7 +173,7 @@ final class CaseFileDocument implements Cloneable {
     /** The measures are listed; a temporary removal among them becomes the case's latest. */
     void emergencyMeasuresTaken(EmergencyMeasuresTaken e) {
         emergencyMeasures = appended(emergencyMeasures, new EmergencyResponse(e.occurredAt(),
-                e.measures() == null ? List.of() : List.copyOf(e.measures()), e.temporaryRemoval(), e.notes()));
+                e.measures() == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(e.measures())), e.temporaryRemoval(), e.notes()));
         if (e.temporaryRemoval() != null) {
             temporaryRemoval = e.temporaryRemoval();
         }

@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.query.casefile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
+import java.util.Objects;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseTransferred;
 import vn.childprotection.casetracker.events.TransferDeclined;
@@ -57,8 +58,13 @@ final class StoredTransfers {
                     e.occurredAt(), reason(pending), null, e.reason(), null, null);
         }
 
-        /** The request ended unanswered (the case was closed, or the requesting commune took it back). */
+        /**
+         * The request ended unanswered (the case was closed, or the requesting commune took it back).
+         *
+         * @throws NullPointerException when the event names no reason: it cannot be shown, so it is parked
+         */
         static Transfer withdrawn(PendingTransfer pending, TransferWithdrawn e) {
+            Objects.requireNonNull(e.reason(), "the reason of a withdrawn transfer");
             return new Transfer(TransferOutcome.WITHDRAWN, e.fromCommuneCode(), e.toCommuneCode(),
                     requestedAt(pending), e.occurredAt(), reason(pending), null, null, e.reason(), e.explanation());
         }
