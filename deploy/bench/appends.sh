@@ -28,7 +28,6 @@ PAYLOAD_BYTES=${PAYLOAD_BYTES:-1000}
 META_BYTES=${META_BYTES:-185}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR="$ROOT/deploy/local/target/case-tracker.jar"
-MIGRATIONS="$ROOT/deploy/platform/src/main/resources/db/migration/common"
 API="http://localhost:$PORT/api/v1"
 AUTH=(-u coordinator.haiphong:coordinator.haiphong)
 WORK=$(mktemp -d)
@@ -96,36 +95,8 @@ warm_up() { # the JIT and the connection pools, not counted
   wait_caught_up > /dev/null
 }
 
-# The event store's own migrations in a database of their own, plus the bare table, and one insert script each.
-prepare_pgbench() {
-  sql -d postgres -c "CREATE DATABASE bench_appends"
-  local file
-  for file in $(ls "$MIGRATIONS"/V*.sql | sort -V); do
-    sql -d bench_appends -1 -f "$file" > /dev/null  # each in one transaction, as Flyway runs them
-  done
-  sql -d bench_appends > /dev/null <<'SQL'
-CREATE TABLE bare_event_entry (LIKE domain_event_entry INCLUDING CONSTRAINTS INCLUDING INDEXES);
-CREATE SEQUENCE bare_event_entry_global_index_seq OWNED BY bare_event_entry.global_index;
-ALTER TABLE bare_event_entry ALTER COLUMN global_index SET DEFAULT nextval('bare_event_entry_global_index_seq');
-SQL
-  local table
-  for table in bare_event_entry domain_event_entry; do
-    # No colon in the script: pgbench would read ":name" as a variable (the time stamp is ISO-8601 UTC).
-    cat > "$WORK/$table.sql" <<SQL
-INSERT INTO $table (event_identifier, aggregate_identifier, sequence_number, type, payload_type, payload_revision,
-                    payload, meta_data, time_stamp)
-VALUES (gen_random_uuid()::text, gen_random_uuid()::text, 0, 'Case', 'bench.CaseReported', NULL,
-        convert_to(repeat('p', $PAYLOAD_BYTES), 'UTF8'), convert_to(repeat('m', $META_BYTES), 'UTF8'),
-        (to_json(clock_timestamp() AT TIME ZONE 'UTC') #>> '{}') || 'Z');
-SQL
-  done
-}
-
-pgbench_rate() { # $1 table, $2 clients: commits per second
-  local threads=$(($2 < $(nproc) ? $2 : $(nproc)))
-  pgbench "${PG[@]:0:6}" -n -M prepared -c "$2" -j "$threads" -T "$PGBENCH_SECONDS" \
-    -f "$WORK/$1.sql" bench_appends 2> "$WORK/pgbench-$1-$2.err" | awk '/^tps = / { printf "%.0f", $3 }' || true
-}
+# shellcheck source=deploy/bench/pgbench-lib.sh
+. "$ROOT/deploy/bench/pgbench-lib.sh"
 
 http_rate() { # $1 label, $2 clients: prints stored requests/s; the load client's line is kept in $WORK
   local line

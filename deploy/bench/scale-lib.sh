@@ -1,39 +1,8 @@
-# Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells, waiting for a rebuild, and
-# the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
+# Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells (from pgbench-lib.sh), waiting
+# for a rebuild, and the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
 
-MIGRATIONS="$ROOT/deploy/platform/src/main/resources/db/migration/common"
-
-# The event store's own migrations in a database of their own, plus a bare table shaped like domain_event_entry (its
-# columns, keys and indexes, no trigger), and one single-row insert script for each (as deploy/bench/appends.sh).
-prepare_pgbench() {
-  PGOPTIONS='-c client_min_messages=warning' sql -c "DROP DATABASE IF EXISTS bench_appends" \
-    -c "CREATE DATABASE bench_appends"
-  local file table
-  for file in $(ls "$MIGRATIONS"/V*.sql | sort -V); do
-    psql "${PG[@]}" -d bench_appends -1 -f "$file" > /dev/null  # each in one transaction, as Flyway runs them
-  done
-  psql "${PG[@]}" -d bench_appends > /dev/null <<'SQL'
-CREATE TABLE bare_event_entry (LIKE domain_event_entry INCLUDING CONSTRAINTS INCLUDING INDEXES);
-CREATE SEQUENCE bare_event_entry_global_index_seq OWNED BY bare_event_entry.global_index;
-ALTER TABLE bare_event_entry ALTER COLUMN global_index SET DEFAULT nextval('bare_event_entry_global_index_seq');
-SQL
-  for table in bare_event_entry domain_event_entry; do
-    # No colon in the script: pgbench would read ":name" as a variable (the time stamp is ISO-8601 UTC).
-    cat > "$WORK/$table.sql" <<SQL
-INSERT INTO $table (event_identifier, aggregate_identifier, sequence_number, type, payload_type, payload_revision,
-                    payload, meta_data, time_stamp)
-VALUES (gen_random_uuid()::text, gen_random_uuid()::text, 0, 'Case', 'bench.CaseReported', NULL,
-        convert_to(repeat('p', 1000), 'UTF8'), convert_to(repeat('m', 185), 'UTF8'),
-        (to_json(clock_timestamp() AT TIME ZONE 'UTC') #>> '{}') || 'Z');
-SQL
-  done
-}
-
-pgbench_rate() { # $1 table, $2 clients: commits per second
-  local threads=$(($2 < $(nproc) ? $2 : $(nproc)))
-  pgbench "${PG[@]:0:6}" -n -M prepared -c "$2" -j "$threads" -T "$PGBENCH_SECONDS" \
-    -f "$WORK/$1.sql" bench_appends 2> "$WORK/pgbench-$1-$2.err" | awk '/^tps = / { printf "%.0f", $3 }' || true
-}
+# shellcheck source=deploy/bench/pgbench-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/pgbench-lib.sh"
 
 # Waits for the end of the rebuild of $1 started during the reads with every family, and adds its row to the rebuild
 # table with how much of the measured read time (the window line ReadLoad wrote in file $2) it overlapped.
