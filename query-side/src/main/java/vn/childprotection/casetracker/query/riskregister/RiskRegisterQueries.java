@@ -65,7 +65,8 @@ public class RiskRegisterQueries {
                                    FROM case_deadline d WHERE d.case_id = r.case_id AND d.state = 'OPEN'
                                    ORDER BY d.due_at, d.deadline_id LIMIT 1) n ON TRUE
                 LEFT JOIN LATERAL (SELECT TRUE AS missed FROM case_deadline m
-                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE""" + ORDER.orderBy();
+                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE"""
+                + ORDER.orderBy();
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
                 rs.getString("case_id"),
                 rs.getString("commune_code"),

@@ -129,7 +129,7 @@ class FirstPageCostBenchmark extends QuerySideIntegrationTest {
                                            updated_at, version)
                 SELECT 'bench-' || i, (%s)[1 + i %% 17], 'ABUSED',
                        (ARRAY['HIGH', 'MEDIUM', 'LOW', NULL])[1 + i %% 4], FALSE,
-                       CASE WHEN i %% 5 < 3 THEN 'OPEN' ELSE 'CLOSED' END,
+                       CASE WHEN i %% 5 < 3 THEN 'PLAN_APPROVED' ELSE 'CLOSED' END,
                        TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
                        TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes', 8
                 FROM generate_series(1, ?) i""".formatted(COMMUNES), cases);
@@ -141,7 +141,8 @@ class FirstPageCostBenchmark extends QuerySideIntegrationTest {
                        CASE WHEN d.rule = 'INTERVENTION_DUE' THEN 'i-1' END, (%s)[1 + i %% 17],
                        CASE WHEN d.id LIKE 'missed%%' THEN 'MISSED' ELSE 'OPEN' END,
                        TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
-                       CASE WHEN d.id LIKE 'missed%%' THEN TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes' END
+                       CASE WHEN d.id LIKE 'missed%%'
+                            THEN TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes' END
                 FROM generate_series(1, ?) i
                 CROSS JOIN LATERAL (VALUES ('open-1', 'CASE_REVIEW'),
                     (CASE WHEN i %% 5 = 0 THEN 'missed-1' ELSE 'met-1' END,

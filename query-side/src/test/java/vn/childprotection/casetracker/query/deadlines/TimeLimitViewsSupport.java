@@ -155,8 +155,8 @@ abstract class TimeLimitViewsSupport extends QuerySideIntegrationTest {
 
     /** "action rule: summary" of the case's deadline entries in the audit trail, once it holds every event. */
     protected List<String> auditOfLimits(String caseId, long version) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?limit=1000&caseId=" + caseId)
-                .get("items").size()).isEqualTo(version));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?limit=1000&caseId="
+                + caseId).get("items").size()).isEqualTo(version));
         return getJson("/api/v1/audit-trail?limit=1000&caseId=" + caseId).get("items").values().stream()
                 .filter(i -> !i.get("deadlineRule").isNull() && !i.get("action").asString().equals(
                         "DeadlineScheduled"))

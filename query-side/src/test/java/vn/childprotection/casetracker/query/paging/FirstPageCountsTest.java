@@ -14,6 +14,7 @@ import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.platform.security.Actor;
+import vn.childprotection.casetracker.platform.security.Role;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 import vn.childprotection.casetracker.values.DeadlineRule;
 import vn.childprotection.casetracker.values.RiskLevel;
@@ -26,57 +27,61 @@ import vn.childprotection.casetracker.values.RiskLevel;
 class FirstPageCountsTest extends QuerySideIntegrationTest {
 
     private static final Instant T0 = Instant.parse("2025-08-04T02:00:00Z");
-    private static final String AN_LAO = "313-tt-an-lao";
-    private static final String AN_THAI = "313-an-thai";
-    private static final String AGENCY = "313-health-centre";
+    /** Communes and an agency no other test of the module reads a register of. */
+    private static final String AN_HUNG = "31-xa-an-hung";
+    private static final String AN_TRUONG = "31-xa-an-truong";
+    private static final String AGENCY = "31-xa-an-lao-health-station";
+    private static final Actor AN_HUNG_WORKER = new Actor("worker." + AN_HUNG, AN_HUNG, Role.COMMUNE_WORKER);
+    private static final Actor AN_TRUONG_WORKER = new Actor("worker." + AN_TRUONG, AN_TRUONG,
+            Role.COMMUNE_WORKER);
 
     @Test
     void risk_register_counts_are_those_of_the_rows_each_reader_may_see() {
         for (int i = 0; i < 3; i++) {
-            open(WORKER, AN_LAO, T0.plusSeconds(i), i % 2 == 0 ? RiskLevel.HIGH : null);
+            open(AN_HUNG_WORKER, AN_HUNG, T0.plusSeconds(i), i % 2 == 0 ? RiskLevel.HIGH : null);
         }
-        String kept = open(AN_THAI_WORKER, AN_THAI, T0, RiskLevel.HIGH);
-        String closed = open(AN_THAI_WORKER, AN_THAI, T0, RiskLevel.LOW);
-        append(AN_THAI_WORKER, T0.plusSeconds(300), new CaseClosed(closed, T0.plusSeconds(300), "DUPLICATE_REPORT",
-                null, kept));
+        String kept = open(AN_TRUONG_WORKER, AN_TRUONG, T0, RiskLevel.HIGH);
+        String closed = open(AN_TRUONG_WORKER, AN_TRUONG, T0, RiskLevel.LOW);
+        append(AN_TRUONG_WORKER, T0.plusSeconds(300), new CaseClosed(closed, T0.plusSeconds(300),
+                "DUPLICATE_REPORT", null, kept));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode worker = first("worker.anlao", "/api/v1/risk-register?limit=1");
+            JsonNode worker = first("worker." + AN_HUNG, "/api/v1/risk-register?limit=1");
             assertThat(worker.get("countsByCommune").properties()).extracting(Map.Entry::getKey)
-                    .containsExactly(AN_LAO);
-            assertThat(worker.get("total").asLong()).isEqualTo(openCases("commune_code = '" + AN_LAO + "'"))
-                    .isEqualTo(worker.get("countsByCommune").get(AN_LAO).asLong());
+                    .containsExactly(AN_HUNG);
+            assertThat(worker.get("total").asLong()).isEqualTo(openCases("commune_code = '" + AN_HUNG + "'"))
+                    .isEqualTo(worker.get("countsByCommune").get(AN_HUNG).asLong());
             JsonNode coordinator = first(READER, "/api/v1/risk-register?limit=1");
             assertThat(coordinator.get("total").asLong()).isEqualTo(openCases("TRUE"))
                     .isGreaterThan(worker.get("total").asLong());
             assertThat(counts(coordinator.get("countsByCommune"))).isEqualTo(openCasesByCommune());
             assertThat(first(READER, "/api/v1/risk-register?riskLevel=HIGH&limit=1").get("total").asLong())
                     .isEqualTo(openCases("risk_level = 'HIGH'"));
-            assertThat(first("worker.anthai", "/api/v1/risk-register?riskLevel=HIGH&limit=1").get("total")
-                    .asLong()).isEqualTo(openCases("risk_level = 'HIGH' AND commune_code = '" + AN_THAI + "'"));
+            assertThat(first("worker." + AN_TRUONG, "/api/v1/risk-register?riskLevel=HIGH&limit=1").get("total")
+                    .asLong()).isEqualTo(openCases("risk_level = 'HIGH' AND commune_code = '" + AN_TRUONG + "'"));
         });
 
-        List<JsonNode> rows = PageWalk.rows(path -> first("worker.anlao", path), "/api/v1/risk-register?limit=2",
-                "cases");
-        assertThat(rows).extracting(r -> r.get("communeCode").asString()).containsOnly(AN_LAO);
-        assertThat((long) rows.size()).isEqualTo(openCases("commune_code = '" + AN_LAO + "'"));
+        List<JsonNode> rows = PageWalk.rows(path -> first("worker." + AN_HUNG, path),
+                "/api/v1/risk-register?limit=2", "cases");
+        assertThat(rows).extracting(r -> r.get("communeCode").asString()).containsOnly(AN_HUNG);
+        assertThat((long) rows.size()).isEqualTo(openCases("commune_code = '" + AN_HUNG + "'"));
     }
 
     @Test
     void overdue_counts_are_those_of_the_items_each_reader_may_see() {
-        String anLao = open(WORKER, AN_LAO, T0, RiskLevel.MEDIUM);
-        String anThai = open(AN_THAI_WORKER, AN_THAI, T0, RiskLevel.MEDIUM);
+        String anHung = open(AN_HUNG_WORKER, AN_HUNG, T0, RiskLevel.MEDIUM);
+        String anTruong = open(AN_TRUONG_WORKER, AN_TRUONG, T0, RiskLevel.MEDIUM);
         Instant due = T0.plus(Duration.ofDays(3));
-        miss(WORKER, anLao, "CASE_REVIEW-1", DeadlineRule.CASE_REVIEW, due, AN_LAO, null);
-        miss(WORKER, anLao, "INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE, due, AGENCY, "i-1");
-        miss(AN_THAI_WORKER, anThai, "INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE, due, AGENCY, "i-1");
-        miss(AN_THAI_WORKER, anThai, "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING, due, AN_THAI, null);
+        miss(AN_HUNG_WORKER, anHung, "CASE_REVIEW-1", DeadlineRule.CASE_REVIEW, due, AN_HUNG, null);
+        miss(AN_HUNG_WORKER, anHung, "INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE, due, AGENCY, "i-1");
+        miss(AN_TRUONG_WORKER, anTruong, "INTERVENTION_DUE-1", DeadlineRule.INTERVENTION_DUE, due, AGENCY, "i-1");
+        miss(AN_TRUONG_WORKER, anTruong, "PLAN_DRAFTING-1", DeadlineRule.PLAN_DRAFTING, due, AN_TRUONG, null);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
-            JsonNode worker = first("worker.anlao", "/api/v1/overdue?limit=1");
-            assertThat(worker.get("total").asLong()).isEqualTo(late("commune_code = '" + AN_LAO + "'"));
-            assertThat(counts(worker.get("countsByCommune"))).containsOnlyKeys(AN_LAO);
-            JsonNode agency = first("health", "/api/v1/overdue?limit=1");
+            JsonNode worker = first("worker." + AN_HUNG, "/api/v1/overdue?limit=1");
+            assertThat(worker.get("total").asLong()).isEqualTo(late("commune_code = '" + AN_HUNG + "'"));
+            assertThat(counts(worker.get("countsByCommune"))).containsOnlyKeys(AN_HUNG);
+            JsonNode agency = first("health.xaanlao", "/api/v1/overdue?limit=1");
             assertThat(agency.get("total").asLong()).isEqualTo(late("rule = 'INTERVENTION_DUE' AND "
                     + "responsible_org_unit = '" + AGENCY + "'"));
             assertThat(counts(agency.get("countsByAgency"))).containsOnlyKeys(AGENCY);
@@ -87,7 +92,8 @@ class FirstPageCountsTest extends QuerySideIntegrationTest {
                     .isEqualTo(late("rule = 'INTERVENTION_DUE' AND responsible_org_unit = '" + AGENCY + "'"));
         });
 
-        List<JsonNode> items = PageWalk.rows(path -> first("health", path), "/api/v1/overdue?limit=1", "items");
+        List<JsonNode> items = PageWalk.rows(path -> first("health.xaanlao", path), "/api/v1/overdue?limit=1",
+                "items");
         assertThat(items).allSatisfy(i -> {
             assertThat(i.get("rule").asString()).isEqualTo("INTERVENTION_DUE");
             assertThat(i.get("responsibleOrgUnit").asString()).isEqualTo(AGENCY);
