@@ -78,7 +78,7 @@ CELLS=(
   "overdue-all|/api/v1/overdue"
   "work-queue|/api/v1/agencies/{agencies}/work-queue"
   "declined-list|/api/v1/coordination/declined-interventions"
-  "audit-trail-page|/api/v1/audit-trail?agency={agencies}&page=0&size=50"
+  "audit-trail-page|/api/v1/audit-trail?agency={agencies}&limit=50"
   "indicators-district|/api/v1/indicators?orgUnit=$DISTRICT&$PERIOD"
   "indicators-commune|/api/v1/indicators?orgUnit=$COMMUNE&$PERIOD"
   "report-district|/api/v1/reports/$YEAR/annual?orgUnit=$DISTRICT&format=json"

@@ -44,7 +44,8 @@ class ApiDocumentationTest extends QuerySideIntegrationTest {
                 .anyMatch(d -> d.startsWith("Báo cáo — "));
         JsonNode auditTrail = api.get("paths").get("/api/v1/audit-trail").get("get");
         assertThat(auditTrail.get("parameters").values()).extracting(p -> p.get("name").asString())
-                .contains("caseId", "agency", "user", "action", "from", "to", "page", "size", "format");
+                .contains("caseId", "agency", "user", "action", "from", "to", "limit", "cursor", "format")
+                .doesNotContain("page", "size");
         assertThat(auditTrail.get("responses").get("200").get("content").has("text/csv")).isTrue();
         JsonNode schemas = api.get("components").get("schemas");
         assertThat(schemas.get("RiskRegisterEntry").get("properties").has("nextDeadline")).isTrue();

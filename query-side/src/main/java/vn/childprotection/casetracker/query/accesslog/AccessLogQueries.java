@@ -4,11 +4,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.access.AccessedResource;
 import vn.childprotection.casetracker.query.access.Purpose;
+import vn.childprotection.casetracker.query.paging.CursorKey;
+import vn.childprotection.casetracker.query.paging.KeysetQuery;
 
 /**
  * Reads the access log, oldest first. An entry is flagged while the break-the-glass grant it was made under waits
@@ -27,27 +30,33 @@ public class AccessLogQueries {
             AccessedResource.valueOf(rs.getString("resource")), Purpose.valueOf(rs.getString("purpose")),
             rs.getString("grant_id"), rs.getBoolean("flagged"));
 
+    private static final KeysetQuery ORDER = KeysetQuery.ascending("a.accessed_at", "a.entry_id");
+
     private final JdbcTemplate jdbc;
 
     public AccessLogQueries(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    long count(AccessLogFilter filter) {
+    /**
+     * Up to {@code rows} entries matching the filter, oldest first (read at, then entry id), after the entry whose
+     * sort key {@code after} holds (see {@link #key}); each filter but {@code flagged} is served by an index ending
+     * with that order ({@code access_log_order_idx}, {@code access_log_case_page_idx}, {@code _user_page_idx}).
+     */
+    List<AccessLogEntry> page(AccessLogFilter filter, Optional<CursorKey> after, int rows) {
         Where where = where(filter);
-        Long count = jdbc.queryForObject("SELECT count(*)" + FROM + where.sql(), Long.class,
-                where.arguments().toArray());
-        return count == null ? 0 : count;
+        KeysetQuery.Statement page = ORDER.page("SELECT a.entry_id, a.accessed_at, a.user_id, a.org_unit, a.role, "
+                        + "a.case_id, a.resource, a.purpose, a.grant_id, " + FLAGGED + " AS flagged" + FROM,
+                where.conditions(), where.arguments(), after,
+                key -> List.of(key.instant(0).atOffset(ZoneOffset.UTC), key.wholeNumber(1)), rows);
+        return jdbc.query(page.sql(), ROW_MAPPER, page.values());
     }
 
-    List<AccessLogEntry> page(AccessLogFilter filter, int page, int size) {
-        Where where = where(filter);
-        List<Object> arguments = new ArrayList<>(where.arguments());
-        arguments.add(size);
-        arguments.add((long) page * size);
-        return jdbc.query("SELECT a.entry_id, a.accessed_at, a.user_id, a.org_unit, a.role, a.case_id, a.resource, "
-                + "a.purpose, a.grant_id, " + FLAGGED + " AS flagged" + FROM + where.sql()
-                + " ORDER BY a.accessed_at, a.entry_id LIMIT ? OFFSET ?", ROW_MAPPER, arguments.toArray());
+    /**
+     * The sort key of an entry as its cursor carries it: read at, entry id.
+     */
+    static List<String> key(AccessLogEntry entry) {
+        return List.of(CursorKey.text(entry.accessedAt()), Long.toString(entry.entryId()));
     }
 
     /**
@@ -76,9 +85,9 @@ public class AccessLogQueries {
             conditions.add(FLAGGED + " = ?");
             arguments.add(filter.flagged());
         }
-        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), arguments);
+        return new Where(conditions, arguments);
     }
 
-    private record Where(String sql, List<Object> arguments) {
+    private record Where(List<String> conditions, List<Object> arguments) {
     }
 }

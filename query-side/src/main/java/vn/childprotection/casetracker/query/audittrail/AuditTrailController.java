@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +30,11 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.problem.FieldProblem;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.paging.ListScope;
+import vn.childprotection.casetracker.query.paging.PageCursor;
+import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageRequest;
+import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
 /**
  * The inter-agency audit trail (<i>nhật ký liên ngành</i>), for auditors and coordinators only: who (user, org unit,
@@ -43,7 +51,8 @@ public class AuditTrailController {
      * The most rows one CSV export holds; the header {@code X-Truncated: true} says when more matched.
      */
     public static final int CSV_MAX_ROWS = 100_000;
-    public static final int MAX_PAGE_SIZE = 500;
+    private static final String LIST = "audit-trail";
+    private static final int KEY_SIZE = 3;
     public static final String TEXT_CSV = "text/csv";
 
     private final AuditTrailQueries queries;
@@ -64,7 +73,10 @@ public class AuditTrailController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Read the audit trail / Xem nhật ký liên ngành",
             description = "Every event matching the filters, oldest first (by when it was recorded, then by its "
-                    + "position in the event store), one page at a time. agency matches the agency an entry "
+                    + "position in the event store, then by event id), one page at a time (limit, 100 by default): "
+                    + "next is the link to the following page, null on the last; a cursor is only accepted with the "
+                    + "filters of the page that gave it (page and size, the page numbers of API 0.3, are refused). "
+                    + "agency matches the agency an entry "
                     + "concerns (intervention events and INTERVENTION_DUE deadline events) or the org unit of who "
                     + "did it. from is inclusive, to exclusive. With format=csv, or Accept: text/csv, the answer is "
                     + "one CSV file (text/csv; charset=UTF-8) with a header row of the JSON field names and every "
@@ -87,27 +99,32 @@ public class AuditTrailController {
             @RequestParam(required = false) Instant from,
             @Parameter(description = "Recorded before this ISO-8601 instant")
             @RequestParam(required = false) Instant to,
-            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size,
+            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
+                    minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) Integer limit,
+            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
+            @RequestParam(required = false) String cursor,
             @Parameter(description = "json (default) or csv", schema = @Schema(allowableValues = {"json", "csv"}))
-            @RequestParam(required = false) String format) {
+            @RequestParam(required = false) String format,
+            HttpServletRequest request) {
         AuditFilter filter = filter(caseId, agency, user, action, from, to);
         if (format != null && !format.equals("json")) {
             throw new BadRequestException("format", "must be json or csv");
         }
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!problems.isEmpty()) {
-            throw new BadRequestException(problems);
-        }
-        long total = queries.count(filter);
-        long pages = (total + size - 1) / size;
-        return new AuditTrailPage(queries.page(filter, page, size), page, size, total, pages);
+        RetiredPageParameters.refuse(request);
+        PageRequest page = PageRequest.of(ListScope.of(LIST, "caseId", caseId, "agency", agency, "user", user,
+                "action", action, "from", from, "to", to), limit, cursor, KEY_SIZE);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("caseId", caseId);
+        filters.put("agency", agency);
+        filters.put("user", user);
+        filters.put("action", action);
+        filters.put("from", from);
+        filters.put("to", to);
+        PageRequest.Page<AuditTrailQueries.Positioned> entries = page.page(
+                queries.page(filter, page.after(), page.rowsToRead()), AuditTrailQueries::key, request, filters);
+        return new AuditTrailPage(entries.items().stream().map(AuditTrailQueries.Positioned::entry).toList(),
+                entries.next());
     }
 
     @GetMapping(params = "format=csv")

@@ -8,6 +8,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +18,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.childprotection.casetracker.query.paging.CursorKey;
+import vn.childprotection.casetracker.query.paging.KeysetQuery;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
@@ -26,7 +30,13 @@ public class AuditTrailQueries {
 
     private static final String COLUMNS = "event_id, case_id, sequence_number, action, recorded_at, occurred_at, "
             + "user_id, org_unit, role, agency_code, intervention_id, deadline_rule, summary";
-    private static final String ORDER = " ORDER BY recorded_at, global_index, event_id";
+    /**
+     * An entry's position in the event store as the page indexes of migration {@code V3_11} read it: an entry
+     * without one (applied by a retry of a parked event) after those recorded at the same instant.
+     */
+    static final String POSITION = "COALESCE(global_index, 9223372036854775807)";
+    private static final KeysetQuery PAGE_ORDER = KeysetQuery.ascending("recorded_at", POSITION, "event_id");
+    private static final String ORDER = PAGE_ORDER.orderBy();
     private static final int FETCH_SIZE = 500;
 
     private static final RowMapper<AuditEntry> ROW_MAPPER = (rs, i) -> new AuditEntry(
@@ -37,6 +47,9 @@ public class AuditTrailQueries {
             rs.getString("deadline_rule") == null ? null : DeadlineRule.valueOf(rs.getString("deadline_rule")),
             rs.getString("summary"));
 
+    private static final RowMapper<Positioned> POSITIONED = (rs, i) -> new Positioned(ROW_MAPPER.mapRow(rs, i),
+            rs.getLong("position"));
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
@@ -46,6 +59,10 @@ public class AuditTrailQueries {
         this.readOnly.setReadOnly(true);
     }
 
+    /**
+     * How many entries match: for the CSV export's {@code X-Total-Count} only (its cost grows with the entries that
+     * match, which is why no JSON page asks for it).
+     */
     public long count(AuditFilter filter) {
         Where where = where(filter);
         Long count = jdbc.queryForObject("SELECT count(*) FROM audit_entry" + where.sql(), Long.class,
@@ -53,13 +70,47 @@ public class AuditTrailQueries {
         return count == null ? 0 : count;
     }
 
-    public List<AuditEntry> page(AuditFilter filter, int page, int size) {
-        Where where = where(filter);
-        List<Object> arguments = new ArrayList<>(where.arguments());
-        arguments.add(size);
-        arguments.add((long) page * size);
-        return jdbc.query("SELECT " + COLUMNS + " FROM audit_entry" + where.sql() + ORDER + " LIMIT ? OFFSET ?",
-                ROW_MAPPER, arguments.toArray());
+    /**
+     * Up to {@code rows} entries matching the filter, oldest first, after the entry whose sort key {@code after}
+     * holds (see {@link #key}). Each filter is served by an index of migration {@code V3_11} ending with the sort
+     * key. The agency filter matches either of two columns, so it reads one page from each column's index and keeps
+     * the first {@code rows} of both (an entry matching both is kept once).
+     */
+    public List<Positioned> page(AuditFilter filter, Optional<CursorKey> after, int rows) {
+        Function<CursorKey, List<Object>> keyValues = key -> List.of(key.instant(0).atOffset(ZoneOffset.UTC),
+                key.wholeNumber(1), key.id(2));
+        if (filter.agency() == null) {
+            KeysetQuery.Statement page = PAGE_ORDER.page("SELECT " + COLUMNS + ", " + POSITION + " AS position"
+                    + " FROM audit_entry", conditions(filter, null), arguments(filter, null), after, keyValues, rows);
+            return jdbc.query(page.sql(), POSITIONED, page.values());
+        }
+        List<Object> arguments = new ArrayList<>();
+        List<String> halves = new ArrayList<>();
+        for (String column : List.of("agency_code", "org_unit")) {
+            KeysetQuery.Statement half = PAGE_ORDER.page("SELECT " + COLUMNS + ", " + POSITION + " AS position"
+                            + " FROM audit_entry", conditions(filter, column), arguments(filter, column), after,
+                    keyValues, rows);
+            halves.add("(" + half.sql() + ")");
+            arguments.addAll(half.arguments());
+        }
+        arguments.add(rows);
+        return jdbc.query("SELECT " + COLUMNS + ", position FROM (" + String.join(" UNION ", halves) + ") page"
+                + " ORDER BY recorded_at, position, event_id LIMIT ?", POSITIONED, arguments.toArray());
+    }
+
+    /**
+     * The sort key of an entry as its cursor carries it: recorded at, position in the event store (the largest
+     * whole number when it has none, as {@link #POSITION} reads it), event id.
+     */
+    static List<String> key(Positioned row) {
+        return List.of(CursorKey.text(row.entry().recordedAt()), Long.toString(row.position()),
+                row.entry().eventId());
+    }
+
+    /**
+     * An entry of a page with its position in the event store as the page's order reads it.
+     */
+    public record Positioned(AuditEntry entry, long position) {
     }
 
     /**
@@ -110,10 +161,38 @@ public class AuditTrailQueries {
             conditions.add("recorded_at < ?");
             arguments.add(filter.to().atOffset(ZoneOffset.UTC));
         }
-        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), arguments);
+        return new Where(conditions, arguments);
     }
 
-    private record Where(String sql, List<Object> arguments) {
+    /**
+     * The filters of a page: those of {@link #where} but the agency, which matches {@code agencyColumn} only (null:
+     * no agency filter).
+     */
+    private static List<String> conditions(AuditFilter filter, String agencyColumn) {
+        List<String> conditions = new ArrayList<>(where(withoutAgency(filter)).conditions());
+        if (agencyColumn != null) {
+            conditions.add(0, agencyColumn + " = ?");
+        }
+        return conditions;
+    }
+
+    private static List<Object> arguments(AuditFilter filter, String agencyColumn) {
+        List<Object> arguments = new ArrayList<>(where(withoutAgency(filter)).arguments());
+        if (agencyColumn != null) {
+            arguments.add(0, filter.agency());
+        }
+        return arguments;
+    }
+
+    private static AuditFilter withoutAgency(AuditFilter filter) {
+        return new AuditFilter(filter.caseId(), null, filter.user(), filter.action(), filter.from(), filter.to());
+    }
+
+    private record Where(List<String> conditions, List<Object> arguments) {
+
+        String sql() {
+            return KeysetQuery.where(conditions);
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

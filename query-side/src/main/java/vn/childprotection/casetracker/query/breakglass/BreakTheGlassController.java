@@ -2,10 +2,12 @@ package vn.childprotection.casetracker.query.breakglass;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +19,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
-import vn.childprotection.casetracker.platform.problem.FieldProblem;
+import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
+import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.paging.ListScope;
+import vn.childprotection.casetracker.query.paging.PageCursor;
+import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageRequest;
+import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
 /**
  * Break-the-glass (<i>truy cập khẩn cấp</i>): emergency access to one case for a limited time, with a stated reason,
@@ -32,13 +40,16 @@ public class BreakTheGlassController {
 
     static final int MIN_REASON = 15;
     static final int MAX_TEXT = 1000;
-    private static final int MAX_PAGE_SIZE = 500;
+    private static final String LIST = "break-the-glass-grants";
+    private static final int KEY_SIZE = 2;
 
     private final BreakTheGlassService service;
+    private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public BreakTheGlassController(BreakTheGlassService service, CurrentActor currentActor) {
+    public BreakTheGlassController(BreakTheGlassService service, ReadPolicy policy, CurrentActor currentActor) {
         this.service = service;
+        this.policy = policy;
         this.currentActor = currentActor;
     }
 
@@ -65,26 +76,34 @@ public class BreakTheGlassController {
     @GetMapping("/break-the-glass/grants")
     @Operation(summary = "List break-the-glass grants / Danh sách truy cập khẩn cấp",
             description = "Auditors only. Every grant matching the filters, oldest first, with its reason, whether "
-                    + "it is still active and its review. flagged=true lists those waiting for review.")
+                    + "it is still active and its review. flagged=true lists those waiting for review. One page at a "
+                    + "time (limit, 100 by default): next is the link to the following page, null on the last; a "
+                    + "cursor is only accepted with the filters of the page that gave it (page and size, the page "
+                    + "numbers of API 0.3, are refused).")
     public ResponseEntity<GrantPage> grants(
             @Parameter(description = "true: only grants waiting for review; false: only reviewed ones")
             @RequestParam(required = false) Boolean flagged,
             @Parameter(description = "Only this case") @RequestParam(required = false) String caseId,
             @Parameter(description = "Only grants of this user") @RequestParam(required = false) String user,
-            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!problems.isEmpty()) {
-            throw new BadRequestException(problems);
-        }
+            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
+                    minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) Integer limit,
+            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
+        Actor reader = currentActor.require();
+        policy.accessLog(reader);
+        RetiredPageParameters.refuse(request);
+        PageRequest page = PageRequest.of(ListScope.of(LIST, "flagged", flagged, "caseId", caseId, "user", user),
+                limit, cursor, KEY_SIZE);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("flagged", flagged);
+        filters.put("caseId", caseId);
+        filters.put("user", user);
+        PageRequest.Page<GrantView> grants = page.page(service.grants(reader, new GrantFilter(flagged, caseId, user),
+                page.after(), page.rowsToRead()), BreakTheGlassGrants::key, request, filters);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(service.grants(currentActor.require(), new GrantFilter(flagged, caseId, user), page, size));
+                .body(new GrantPage(grants.items(), grants.next()));
     }
 
     @PostMapping("/break-the-glass/grants/{grantId}/review")

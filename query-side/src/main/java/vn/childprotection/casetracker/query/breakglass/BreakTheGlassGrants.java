@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.query.access.ActiveGrant;
+import vn.childprotection.casetracker.query.paging.CursorKey;
+import vn.childprotection.casetracker.query.paging.KeysetQuery;
 
 /**
  * The break-the-glass grants (<i>truy cập khẩn cấp</i>) in {@code break_the_glass_grant}. A grant is active while
@@ -25,6 +27,8 @@ public class BreakTheGlassGrants {
 
     private static final String COLUMNS = "grant_id, case_id, user_id, org_unit, role, reason, granted_at, "
             + "expires_at, flagged, reviewed_by, reviewed_at, review_note";
+
+    private static final KeysetQuery ORDER = KeysetQuery.ascending("granted_at", "grant_id");
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -83,23 +87,24 @@ public class BreakTheGlassGrants {
                 reviewer, utc(reviewedAt), sealedNote == null ? null : json.writeValueAsString(sealedNote), grantId);
     }
 
-    long count(GrantFilter filter) {
+    /**
+     * Up to {@code rows} grants, oldest first (as the audit trail and the access log), after the grant whose sort
+     * key {@code after} holds (see {@link #key}); read by {@code break_the_glass_grant_page_idx} (or its part of the
+     * grants waiting for review).
+     */
+    List<StoredGrant> page(GrantFilter filter, Optional<CursorKey> after, int rows) {
         Where where = where(filter);
-        Long count = jdbc.queryForObject("SELECT count(*) FROM break_the_glass_grant" + where.sql(), Long.class,
-                where.arguments().toArray());
-        return count == null ? 0 : count;
+        KeysetQuery.Statement page = ORDER.page("SELECT " + COLUMNS + " FROM break_the_glass_grant",
+                where.conditions(), where.arguments(), after,
+                key -> List.of(utc(key.instant(0)), key.id(1)), rows);
+        return jdbc.query(page.sql(), rowMapper, page.values());
     }
 
     /**
-     * Oldest first, as the audit trail and the access log.
+     * The sort key of a grant as its cursor carries it: granted at, grant id.
      */
-    List<StoredGrant> page(GrantFilter filter, int page, int size) {
-        Where where = where(filter);
-        List<Object> arguments = new ArrayList<>(where.arguments());
-        arguments.add(size);
-        arguments.add((long) page * size);
-        return jdbc.query("SELECT " + COLUMNS + " FROM break_the_glass_grant" + where.sql()
-                + " ORDER BY granted_at, grant_id LIMIT ? OFFSET ?", rowMapper, arguments.toArray());
+    static List<String> key(GrantView grant) {
+        return List.of(CursorKey.text(grant.grantedAt()), grant.grantId());
     }
 
     private static Where where(GrantFilter filter) {
@@ -117,10 +122,10 @@ public class BreakTheGlassGrants {
             conditions.add("user_id = ?");
             arguments.add(filter.user());
         }
-        return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), arguments);
+        return new Where(conditions, arguments);
     }
 
-    private record Where(String sql, List<Object> arguments) {
+    private record Where(List<String> conditions, List<Object> arguments) {
     }
 
     private static JsonNode tree(JsonMapper json, String value) {

@@ -2,6 +2,8 @@ package vn.childprotection.casetracker.query.breakglass;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import vn.childprotection.casetracker.query.access.PrivacyProperties;
 import vn.childprotection.casetracker.query.access.Purpose;
 import vn.childprotection.casetracker.query.access.ReadConflictException;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.paging.CursorKey;
 import vn.childprotection.casetracker.query.personaldata.CaseTextSealer;
 
 /**
@@ -89,12 +92,16 @@ public class BreakTheGlassService {
         return view(grants.find(grantId).orElseThrow());
     }
 
+    /**
+     * Up to {@code rows} grants matching the filter, oldest first (granted at, then grant id), after the grant whose
+     * sort key {@code after} holds; auditors only.
+     *
+     * @throws vn.childprotection.casetracker.query.access.AccessRefusedException for anyone but an auditor
+     */
     @Transactional(readOnly = true)
-    public GrantPage grants(Actor reader, GrantFilter filter, int page, int size) {
+    public List<GrantView> grants(Actor reader, GrantFilter filter, Optional<CursorKey> after, int rows) {
         policy.accessLog(reader);
-        long total = grants.count(filter);
-        return new GrantPage(grants.page(filter, page, size).stream().map(this::view).toList(), page, size, total,
-                (total + size - 1) / size);
+        return grants.page(filter, after, rows).stream().map(this::view).toList();
     }
 
     private GrantView view(StoredGrant grant) {

@@ -4,13 +4,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 /**
- * One page of break-the-glass grants, oldest first.
+ * One page of break-the-glass grants, oldest first, and the link to the next page.
+ *
+ * @param items the grants of this page
+ * @param next  the relative URL of the next page (same filters and limit, a new cursor), or null on the last page
  */
 @Schema(name = "BreakTheGlassGrantPage", description = "One page of break-the-glass grants, oldest first")
 public record GrantPage(
-        List<GrantView> items,
-        @Schema(description = "The page number, from 0") int page,
-        @Schema(description = "The page size asked for") int size,
-        @Schema(description = "Number of grants matching the filters") long totalItems,
-        @Schema(description = "Number of pages of this size") long totalPages) {
+        @Schema(description = "Grants of this page: by when granted, then grant id") List<GrantView> items,
+        @Schema(description = "Relative URL of the next page (same filters and limit, a new cursor); null on the "
+                + "last page", nullable = true, example = "/api/v1/break-the-glass/grants?flagged=true&limit=100"
+                + "&cursor=AQAWYnJlYWstdGhlLWdsYXNz") String next) {
 }

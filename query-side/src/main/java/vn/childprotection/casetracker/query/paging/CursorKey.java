@@ -16,6 +16,7 @@ public final class CursorKey {
 
     /** The longest identifier a projection table holds ({@code VARCHAR(255)}). */
     private static final int MAX_ID = 255;
+    private static final int MAX_DIGITS = 19;
     private static final int FIRST_YEAR = 1;
     private static final int LAST_YEAR = 9999;
 
@@ -78,6 +79,22 @@ public final class CursorKey {
             }
         } catch (NumberFormatException e) {
             // answered below
+        }
+        throw unreadable();
+    }
+
+    /**
+     * A whole number from 0 to {@link Long#MAX_VALUE} (a position in the event store or a log), plain decimal
+     * digits.
+     */
+    public long wholeNumber(int index) {
+        String value = values.get(index);
+        if (!value.isEmpty() && value.length() <= MAX_DIGITS && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                // answered below
+            }
         }
         throw unreadable();
     }

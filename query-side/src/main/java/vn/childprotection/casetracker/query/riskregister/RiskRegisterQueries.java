@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.paging.CursorKey;
+import vn.childprotection.casetracker.query.paging.KeysetQuery;
 import vn.childprotection.casetracker.values.CaseCategory;
 import vn.childprotection.casetracker.values.CaseStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -33,6 +34,9 @@ public class RiskRegisterQueries {
     /** The rank of a case not assessed yet. */
     static final int UNASSESSED = 3;
 
+    /** The register's order; its page indexes end with these three. */
+    private static final KeysetQuery ORDER = KeysetQuery.ascending(RANK, "r.reported_at", "r.case_id");
+
     private final JdbcTemplate jdbc;
 
     public RiskRegisterQueries(JdbcTemplate jdbc) {
@@ -45,29 +49,24 @@ public class RiskRegisterQueries {
      */
     public List<RiskRegisterEntry> page(String communeCode, RiskLevel riskLevel, Optional<CursorKey> after,
                                         int rows) {
-        StringBuilder sql = new StringBuilder("""
+        List<Object> arguments = new ArrayList<>();
+        KeysetQuery.Statement open = ORDER.page("SELECT * FROM risk_register r",
+                conditions(communeCode, riskLevel, arguments), arguments, after,
+                key -> List.of(key.number(0, 0, UNASSESSED), key.instant(1).atOffset(ZoneOffset.UTC), key.id(2)),
+                rows);
+        String sql = """
                 SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
                        r.updated_at, n.deadline_id AS next_deadline_id, n.rule AS next_rule,
                        n.due_at AS next_due_at, n.responsible_org_unit AS next_responsible_org_unit,
                        m.missed IS NOT NULL AS overdue
-                FROM (SELECT * FROM risk_register r""");
-        List<Object> arguments = new ArrayList<>();
-        sql.append(where(communeCode, riskLevel, arguments));
-        after.ifPresent(key -> {
-            sql.append(" AND (").append(RANK).append(", r.reported_at, r.case_id) > (?, ?, ?)");
-            arguments.add(key.number(0, 0, UNASSESSED));
-            arguments.add(key.instant(1).atOffset(ZoneOffset.UTC));
-            arguments.add(key.id(2));
-        });
-        sql.append(" ORDER BY ").append(RANK).append(", r.reported_at, r.case_id LIMIT ?) r").append("""
-
+                FROM (""" + open.sql() + """
+                ) r
                 LEFT JOIN LATERAL (SELECT d.deadline_id, d.rule, d.due_at, d.responsible_org_unit
                                    FROM case_deadline d WHERE d.case_id = r.case_id AND d.state = 'OPEN'
                                    ORDER BY d.due_at, d.deadline_id LIMIT 1) n ON TRUE
                 LEFT JOIN LATERAL (SELECT TRUE AS missed FROM case_deadline m
-                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE
-                ORDER BY\s""").append(RANK).append(", r.reported_at, r.case_id");
-        arguments.add(rows);
+                                   WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE"""
+                + ORDER.orderBy();
         return jdbc.query(sql.toString(), (rs, i) -> new RiskRegisterEntry(
                 rs.getString("case_id"),
                 rs.getString("commune_code"),
@@ -82,18 +81,28 @@ public class RiskRegisterQueries {
                         DeadlineRule.valueOf(rs.getString("next_rule")),
                         rs.getObject("next_due_at", OffsetDateTime.class).toInstant(),
                         rs.getString("next_responsible_org_unit")),
-                rs.getBoolean("overdue")), arguments.toArray());
+                rs.getBoolean("overdue")), open.values());
     }
 
     /**
-     * How many open cases each commune has, with the same filters as {@link #page}; communes without any are left
-     * out. Its cost grows with the number of matching open cases (it counts them all), which is why only the first
-     * page asks for it.
+     * How many open cases each commune has, with the same filters as {@link #page} (the risk level matched by its
+     * column, which is what the rank stands for); communes without any are left out. One statement, read from
+     * {@code risk_register_count_idx} of migration {@code V3_11} alone (an index-only scan). Its cost still grows
+     * with the number of matching open cases (it counts them all), which is why only the first page asks for it.
      */
     public Map<String, Long> countsByCommune(String communeCode, RiskLevel riskLevel) {
         List<Object> arguments = new ArrayList<>();
-        String sql = "SELECT r.commune_code, count(*) AS cases FROM risk_register r"
-                + where(communeCode, riskLevel, arguments) + " GROUP BY r.commune_code";
+        List<String> conditions = new ArrayList<>(List.of("r.status <> 'CLOSED'"));
+        if (communeCode != null) {
+            conditions.add("r.commune_code = ?");
+            arguments.add(communeCode);
+        }
+        if (riskLevel != null) {
+            conditions.add("r.risk_level = ?");
+            arguments.add(riskLevel.name());
+        }
+        String sql = "SELECT r.commune_code, count(*) AS cases FROM risk_register r" + KeysetQuery.where(conditions)
+                + " GROUP BY r.commune_code";
         Map<String, Long> counts = new TreeMap<>();
         jdbc.query(sql, rs -> {
             counts.put(rs.getString("commune_code"), rs.getLong("cases"));
@@ -124,16 +133,16 @@ public class RiskRegisterQueries {
      * The filters: fixed text from this class, values only as arguments. A risk level is matched by its rank, so the
      * page indexes serve it.
      */
-    private static String where(String communeCode, RiskLevel riskLevel, List<Object> arguments) {
-        StringBuilder sql = new StringBuilder(" WHERE r.status <> 'CLOSED'");
+    private static List<String> conditions(String communeCode, RiskLevel riskLevel, List<Object> arguments) {
+        List<String> conditions = new ArrayList<>(List.of("r.status <> 'CLOSED'"));
         if (communeCode != null) {
-            sql.append(" AND r.commune_code = ?");
+            conditions.add("r.commune_code = ?");
             arguments.add(communeCode);
         }
         if (riskLevel != null) {
-            sql.append(" AND ").append(RANK).append(" = ?");
+            conditions.add(RANK + " = ?");
             arguments.add(rank(riskLevel));
         }
-        return sql.toString();
+        return conditions;
     }
 }

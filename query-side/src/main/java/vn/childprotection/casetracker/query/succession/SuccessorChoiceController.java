@@ -2,18 +2,19 @@ package vn.childprotection.casetracker.query.succession;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import vn.childprotection.casetracker.platform.problem.BadRequestException;
-import vn.childprotection.casetracker.platform.problem.FieldProblem;
 import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.paging.PageCursor;
+import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
 /**
  * The coordinator's list of cases of split communes waiting for a person to choose their successor
@@ -23,9 +24,6 @@ import vn.childprotection.casetracker.query.access.ReadPolicy;
 @RequestMapping("/api/v1/coordination")
 @Tag(name = "Coordination")
 public class SuccessorChoiceController {
-
-    /** The largest page asked for. */
-    public static final int MAX_PAGE_SIZE = 500;
 
     private final SuccessorChoices choices;
     private final ReadPolicy policy;
@@ -43,25 +41,23 @@ public class SuccessorChoiceController {
                     + "took it whole (Thái Sơn, Trường Sơn on 1/7/2025): each with its commune, the day it has "
                     + "waited since (the day after the commune's last day), the successors to choose from (code, "
                     + "names, whether the succession is confirmed) and how many of its time limits are missed. "
-                    + "Oldest report first, one page at a time. A case leaves the list once a person chose "
+                    + "Oldest report first (then by case id), one page at a time (limit, 100 by default): next is "
+                    + "the link to the following page, null on the last; the first page also gives the number of "
+                    + "cases of the whole list (total), the following pages null (page and size, the page numbers "
+                    + "of API 0.3, are refused). A case leaves the list once a person chose "
                     + "(POST /api/v1/cases/{caseId}/successor-commune) and it was carried over. Coordinators only, "
                     + "for cases whose ceased commune or a candidate successor lies in their area (the first "
                     + "commune, district or province at or above their org unit).")
     public SuccessorChoicesView successorChoices(
-            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size, 1 to 500") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
+                    minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) Integer limit,
+            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
+            @RequestParam(required = false) String cursor,
+            HttpServletRequest request) {
         Actor reader = currentActor.require();
         policy.successorChoices(reader);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        if (!problems.isEmpty()) {
-            throw new BadRequestException(problems);
-        }
-        return choices.waiting(reader.orgUnit(), page, size);
+        RetiredPageParameters.refuse(request);
+        return choices.waiting(reader.orgUnit(), limit, cursor, request);
     }
 }

@@ -1,5 +1,6 @@
 package vn.childprotection.casetracker.query.succession;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -11,6 +12,8 @@ import vn.childprotection.casetracker.platform.orgunits.OrgStructure;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
+import vn.childprotection.casetracker.query.paging.ListScope;
+import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.query.succession.SuccessorChoice.Candidate;
 
 /**
@@ -22,6 +25,9 @@ import vn.childprotection.casetracker.query.succession.SuccessorChoice.Candidate
  */
 @Service
 public class SuccessorChoices {
+
+    private static final String LIST = "successor-choices";
+    private static final int KEY_SIZE = 2;
 
     private final OrgUnitRegistry orgUnits;
     private final SuccessorChoiceQueries queries;
@@ -37,10 +43,15 @@ public class SuccessorChoices {
      * One page of the cases waiting within the reach of a coordinator of {@code coordinatorOrgUnit}: a case counts
      * when its ceased commune or one of the successors to choose from lies in the coordinator's area.
      *
-     * @param page from 0 (checked by the caller)
-     * @param size 1 to 500 (checked by the caller)
+     * @param limit   rows per page as the caller sent it (1 to 1000), or null for 100
+     * @param cursor  the cursor of the previous page's next link, or null for the first page; it is only accepted
+     *                for the same area and split communes
+     * @param request the request answered: the next link keeps its path
+     * @throws vn.childprotection.casetracker.platform.problem.BadRequestException naming {@code limit} or
+     *                                                                             {@code cursor}
      */
-    public SuccessorChoicesView waiting(String coordinatorOrgUnit, int page, int size) {
+    public SuccessorChoicesView waiting(String coordinatorOrgUnit, Integer limit, String cursor,
+                                        HttpServletRequest request) {
         OrgStructure structure = orgUnits.current();
         LocalDate today = LocalDate.now(clock.withZone(TimeRule.VIETNAM));
         CoordinatorReach reach = CoordinatorReach.of(structure, coordinatorOrgUnit);
@@ -52,10 +63,14 @@ public class SuccessorChoices {
                 split.put(unit.code(), unit);
             }
         }
-        long total = queries.countOpen(split.keySet());
-        List<SuccessorChoice> items = queries.open(split.keySet(), page, size).stream()
-                .map(open -> choice(structure, split.get(open.communeCode()), open)).toList();
-        return new SuccessorChoicesView(today, reach.area(), items, page, size, total, (total + size - 1) / size);
+        PageRequest page = PageRequest.of(ListScope.of(LIST, "area", reach.area(), "communes",
+                String.join(",", split.keySet())), limit, cursor, KEY_SIZE);
+        PageRequest.Page<SuccessorChoice> items = page.page(
+                queries.open(split.keySet(), page.after(), page.rowsToRead()).stream()
+                        .map(open -> choice(structure, split.get(open.communeCode()), open)).toList(),
+                SuccessorChoiceQueries::key, request, Map.of());
+        Long total = page.isFirst() ? queries.countOpen(split.keySet()) : null;
+        return new SuccessorChoicesView(today, reach.area(), items.items(), total, items.next());
     }
 
     private static SuccessorChoice choice(OrgStructure structure, OrgUnit commune,

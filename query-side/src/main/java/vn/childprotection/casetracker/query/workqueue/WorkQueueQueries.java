@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.paging.CursorKey;
+import vn.childprotection.casetracker.query.paging.KeysetQuery;
 import vn.childprotection.casetracker.values.InterventionMeasure;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
@@ -23,6 +24,12 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  */
 @Component
 public class WorkQueueQueries {
+
+    /** An agency's queue, soonest due first; its indexes end with these three columns. */
+    private static final KeysetQuery QUEUE = KeysetQuery.ascending("due_date", "case_id", "intervention_id");
+    /** The declined interventions, longest waiting first. */
+    private static final KeysetQuery DECLINED = KeysetQuery.ascending("status_changed_at", "case_id",
+            "intervention_id");
 
     private final JdbcTemplate jdbc;
 
@@ -37,23 +44,13 @@ public class WorkQueueQueries {
      */
     public List<WorkItem> queue(String agencyCode, InterventionStatus status, boolean latestDueFirst,
                                 Optional<CursorKey> after, int rows) {
-        StringBuilder sql = new StringBuilder("""
+        List<Object> arguments = new ArrayList<>();
+        KeysetQuery.Statement page = QUEUE.reversedWhen(latestDueFirst).page("""
                 SELECT case_id, commune_code, intervention_id, measure, due_date, status, assigned_at,
                        status_changed_at, deadline_state
-                FROM work_item""");
-        List<Object> arguments = new ArrayList<>();
-        sql.append(queueFilter(agencyCode, status, arguments));
-        after.ifPresent(key -> {
-            sql.append(" AND (due_date, case_id, intervention_id) ").append(latestDueFirst ? "<" : ">")
-                    .append(" (?, ?, ?)");
-            arguments.add(key.date(0));
-            arguments.add(key.id(1));
-            arguments.add(key.id(2));
-        });
-        sql.append(latestDueFirst ? " ORDER BY due_date DESC, case_id DESC, intervention_id DESC"
-                : " ORDER BY due_date, case_id, intervention_id").append(" LIMIT ?");
-        arguments.add(rows);
-        return jdbc.query(sql.toString(), (rs, i) -> {
+                FROM work_item""", queueFilter(agencyCode, status, arguments), arguments, after,
+                key -> List.of(key.date(0), key.id(1), key.id(2)), rows);
+        return jdbc.query(page.sql(), (rs, i) -> {
             InterventionMeasure measure = InterventionMeasure.valueOf(rs.getString("measure"));
             String deadlineState = rs.getString("deadline_state");
             return new WorkItem(rs.getString("case_id"), rs.getString("commune_code"),
@@ -61,7 +58,7 @@ public class WorkQueueQueries {
                     InterventionStatus.valueOf(rs.getString("status")), instant(rs, "assigned_at"),
                     instant(rs, "status_changed_at"), "MISSED".equals(deadlineState),
                     "FULFILLED_LATE".equals(deadlineState));
-        }, arguments.toArray());
+        }, page.values());
     }
 
     /**
@@ -69,8 +66,8 @@ public class WorkQueueQueries {
      */
     public long queueSize(String agencyCode, InterventionStatus status) {
         List<Object> arguments = new ArrayList<>();
-        Long count = jdbc.queryForObject("SELECT count(*) FROM work_item" + queueFilter(agencyCode, status, arguments),
-                Long.class, arguments.toArray());
+        Long count = jdbc.queryForObject("SELECT count(*) FROM work_item"
+                + KeysetQuery.where(queueFilter(agencyCode, status, arguments)), Long.class, arguments.toArray());
         return count == null ? 0 : count;
     }
 
@@ -79,26 +76,18 @@ public class WorkQueueQueries {
      * whose sort key {@code after} holds (see {@link #key(DeclinedIntervention)}).
      */
     public List<DeclinedIntervention> declined(Optional<CursorKey> after, int rows) {
-        StringBuilder sql = new StringBuilder("""
+        KeysetQuery.Statement page = DECLINED.page("""
                 SELECT case_id, commune_code, intervention_id, measure, due_date, agency_code, status_changed_at,
                        deadline_state
-                FROM work_item WHERE status = 'DECLINED'""");
-        List<Object> arguments = new ArrayList<>();
-        after.ifPresent(key -> {
-            sql.append(" AND (status_changed_at, case_id, intervention_id) > (?, ?, ?)");
-            arguments.add(key.instant(0).atOffset(ZoneOffset.UTC));
-            arguments.add(key.id(1));
-            arguments.add(key.id(2));
-        });
-        sql.append(" ORDER BY status_changed_at, case_id, intervention_id LIMIT ?");
-        arguments.add(rows);
-        return jdbc.query(sql.toString(), (rs, i) -> {
+                FROM work_item""", List.of("status = 'DECLINED'"), List.of(), after,
+                key -> List.of(key.instant(0).atOffset(ZoneOffset.UTC), key.id(1), key.id(2)), rows);
+        return jdbc.query(page.sql(), (rs, i) -> {
             InterventionMeasure measure = InterventionMeasure.valueOf(rs.getString("measure"));
             return new DeclinedIntervention(rs.getString("case_id"), rs.getString("commune_code"),
                     rs.getString("intervention_id"), measure, measure.labelVi(), date(rs, "due_date"),
                     rs.getString("agency_code"), instant(rs, "status_changed_at"),
                     "MISSED".equals(rs.getString("deadline_state")));
-        }, arguments.toArray());
+        }, page.values());
     }
 
     /**
@@ -123,13 +112,13 @@ public class WorkQueueQueries {
         return List.of(CursorKey.text(item.declinedAt()), item.caseId(), item.interventionId());
     }
 
-    private static String queueFilter(String agencyCode, InterventionStatus status, List<Object> arguments) {
+    private static List<String> queueFilter(String agencyCode, InterventionStatus status, List<Object> arguments) {
         arguments.add(agencyCode);
         if (status == null) {
-            return " WHERE agency_code = ?";
+            return List.of("agency_code = ?");
         }
         arguments.add(status.name());
-        return " WHERE agency_code = ? AND status = ?";
+        return List.of("agency_code = ?", "status = ?");
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

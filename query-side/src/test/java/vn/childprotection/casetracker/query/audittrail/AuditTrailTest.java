@@ -16,6 +16,7 @@ import vn.childprotection.casetracker.events.DeadlineMissed;
 import vn.childprotection.casetracker.events.DisclosureConsentRecorded;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 import vn.childprotection.casetracker.values.ConsentParty;
 import vn.childprotection.casetracker.values.ConsentStatus;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -95,7 +96,7 @@ class AuditTrailTest extends QuerySideIntegrationTest {
         append(COORDINATOR, T0.plusSeconds(120), new ChildIdentityErased(caseId, T0.plusSeconds(120), childId,
                 "PDP_2025_ART_16", "QĐ-15/2025"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?caseId=" + caseId)
-                .get("totalItems").asLong()).isEqualTo(3));
+                .get("items").size()).isEqualTo(3));
         List<JsonNode> items = getJson("/api/v1/audit-trail?caseId=" + caseId).get("items").values().stream().toList();
         assertThat(items.get(1).get("action").asString()).isEqualTo("DisclosureConsentRecorded");
         assertThat(items.get(1).get("summary").asString()).isEqualTo("consent to disclosure, CHILD: WITHDRAWN");
@@ -103,8 +104,8 @@ class AuditTrailTest extends QuerySideIntegrationTest {
         assertThat(items.get(2).get("userId").asString()).isEqualTo("coordinator");
         assertThat(items.get(2).get("summary").asString())
                 .isEqualTo("identity erased: PDP_2025_ART_16, authorised by QĐ-15/2025");
-        assertThat(getJson("/api/v1/audit-trail?action=ChildIdentityErased&caseId=" + caseId).get("totalItems")
-                .asLong()).isEqualTo(1);
+        assertThat(getJson("/api/v1/audit-trail?action=ChildIdentityErased&caseId=" + caseId).get("items")
+                .size()).isEqualTo(1);
     }
 
     @Test
@@ -139,38 +140,63 @@ class AuditTrailTest extends QuerySideIntegrationTest {
         JsonNode window = getJson(ofCase + "&from=2025-07-01T03:00:00Z&to=2025-07-01T06:00:00Z");
         assertThat(actions(window)).containsExactly("EmergencyMeasuresTaken", "DetailedAssessmentRecorded",
                 "SupportPlanDrafted");
-        assertThat(window.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(window.get("next").isNull()).isTrue();
 
-        JsonNode byAgency = getJson("/api/v1/audit-trail?agency=313-health-centre&size=500");
+        JsonNode byAgency = getJson("/api/v1/audit-trail?agency=313-health-centre&limit=1000");
         assertThat(byAgency.get("items").values()).allSatisfy(i -> assertThat(
                 List.of(text(i.get("agencyCode")), text(i.get("orgUnit")))).contains("313-health-centre"));
-        JsonNode byAction = getJson("/api/v1/audit-trail?action=DeadlineMissed&size=500");
+        JsonNode byAction = getJson("/api/v1/audit-trail?action=DeadlineMissed&limit=1000");
         assertThat(byAction.get("items").values()).isNotEmpty()
                 .allSatisfy(i -> assertThat(i.get("action").asString()).isEqualTo("DeadlineMissed"));
-        List<String> recorded = getJson("/api/v1/audit-trail?size=500").get("items").values().stream()
+        List<String> recorded = getJson("/api/v1/audit-trail?limit=1000").get("items").values().stream()
                 .map(i -> i.get("recordedAt").asString()).toList();
         assertThat(recorded.stream().map(Instant::parse).toList()).isSorted();
     }
 
     @Test
-    void the_trail_is_paged_in_a_stable_order() {
+    void pages_give_every_entry_once_in_order_for_a_case_an_agency_and_the_whole_trail() {
         String caseId = appendCase();
-        List<JsonNode> all = awaitEntries(caseId);
-        String ofCase = "/api/v1/audit-trail?caseId=" + caseId + "&size=5";
+        String other = appendCase();
+        List<String> all = ids(awaitEntries(caseId));
+        awaitEntries(other);
+        String ofCase = "/api/v1/audit-trail?caseId=" + caseId;
 
-        JsonNode first = getJson(ofCase);
-        assertThat(first.get("page").asInt()).isZero();
-        assertThat(first.get("size").asInt()).isEqualTo(5);
-        assertThat(first.get("totalItems").asLong()).isEqualTo(12);
-        assertThat(first.get("totalPages").asLong()).isEqualTo(3);
-        List<String> paged = new ArrayList<>();
-        for (int page = 0; page < 3; page++) {
-            JsonNode items = getJson(ofCase + "&page=" + page).get("items");
-            assertThat(items.size()).isEqualTo(page < 2 ? 5 : 2);
-            items.values().forEach(i -> paged.add(i.get("eventId").asString()));
+        JsonNode first = getJson(ofCase + "&limit=5");
+        assertThat(first.get("items").size()).isEqualTo(5);
+        assertThat(first.get("next").asString()).startsWith(ofCase + "&limit=5&cursor=");
+        assertThat(ids(PageWalk.rows(this::getJson, ofCase + "&limit=5", "items"))).containsExactlyElementsOf(all);
+        assertThat(PageWalk.pages(this::getJson, ofCase + "&limit=4")).hasSize(3);
+
+        // The agency matches two columns: each page merges a page of each column's index.
+        String byAgency = "/api/v1/audit-trail?agency=313-health-centre";
+        List<String> wholeByAgency = ids(getJson(byAgency + "&limit=1000").get("items").values().stream().toList());
+        assertThat(wholeByAgency).hasSizeGreaterThan(2 * 5);
+        assertThat(ids(PageWalk.rows(this::getJson, byAgency + "&limit=3", "items")))
+                .doesNotHaveDuplicates().containsExactlyElementsOf(wholeByAgency);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE agency_code = ? OR org_unit = ?",
+                Long.class, "313-health-centre", "313-health-centre")).isEqualTo(wholeByAgency.size());
+
+        assertThat(ids(PageWalk.rows(this::getJson, "/api/v1/audit-trail?limit=50", "items")))
+                .containsExactlyElementsOf(jdbc.queryForList("SELECT event_id FROM audit_entry"
+                        + " ORDER BY recorded_at, global_index NULLS LAST, event_id", String.class));
+    }
+
+    @Test
+    void an_entry_without_a_store_position_comes_after_those_recorded_at_the_same_instant_on_every_page() {
+        String caseId = newId("case");
+        Instant at = Instant.parse("2025-07-03T04:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            jdbc.update("""
+                    INSERT INTO audit_entry (event_id, global_index, case_id, sequence_number, action, recorded_at,
+                                             user_id, org_unit, role, summary)
+                    VALUES (?, ?, ?, ?, 'CaseReviewed', ?, 'worker.anlao', '313-tt-an-lao', 'COMMUNE_WORKER', 'x')""",
+                    "e-" + (4 - i), i % 2 == 0 ? null : (Object) (900_000_000L - i), caseId, i,
+                    at.atOffset(java.time.ZoneOffset.UTC));
         }
-        assertThat(paged).containsExactlyElementsOf(all.stream().map(i -> i.get("eventId").asString()).toList());
-        assertThat(getJson(ofCase + "&page=3").get("items").size()).isZero();
+        String ofCase = "/api/v1/audit-trail?caseId=" + caseId;
+        // e-1 (position 899999997), e-3 (899999999), then e-0, e-2, e-4 (no position) by event id.
+        assertThat(ids(PageWalk.rows(this::getJson, ofCase + "&limit=2", "items")))
+                .containsExactly("e-1", "e-3", "e-0", "e-2", "e-4");
     }
 
     @Test
@@ -210,15 +236,17 @@ class AuditTrailTest extends QuerySideIntegrationTest {
         assertBadRequest("/api/v1/audit-trail?action=NoSuchEvent", "action");
         assertBadRequest("/api/v1/audit-trail?action=deadlinemissed", "action");
         assertBadRequest("/api/v1/audit-trail?agency=no-such-unit", "agency");
-        assertBadRequest("/api/v1/audit-trail?size=0", "size");
-        assertBadRequest("/api/v1/audit-trail?size=501", "size");
-        assertBadRequest("/api/v1/audit-trail?page=-1", "page");
-        assertBadRequest("/api/v1/audit-trail?size=ten", "size");
+        assertBadRequest("/api/v1/audit-trail?limit=0", "limit");
+        assertBadRequest("/api/v1/audit-trail?limit=1001", "limit");
+        assertBadRequest("/api/v1/audit-trail?limit=ten", "limit");
+        assertBadRequest("/api/v1/audit-trail?cursor=AQAB", "cursor");
+        assertBadRequest("/api/v1/audit-trail?page=0", "page");
+        assertBadRequest("/api/v1/audit-trail?size=50", "size");
         assertBadRequest("/api/v1/audit-trail?from=yesterday", "from");
         assertBadRequest("/api/v1/audit-trail?from=2025-07-02T00:00:00Z&to=2025-07-01T00:00:00Z", "to");
         assertBadRequest("/api/v1/audit-trail?format=xml", "format");
         assertBadRequest("/api/v1/audit-trail?format=csv&action=NoSuchEvent", "action");
-        assertThat(get("/api/v1/audit-trail?size=500&action=TransferDeclined").statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/audit-trail?limit=1000&action=TransferDeclined").statusCode()).isEqualTo(200);
     }
 
     private void assertBadRequest(String path, String field) {
@@ -250,8 +278,12 @@ class AuditTrailTest extends QuerySideIntegrationTest {
 
     private List<JsonNode> awaitEntries(String caseId) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?caseId=" + caseId)
-                .get("totalItems").asLong()).isEqualTo(12));
+                .get("items").size()).isEqualTo(12));
         return getJson("/api/v1/audit-trail?caseId=" + caseId).get("items").values().stream().toList();
+    }
+
+    private static List<String> ids(List<JsonNode> items) {
+        return items.stream().map(i -> i.get("eventId").asString()).toList();
     }
 
     private static List<String> actions(JsonNode page) {

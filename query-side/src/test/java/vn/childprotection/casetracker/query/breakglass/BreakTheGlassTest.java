@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.ChildIdentityErased;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.paging.PageWalk;
 
 /**
  * Break-the-glass (<i>truy cập khẩn cấp</i>): who may, what it opens, that it expires by itself when the clock
@@ -216,6 +217,31 @@ class BreakTheGlassTest extends QuerySideIntegrationTest {
                 Boolean.class, grantId)).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM child_key WHERE child_id = ?", Long.class, childId))
                 .as("no key is created again for an erased child").isZero();
+    }
+
+    @Test
+    void grants_are_paged_oldest_first_with_every_grant_once_and_their_filters_kept() {
+        String caseId = caseOfAnLao();
+        for (int i = 0; i < 3; i++) {
+            // Two grants at the same instant: the grant id decides between them.
+            moveClockTo(NOW.plus(Duration.ofMinutes(i / 2)));
+            assertThat(breakTheGlass("worker.anthai", caseId, REASON).statusCode()).isEqualTo(201);
+        }
+        String ofCase = "/api/v1/break-the-glass/grants?caseId=" + caseId;
+        List<JsonNode> pages = PageWalk.pages(path -> getJson("auditor", path), ofCase + "&limit=1");
+        assertThat(pages).hasSize(3);
+        assertThat(pages.get(0).get("next").asString()).startsWith(ofCase + "&limit=1&cursor=");
+        assertThat(pages.stream().map(p -> p.get("items").get(0).get("grantId").asString()).toList())
+                .isEqualTo(jdbc.queryForList("SELECT grant_id FROM break_the_glass_grant WHERE case_id = ?"
+                        + " ORDER BY granted_at, grant_id", String.class, caseId));
+        String cursorOfCase = pages.get(0).get("next").asString().replaceAll(".*cursor=", "");
+        HttpResponse<String> otherFilter = getAs("auditor", "/api/v1/break-the-glass/grants?flagged=true&cursor="
+                + cursorOfCase);
+        assertThat(otherFilter.statusCode()).isEqualTo(400);
+        assertThat(body(otherFilter).get("errors").get(0).get("field").asString()).isEqualTo("cursor");
+        assertRefused(getAs("worker.anthai", ofCase + "&page=1"), "role-not-allowed");
+        assertThat(body(getAs("auditor", ofCase + "&page=1")).get("errors").get(0).get("field").asString())
+                .isEqualTo("page");
     }
 
     private String caseOfAnLao() {

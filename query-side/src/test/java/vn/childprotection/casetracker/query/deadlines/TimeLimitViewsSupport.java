@@ -155,9 +155,9 @@ abstract class TimeLimitViewsSupport extends QuerySideIntegrationTest {
 
     /** "action rule: summary" of the case's deadline entries in the audit trail, once it holds every event. */
     protected List<String> auditOfLimits(String caseId, long version) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?caseId=" + caseId)
-                .get("totalItems").asLong()).isEqualTo(version));
-        return getJson("/api/v1/audit-trail?size=500&caseId=" + caseId).get("items").values().stream()
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson("/api/v1/audit-trail?limit=1000&caseId="
+                + caseId).get("items").size()).isEqualTo(version));
+        return getJson("/api/v1/audit-trail?limit=1000&caseId=" + caseId).get("items").values().stream()
                 .filter(i -> !i.get("deadlineRule").isNull() && !i.get("action").asString().equals(
                         "DeadlineScheduled"))
                 .map(i -> i.get("action").asString() + " " + i.get("deadlineRule").asString() + ": "

@@ -63,11 +63,12 @@ class QueryInputGateTest extends QuerySideIntegrationTest {
                 Arguments.of("/api/v1/cases/some-case?minVersion=9223372036854775808", "minVersion"),
                 Arguments.of("/api/v1/cases/some-case/history?minVersion=0", "minVersion"),
                 Arguments.of("/api/v1/cases/some-case/disclosure?minVersion=-5", "minVersion"),
-                Arguments.of("/api/v1/audit-trail?size=%2B50", "size"),
-                Arguments.of("/api/v1/audit-trail?page=0x1", "page"),
-                Arguments.of("/api/v1/audit-trail?page=007", "page"),
-                Arguments.of("/api/v1/audit-trail?page=%2310", "page"),
-                Arguments.of("/api/v1/audit-trail?page=99999999999", "page"));
+                Arguments.of("/api/v1/audit-trail?limit=%2B50", "limit"),
+                Arguments.of("/api/v1/audit-trail?limit=0x1", "limit"),
+                Arguments.of("/api/v1/audit-trail?limit=007", "limit"),
+                Arguments.of("/api/v1/audit-trail?limit=%2310", "limit"),
+                Arguments.of("/api/v1/audit-trail?limit=99999999999", "limit"),
+                Arguments.of("/api/v1/audit-trail?page=0", "page"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -34,7 +34,7 @@ class CarriedOverCaseViewsTest extends QuerySideIntegrationTest {
     /** 00:00 of 1/7/2025 in Vietnam. */
     private static final Instant REFORM = Instant.parse("2025-06-30T17:00:00Z");
     private static final String BASIS = "Nghị quyết 1669/NQ-UBTVQH15 (16/6/2025), Điều 1 khoản 49";
-    private static final String LIST = "/api/v1/coordination/successor-choices?size=500";
+    private static final String LIST = "/api/v1/coordination/successor-choices?limit=1000";
 
     @Test
     void a_case_of_a_split_commune_waits_for_a_choice_then_is_the_chosen_successors_everywhere() {
@@ -119,16 +119,48 @@ class CarriedOverCaseViewsTest extends QuerySideIntegrationTest {
     }
 
     @Test
+    void the_waiting_cases_are_paged_oldest_report_first_and_counted_on_the_first_page() {
+        List<String> opened = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String caseId = newId("split-page");
+            // Two cases per report instant: the case id decides between them.
+            Instant at = REPORTED.plusSeconds(3600L * (i / 2));
+            String commune = i % 2 == 0 ? "313-thai-son" : "313-tt-truong-son";
+            append(WORKER, at, reported(caseId, newId("child"), commune, at));
+            opened.add(caseId);
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(getJson(LIST).get("items").values())
+                .extracting(c -> c.get("caseId").asString()).containsAll(opened));
+        List<String> whole = getJson(LIST).get("items").values().stream().map(c -> c.get("caseId").asString())
+                .toList();
+        JsonNode first = getJson("/api/v1/coordination/successor-choices?limit=3");
+        assertThat(first.get("total").asLong()).isEqualTo(jdbc.queryForObject("""
+                SELECT count(*) FROM risk_register
+                WHERE commune_code IN ('313-thai-son', '313-tt-truong-son') AND status <> 'CLOSED'""", Long.class));
+        List<JsonNode> pages = PageWalk.pages(this::getJson, "/api/v1/coordination/successor-choices?limit=1");
+        assertThat(pages.stream().flatMap(p -> p.get("items").values().stream()).map(c -> c.get("caseId").asString())
+                .toList()).doesNotHaveDuplicates().containsExactlyElementsOf(whole);
+        assertThat(pages.subList(1, pages.size())).allSatisfy(p -> assertThat(p.get("total").isNull()).isTrue());
+        assertThat(whole.stream().filter(opened::contains).toList()).containsExactlyElementsOf(
+                opened.stream().sorted(java.util.Comparator.comparing((String id) -> opened.indexOf(id) / 2)
+                        .thenComparing(id -> id)).toList());
+    }
+
+    @Test
     void only_coordinators_read_the_list_and_a_bad_page_is_refused() {
         assertRefused(getAs("worker.anlao", LIST), "role-not-allowed");
         assertRefused(getAs("auditor", LIST), "role-not-allowed");
         assertRefused(getAs("dashboard", LIST), "aggregates-only");
-        HttpResponse<String> badSize = get("/api/v1/coordination/successor-choices?size=0&page=-1");
-        assertThat(badSize.statusCode()).isEqualTo(400);
-        assertThat(badSize.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(body(badSize).get("errors").values()).extracting(e -> e.get("field").asString())
+        HttpResponse<String> retired = get("/api/v1/coordination/successor-choices?size=0&page=-1");
+        assertThat(retired.statusCode()).isEqualTo(400);
+        assertThat(retired.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(body(retired).get("errors").values()).extracting(e -> e.get("field").asString())
                 .containsExactlyInAnyOrder("size", "page");
-        JsonNode answer = getJson("/api/v1/coordination/successor-choices?size=1");
+        HttpResponse<String> badPage = get("/api/v1/coordination/successor-choices?limit=0&cursor=AQAB");
+        assertThat(badPage.statusCode()).isEqualTo(400);
+        assertThat(body(badPage).get("errors").values()).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("limit", "cursor");
+        JsonNode answer = getJson("/api/v1/coordination/successor-choices?limit=1");
         assertThat(answer.get("today").asString()).isEqualTo("2025-09-01");
         assertThat(answer.get("area").asString()).as("the coordinator of the old district's labour office")
                 .isEqualTo("313");

@@ -193,7 +193,7 @@ class GeneratedClientJourneyTest {
         assertThat(new OverdueApi(client("coordinator.haiphong")).overdue(null, HEALTH, null, null).getTotal()).isNotNegative();
         AuditTrailApi audit = new AuditTrailApi(client("auditor.haiphong"));
         AuditTrailPage trail = await().atMost(Duration.ofSeconds(30)).until(
-                () -> audit.auditTrail(caseId, null, null, null, null, null, 0, 50, null),
+                () -> audit.auditTrail(caseId, null, null, null, null, null, 50, null, null),
                 t -> t.getItems().stream().anyMatch(e -> "worker.31-xa-an-hung".equals(e.getUserId())));
         assertThat(trail.getItems()).extracting(e -> e.getUserId()).contains("worker.xaanlao",
                 "police.xaanlao", "health.xaanlao", "coordinator.haiphong");
