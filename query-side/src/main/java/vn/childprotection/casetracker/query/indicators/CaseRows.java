@@ -9,10 +9,10 @@ import java.util.TreeMap;
 import java.util.function.ToLongFunction;
 
 /**
- * The rows of one case that the events of one batch add to the {@code indicators} tables, in the order of the events:
- * its report ({@code indicator_case}), its counted steps ({@code indicator_step}) and the communes that ran it from
- * when ({@code indicator_commune}). Immutable: each event gives a new value, so that a handler that fails leaves the
- * batch's value as it was.
+ * Rows of one case in the {@code indicators} tables: its report ({@code indicator_case}), its counted steps
+ * ({@code indicator_step}) and the communes that ran it from when ({@code indicator_commune}) — those the events of
+ * one batch add, in the order of the events, or those stored. Immutable: each event gives a new value, so that a
+ * handler that fails leaves the batch's value as it was.
  *
  * @param report the report's row, or null when the batch holds no report of the case
  * @param steps  the steps' rows, each with the instant it was recorded (UTC)
