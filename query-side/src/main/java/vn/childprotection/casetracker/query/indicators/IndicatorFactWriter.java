@@ -1,25 +1,68 @@
 package vn.childprotection.casetracker.query.indicators;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
- * Keeps {@code indicator_fact} (V3_9) in step with the facts of the {@code indicators} projection: after an event of
- * a case is applied, the case's counted facts over recording time ({@link FactHistory}) are derived again from its
- * rows in {@code indicator_case}, {@code indicator_step} and {@code indicator_commune} and replace the ones it had.
- * Deterministic in those rows, so an event delivered again, a replay and a rebuild give the same rows.
+ * Writes what one batch of the {@code indicators} projection changed, once: the new rows of {@code indicator_case},
+ * {@code indicator_step} and {@code indicator_commune}, and for every case they concern, its counted facts over
+ * recording time ({@link FactHistory}) derived again and put in place of the ones it had in {@code indicator_fact}.
+ * <p>
+ * Set-based, whatever the number of cases: the stored rows of the batch's cases are read with one query per table
+ * ({@code case_id = ANY (?)}), merged in memory with the batch's rows exactly as the inserts will merge them (a row
+ * already stored under the same key is kept, see {@code ON CONFLICT DO NOTHING}), the facts are removed with one
+ * {@code DELETE} and inserted with one batched {@code INSERT}. Deterministic in the rows, so an event delivered
+ * again, a replay, a rebuild and one event at a time give the same rows.
  */
 @Component
 class IndicatorFactWriter {
+
+    static final String INSERT_CASE = """
+            INSERT INTO indicator_case (case_id, child_id, commune_code, category, channel, sex, age_years, setting,
+                                        abuse_forms, special_groups, reported_at, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (case_id) DO NOTHING""";
+    static final String INSERT_STEP = """
+            INSERT INTO indicator_step (case_id, sequence_number, kind, occurred_at, recorded_at, deadline_id,
+                                        deadline_rule, due_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (case_id, sequence_number) DO NOTHING""";
+    static final String INSERT_COMMUNE = """
+            INSERT INTO indicator_commune (case_id, sequence_number, commune_code, since, recorded_at)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (case_id, sequence_number) DO NOTHING""";
+    static final String DELETE_FACTS = "DELETE FROM indicator_fact WHERE case_id = ANY (?)";
+    static final String INSERT_FACT = """
+            INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at, holds_after,
+                                        holds_until, recorded_at, superseded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private static final String READ_CASES = """
+            SELECT case_id, child_id, commune_code, reported_at, recorded_at FROM indicator_case
+            WHERE case_id = ANY (?)""";
+    private static final String READ_STEPS = """
+            SELECT case_id, sequence_number, kind, occurred_at, deadline_id, deadline_rule, due_at, recorded_at
+            FROM indicator_step WHERE case_id = ANY (?)""";
+    private static final String READ_COMMUNES = """
+            SELECT case_id, sequence_number, commune_code, since, recorded_at FROM indicator_commune
+            WHERE case_id = ANY (?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -27,50 +70,101 @@ class IndicatorFactWriter {
         this.jdbc = jdbc;
     }
 
-    /** Derives again the counted facts of one case, in the caller's transaction. */
-    void refresh(String caseId) {
-        jdbc.update("DELETE FROM indicator_fact WHERE case_id = ?", caseId);
-        List<FactHistory.CaseRecords> found = jdbc.query("""
-                SELECT child_id, commune_code, reported_at, recorded_at FROM indicator_case WHERE case_id = ?""",
-                (rs, row) -> new FactHistory.CaseRecords(new CaseFacts(caseId, rs.getString("child_id"),
-                        rs.getString("commune_code"), null, null, null, 0, null, Set.of(), Set.of(),
-                        instant(rs, "reported_at"), List.of(), null), instant(rs, "recorded_at"), null, null),
-                caseId);
-        if (found.isEmpty()) {
+    /**
+     * Adds to {@code batch} the statements that store the rows of {@code changed} and replace the counted facts of
+     * their cases; reads the cases' stored rows first (three queries), in the batch's transaction.
+     *
+     * @param batch   the projection's batch, being written (its statements go out right after this returns, in the
+     *                order they were first added: the rows, then the facts' {@code DELETE}, then their
+     *                {@code INSERT})
+     * @param changed the rows the batch's events added, by case id, in the order of the events
+     */
+    void write(ProjectionBatch batch, Map<String, CaseRows> changed) {
+        if (changed.isEmpty()) {
             return;
         }
-        List<FactHistory.RecordedStep> steps = jdbc.query("""
-                SELECT sequence_number, kind, occurred_at, deadline_id, deadline_rule, due_at, recorded_at
-                FROM indicator_step WHERE case_id = ? ORDER BY sequence_number""", (rs, row) -> {
-                    String rule = rs.getString("deadline_rule");
-                    return new FactHistory.RecordedStep(new CaseStep(rs.getLong("sequence_number"),
-                            StepKind.valueOf(rs.getString("kind")), instant(rs, "occurred_at"),
-                            rs.getString("deadline_id"), rule == null ? null : DeadlineRule.valueOf(rule),
-                            instant(rs, "due_at")), instant(rs, "recorded_at"));
-                }, caseId);
-        List<FactHistory.RecordedSpell> spells = jdbc.query("""
-                SELECT sequence_number, commune_code, since, recorded_at
-                FROM indicator_commune WHERE case_id = ? ORDER BY sequence_number""", (rs, row) ->
-                new FactHistory.RecordedSpell(new CaseFacts.CommuneSpell(rs.getLong("sequence_number"),
-                        rs.getString("commune_code"), instant(rs, "since")), instant(rs, "recorded_at")), caseId);
-        FactHistory.CaseRecords reported = found.get(0);
-        List<FactHistory.Recorded> history = FactHistory.of(new FactHistory.CaseRecords(reported.reported(),
-                reported.reportRecordedAt(), steps, spells));
-        jdbc.batchUpdate("""
-                INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at, holds_after,
-                                            holds_until, recorded_at, superseded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", history, history.size(), (statement, recorded) -> {
-                    CountedFact fact = recorded.fact();
-                    statement.setString(1, caseId);
-                    statement.setString(2, fact.measure().name());
-                    statement.setString(3, fact.communeCode());
-                    statement.setObject(4, utc(fact.countedAt()));
-                    statement.setObject(5, utc(fact.previousAt()));
-                    statement.setObject(6, utc(fact.holdsAfter()));
-                    statement.setObject(7, utc(fact.holdsUntil()));
-                    statement.setObject(8, utc(recorded.recordedAt()));
-                    statement.setObject(9, utc(recorded.supersededAt()));
-                });
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Array caseIds = connection.createArrayOf("text", changed.keySet().toArray());
+            Map<String, CaseRows> stored = stored(connection, caseIds);
+            for (Map.Entry<String, CaseRows> rows : changed.entrySet()) {
+                addRows(batch, connection, rows.getKey(), rows.getValue());
+            }
+            batch.add(DELETE_FACTS, caseIds);
+            changed.forEach((caseId, rows) -> stored.getOrDefault(caseId, CaseRows.NONE).then(rows)
+                    .records(caseId).ifPresent(records -> addFacts(batch, caseId, FactHistory.of(records))));
+            return null;
+        });
+    }
+
+    private static void addRows(ProjectionBatch batch, Connection connection, String caseId, CaseRows rows)
+            throws SQLException {
+        CaseRows.Report report = rows.report();
+        if (report != null) {
+            batch.add(INSERT_CASE, caseId, report.childId(), report.communeCode(), report.category(),
+                    report.channel(), report.sex(), report.ageYears(), report.setting(),
+                    connection.createArrayOf("varchar", report.abuseForms().toArray()),
+                    connection.createArrayOf("varchar", report.specialGroups().toArray()),
+                    utc(report.reportedAt()), utc(report.recordedAt()));
+        }
+        for (FactHistory.RecordedStep recorded : rows.steps()) {
+            CaseStep step = recorded.step();
+            batch.add(INSERT_STEP, caseId, step.sequenceNumber(), step.kind().name(), utc(step.occurredAt()),
+                    utc(recorded.recordedAt()), step.deadlineId(), step.rule() == null ? null : step.rule().name(),
+                    utc(step.dueAt()));
+        }
+        for (FactHistory.RecordedSpell recorded : rows.spells()) {
+            CaseFacts.CommuneSpell spell = recorded.spell();
+            batch.add(INSERT_COMMUNE, caseId, spell.sequenceNumber(), spell.communeCode(), utc(spell.since()),
+                    utc(recorded.recordedAt()));
+        }
+    }
+
+    private static void addFacts(ProjectionBatch batch, String caseId, List<FactHistory.Recorded> history) {
+        for (FactHistory.Recorded recorded : history) {
+            CountedFact fact = recorded.fact();
+            batch.add(INSERT_FACT, caseId, fact.measure().name(), fact.communeCode(), utc(fact.countedAt()),
+                    utc(fact.previousAt()), utc(fact.holdsAfter()), utc(fact.holdsUntil()),
+                    utc(recorded.recordedAt()), utc(recorded.supersededAt()));
+        }
+    }
+
+    /** The rows stored for the given cases (only the columns the facts are derived from), by case id. */
+    private static Map<String, CaseRows> stored(Connection connection, Array caseIds) throws SQLException {
+        Map<String, CaseRows.Report> reports = new HashMap<>();
+        read(connection, READ_CASES, caseIds, rs -> reports.put(rs.getString("case_id"), new CaseRows.Report(
+                rs.getString("child_id"), rs.getString("commune_code"), null, null, null, 0, null, List.of(),
+                List.of(), instant(rs, "reported_at"), instant(rs, "recorded_at"))));
+        Map<String, List<FactHistory.RecordedStep>> steps = new HashMap<>();
+        read(connection, READ_STEPS, caseIds, rs -> {
+            String rule = rs.getString("deadline_rule");
+            steps.computeIfAbsent(rs.getString("case_id"), id -> new ArrayList<>()).add(new FactHistory.RecordedStep(
+                    new CaseStep(rs.getLong("sequence_number"), StepKind.valueOf(rs.getString("kind")),
+                            instant(rs, "occurred_at"), rs.getString("deadline_id"),
+                            rule == null ? null : DeadlineRule.valueOf(rule), instant(rs, "due_at")),
+                    instant(rs, "recorded_at")));
+        });
+        Map<String, List<FactHistory.RecordedSpell>> spells = new HashMap<>();
+        read(connection, READ_COMMUNES, caseIds, rs -> spells.computeIfAbsent(rs.getString("case_id"),
+                id -> new ArrayList<>()).add(new FactHistory.RecordedSpell(new CaseFacts.CommuneSpell(
+                        rs.getLong("sequence_number"), rs.getString("commune_code"), instant(rs, "since")),
+                instant(rs, "recorded_at"))));
+        Map<String, CaseRows> stored = new HashMap<>();
+        reports.forEach((caseId, report) -> stored.put(caseId, new CaseRows(report, List.of(), List.of())));
+        steps.forEach((caseId, list) -> stored.merge(caseId, new CaseRows(null, list, List.of()), CaseRows::then));
+        spells.forEach((caseId, list) -> stored.merge(caseId, new CaseRows(null, List.of(), list), CaseRows::then));
+        return stored;
+    }
+
+    private static void read(Connection connection, String sql, Array caseIds, RowCallbackHandler rows)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setArray(1, caseIds);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.processRow(rs);
+                }
+            }
+        }
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

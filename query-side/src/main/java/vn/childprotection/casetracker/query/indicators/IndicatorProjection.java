@@ -1,18 +1,20 @@
 package vn.childprotection.casetracker.query.indicators;
 
-import java.sql.Array;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
+import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseReopened;
@@ -32,11 +34,17 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  * change of the commune running the case (report, accepted transfer, carry-over) so a fact counts where it
  * happened. Nothing is counted here: counting happens when a period, an org unit and an as-of instant are asked for,
  * so the same facts answer every report. Rows are keyed by case and sequence number, so an event delivered again
- * changes nothing. After each event the case's counted facts ({@code indicator_fact}) are derived again from those
- * rows ({@link IndicatorFactWriter}), so that a question reads only its period's facts. Personal data never reaches
- * these tables.
+ * changes nothing. The counted facts of each case ({@code indicator_fact}) are derived again from those rows, so that
+ * a question reads only its period's facts. Personal data never reaches these tables.
+ * <p>
+ * Written once per batch of events ({@link WritesPerBatch}): the handlers only collect each case's new rows in memory
+ * ({@link CaseRows}, folded in the {@link ProjectionBatch}); when the batch commits, {@link IndicatorFactWriter}
+ * writes them with batched statements and derives the facts of every case the batch touched once, with one query per
+ * table for the rows already stored. A handler that throws leaves nothing behind (the dead-letter queue parks only
+ * its event). Outside a processor's batch (a retry of parked events) each event is written as its handler returns.
  */
 @Component
+@WritesPerBatch
 @ProcessingGroup(IndicatorProjection.PROCESSING_GROUP)
 public class IndicatorProjection {
 
@@ -61,15 +69,11 @@ public class IndicatorProjection {
     @EventHandler
     void on(CaseReported e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         runBy(e.caseId(), sequenceNumber, e.communeCode(), e.occurredAt(), recordedAt);
-        jdbc.update("""
-                INSERT INTO indicator_case (case_id, child_id, commune_code, category, channel, sex, age_years,
-                                            setting, abuse_forms, special_groups, reported_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id) DO NOTHING""",
-                e.caseId(), e.childId(), e.communeCode(), e.category().name(), e.channel().name(), e.sex().name(),
+        CaseRows.Report report = new CaseRows.Report(required(e.childId(), "childId"),
+                required(e.communeCode(), "communeCode"), e.category().name(), e.channel().name(), e.sex().name(),
                 e.ageYears(), e.setting() == null ? null : e.setting().name(), names(e.abuseForms()),
-                names(e.specialCircumstanceGroups()), utc(e.occurredAt()), utc(recordedAt));
-        facts.refresh(e.caseId());
+                names(e.specialCircumstanceGroups()), at(e.occurredAt()), at(recordedAt));
+        change(e.caseId(), rows -> rows.reported(report));
     }
 
     /** The receiving commune runs the case from the transfer on: what happens after counts there. */
@@ -121,52 +125,57 @@ public class IndicatorProjection {
 
     @EventHandler
     void on(DeadlineScheduled e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO indicator_step (case_id, sequence_number, kind, occurred_at, recorded_at, deadline_id,
-                                            deadline_rule, due_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id, sequence_number) DO NOTHING""",
-                e.caseId(), sequenceNumber, StepKind.DEADLINE_SCHEDULED.name(), utc(e.occurredAt()), utc(recordedAt),
-                e.deadlineId(), e.rule().name(), utc(e.dueAt()));
-        facts.refresh(e.caseId());
+        step(e.caseId(), new CaseStep(sequenceNumber, StepKind.DEADLINE_SCHEDULED, at(e.occurredAt()),
+                e.deadlineId(), required(e.rule(), "rule"), at(e.dueAt())), recordedAt);
     }
 
     @EventHandler
     void on(DeadlineFulfilled e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO indicator_step (case_id, sequence_number, kind, occurred_at, recorded_at, deadline_id,
-                                            deadline_rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id, sequence_number) DO NOTHING""",
-                e.caseId(), sequenceNumber, StepKind.DEADLINE_FULFILLED.name(), utc(e.occurredAt()), utc(recordedAt),
-                e.deadlineId(), e.rule().name());
-        facts.refresh(e.caseId());
+        step(e.caseId(), new CaseStep(sequenceNumber, StepKind.DEADLINE_FULFILLED, at(e.occurredAt()),
+                e.deadlineId(), required(e.rule(), "rule"), null), recordedAt);
     }
 
     private void runBy(String caseId, long sequenceNumber, String communeCode, Instant since, Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO indicator_commune (case_id, sequence_number, commune_code, since, recorded_at)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (case_id, sequence_number) DO NOTHING""",
-                caseId, sequenceNumber, communeCode, utc(since), utc(recordedAt));
-        facts.refresh(caseId);
+        FactHistory.RecordedSpell spell = new FactHistory.RecordedSpell(new CaseFacts.CommuneSpell(sequenceNumber,
+                required(communeCode, "communeCode"), at(since)), at(recordedAt));
+        change(caseId, rows -> rows.ranBy(spell));
     }
 
     private void step(String caseId, long sequenceNumber, StepKind kind, Instant occurredAt, Instant recordedAt) {
-        jdbc.update("""
-                INSERT INTO indicator_step (case_id, sequence_number, kind, occurred_at, recorded_at)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (case_id, sequence_number) DO NOTHING""",
-                caseId, sequenceNumber, kind.name(), utc(occurredAt), utc(recordedAt));
-        facts.refresh(caseId);
+        step(caseId, new CaseStep(sequenceNumber, kind, at(occurredAt), null, null, null), recordedAt);
     }
 
-    private Array names(Collection<? extends Enum<?>> values) {
-        String[] names = values.stream().map(Enum::name).toArray(String[]::new);
-        return jdbc.execute((ConnectionCallback<Array>) connection -> connection.createArrayOf("varchar", names));
+    private void step(String caseId, CaseStep step, Instant recordedAt) {
+        FactHistory.RecordedStep recorded = new FactHistory.RecordedStep(step, at(recordedAt));
+        change(caseId, rows -> rows.stepped(recorded));
     }
 
-    private static OffsetDateTime utc(Instant value) {
-        return value.atOffset(ZoneOffset.UTC);
+    /**
+     * Adds rows of the case to this batch: the change gets the rows the batch's earlier events added (or none) and
+     * gives them back with this event's, a new value.
+     */
+    @SuppressWarnings("unchecked")
+    private void change(String caseId, UnaryOperator<CaseRows> change) {
+        ProjectionBatch batch = ProjectionBatch.of(this, jdbc,
+                b -> facts.write(b, (Map<String, CaseRows>) (Map<String, ?>) b.changedDocuments()));
+        CaseRows rows = batch.document(caseId);
+        batch.fold(caseId, change.apply(rows == null ? CaseRows.NONE : rows));
+    }
+
+    /**
+     * An instant of a row, as its {@code TIMESTAMPTZ} column keeps it ({@link CaseRows#stored}); a missing one fails
+     * the handler (the column is NOT NULL), so that the dead-letter queue parks that event alone.
+     */
+    private static Instant at(Instant instant) {
+        return CaseRows.stored(required(instant, "instant"));
+    }
+
+    /** A value a NOT NULL column needs; a missing one fails the handler, as the insert would. */
+    private static <T> T required(T value, String name) {
+        return Objects.requireNonNull(value, () -> name + " is missing");
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 }
