@@ -61,6 +61,28 @@ class IndicatorFactsRepository {
         if (communeCodes.isEmpty() || definitions.isEmpty()) {
             return counted;
         }
+        Map<Integer, Long> totals = new HashMap<>();
+        Map<Integer, Map<Dimension, Map<String, Long>>> cells = new HashMap<>();
+        Statement statement = statement(communeCodes, period, definitions, asOf);
+        jdbc.query(statement.sql(), rs -> {
+            int ord = rs.getInt("ord");
+            String dimension = rs.getString("dimension");
+            if (dimension == null) {
+                totals.put(ord, rs.getLong("n"));
+            } else {
+                cells.computeIfAbsent(ord, o -> new EnumMap<>(Dimension.class))
+                        .computeIfAbsent(Dimension.valueOf(dimension), d -> new LinkedHashMap<>())
+                        .put(rs.getString("key"), rs.getLong("n"));
+            }
+        }, statement.args());
+        totals.forEach((ord, total) -> counted.put(definitions.get(ord).code(),
+                new CountedCells(total, cells.getOrDefault(ord, Map.of()))));
+        return counted;
+    }
+
+    /** The counting statement and its arguments, as {@link #count} runs it (its plan can be asked for so). */
+    Statement statement(Collection<String> communeCodes, ReportingPeriod period,
+                        List<IndicatorDefinition> definitions, Instant asOf) {
         List<Object> args = new ArrayList<>();
         List<String> asked = new ArrayList<>();
         for (int i = 0; i < definitions.size(); i++) {
@@ -82,22 +104,12 @@ class IndicatorFactsRepository {
         }
         String asRecorded = asOf == null ? "f.superseded_at IS NULL"
                 : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
-        Map<Integer, Long> totals = new HashMap<>();
-        Map<Integer, Map<Dimension, Map<String, Long>>> cells = new HashMap<>();
-        jdbc.query(SQL.formatted(String.join(",\n           ", asked), asRecorded, ageBand), rs -> {
-            int ord = rs.getInt("ord");
-            String dimension = rs.getString("dimension");
-            if (dimension == null) {
-                totals.put(ord, rs.getLong("n"));
-            } else {
-                cells.computeIfAbsent(ord, o -> new EnumMap<>(Dimension.class))
-                        .computeIfAbsent(Dimension.valueOf(dimension), d -> new LinkedHashMap<>())
-                        .put(rs.getString("key"), rs.getLong("n"));
-            }
-        }, args.toArray());
-        totals.forEach((ord, total) -> counted.put(definitions.get(ord).code(),
-                new CountedCells(total, cells.getOrDefault(ord, Map.of()))));
-        return counted;
+        return new Statement(SQL.formatted(String.join(",\n           ", asked), asRecorded, ageBand),
+                args.toArray());
+    }
+
+    /** An SQL statement with its arguments in order. */
+    record Statement(String sql, Object[] args) {
     }
 
     /** {@code CASE} over {@code age_years} giving the band's label; an age outside every band is in the last. */
