@@ -123,19 +123,19 @@ class IndicatorFactsRepository {
     /**
      * {@code asked}: one row per definition (its position, measure, categories or none, whether it needs a group of
      * special circumstances, whether it counts children, its dimensions). {@code fact}: the period's rows of the
-     * communes as recorded, with their case's report (V3_9's condition). {@code kept}: per definition, each unit once,
-     * its earliest kept case. {@code seen}: the order the units were met in. Then the totals (dimension NULL), and a
-     * count per dimension and value, with the first unit holding it; array dimensions are unnested, each value once
-     * per unit, {@code NONE} for an empty array.
+     * communes as recorded (V3_9's condition), with what the filters and the choice of a unit need of their case.
+     * {@code kept}: per definition, each unit once, its earliest kept case — narrow rows, so the sort stays in memory.
+     * {@code ranked}: the order the units were met in. {@code seen}: the kept cases' report fields. Then the totals
+     * (dimension NULL), and a count per dimension and value with the first unit holding it; array dimensions are
+     * unnested ({@code NONE} for an empty array; their values come from sets of enum names, so each is there once).
      */
     private static final String SQL = """
             WITH asked (ord, measure, categories, with_groups, by_child, dimensions) AS (
                 VALUES %1$s
             ), fact AS (
                 SELECT f.measure::text AS measure, f.commune_code::text AS counted_in, c.case_id::text AS case_id,
-                       c.child_id::text AS child_id, c.category::text AS category, c.channel::text AS channel,
-                       c.sex::text AS sex, c.age_years, c.setting::text AS setting,
-                       c.abuse_forms::text[] AS abuse_forms, c.special_groups::text[] AS special_groups, c.reported_at
+                       c.child_id::text AS child_id, c.category::text AS category,
+                       cardinality(c.special_groups) > 0 AS with_groups, c.reported_at
                 FROM indicator_fact f JOIN indicator_case c ON c.case_id = f.case_id
                 WHERE f.commune_code = ANY (?) AND f.measure = ANY (?)
                   AND ((f.counted_at >= ? AND f.counted_at < ?)
@@ -146,23 +146,30 @@ class IndicatorFactsRepository {
                   AND c.reported_at < ?
                   AND %2$s
             ), kept AS (
-                SELECT DISTINCT ON (a.ord, CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END)
-                       a.ord, a.dimensions, x.*
+                SELECT DISTINCT ON (a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C")
+                       a.ord, x.case_id, x.counted_in, x.reported_at
                 FROM asked a JOIN fact x ON x.measure = a.measure
                 WHERE (cardinality(a.categories) = 0 OR x.category = ANY (a.categories))
-                  AND (NOT a.with_groups OR cardinality(x.special_groups) > 0)
-                ORDER BY a.ord, CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END, x.reported_at, x.case_id
-            ), seen AS (
+                  AND (NOT a.with_groups OR x.with_groups)
+                ORDER BY a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C",
+                         x.reported_at, x.case_id
+            ), ranked AS (
                 SELECT k.*, row_number() OVER (PARTITION BY k.ord ORDER BY k.reported_at, k.case_id) AS seen
                 FROM kept k
+            ), seen AS (
+                SELECT k.ord, k.counted_in, k.seen, c.sex::text AS sex, c.age_years, c.setting::text AS setting,
+                       c.abuse_forms::text[] AS abuse_forms, c.special_groups::text[] AS special_groups,
+                       c.channel::text AS channel, c.category::text AS category
+                FROM ranked k JOIN indicator_case c ON c.case_id = k.case_id
             )
             SELECT s.ord, NULL::text AS dimension, NULL::text AS key, count(*) AS n, 0::bigint AS first_seen
             FROM seen s GROUP BY s.ord
             UNION ALL
             SELECT s.ord, d.dimension, v.key, count(*) AS n, min(s.seen) AS first_seen
             FROM seen s
-            CROSS JOIN LATERAL unnest(s.dimensions) AS d (dimension)
-            CROSS JOIN LATERAL (SELECT DISTINCT unnest(CASE d.dimension
+            JOIN asked a ON a.ord = s.ord
+            CROSS JOIN LATERAL unnest(a.dimensions) AS d (dimension)
+            CROSS JOIN LATERAL unnest(CASE d.dimension
                     WHEN 'SEX' THEN ARRAY[s.sex]
                     WHEN 'AGE_GROUP' THEN ARRAY[%3$s]
                     WHEN 'ABUSE_FORM' THEN CASE WHEN cardinality(s.abuse_forms) = 0 THEN ARRAY['NONE']
@@ -172,7 +179,7 @@ class IndicatorFactsRepository {
                                                 THEN ARRAY['NONE'] ELSE s.special_groups END
                     WHEN 'CHANNEL' THEN ARRAY[s.channel]
                     WHEN 'CATEGORY' THEN ARRAY[s.category]
-                    WHEN 'COMMUNE' THEN ARRAY[s.counted_in] END)) AS v (key)
+                    WHEN 'COMMUNE' THEN ARRAY[s.counted_in] END) AS v (key)
             GROUP BY s.ord, d.dimension, v.key
             ORDER BY ord, dimension NULLS FIRST, first_seen, key""";
 }
