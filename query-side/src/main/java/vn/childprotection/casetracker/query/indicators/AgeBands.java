@@ -55,7 +55,16 @@ public class AgeBands {
                 .map(Band::label).orElse(bands.get(bands.size() - 1).label());
     }
 
-    private record Band(int low, int high) {
+    /**
+     * The bands themselves, youngest first; an age outside every band (below 0 or above 15) belongs to the last, as
+     * {@link #bandOf} says.
+     */
+    List<Band> bands() {
+        return bands;
+    }
+
+    /** Ages {@code low} to {@code high} in whole years, both included. */
+    record Band(int low, int high) {
         String label() {
             return low + "-" + high;
         }

@@ -1,73 +1,141 @@
 package vn.childprotection.casetracker.query.indicators;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import vn.childprotection.casetracker.values.CaseCategory;
 
 /**
- * Reads the counted facts of the {@code indicators} projection ({@code indicator_fact}, see V3_9 and
- * {@link CountedFact}) as they had been recorded by an instant: only the rows of the period asked and the area's
- * communes, so the cost of a question grows with what its period and area hold, not with the store.
+ * Counts indicators in PostgreSQL from the counted facts of the {@code indicators} projection
+ * ({@code indicator_fact}, see V3_9 and {@link CountedFact}) as they had been recorded by an instant: one statement
+ * reads only the rows of the period asked and the area's communes, keeps each child or case once and counts the
+ * cells of every breakdown, so that an answer brings a few hundred numbers into Java, never the cases themselves,
+ * and its cost grows with what the period and area hold, not with the store.
+ * <p>
+ * What it counts is what {@code IndicatorCalculator} counted case by case before (the oracle of
+ * {@code CountedInPostgresTest}): among the cases counting for the definition's measure in the period and in one of
+ * the communes, those the definition keeps ({@link IndicatorDefinition#keeps}: its categories, and at least one
+ * group of special circumstances when it asks so); of these, each counting unit (the child, or the case) once, with
+ * the report fields and the commune of its earliest kept case (by report instant, then case id); then per
+ * dimension: the sex, the age band ({@link AgeBands}), each form of abuse ({@code NONE} when the report named none),
+ * the setting ({@code NOT_RECORDED} when none), each group of special circumstances ({@code NONE} when none), the
+ * referral channel, the category and the commune it counts in.
  */
 @Repository
 class IndicatorFactsRepository {
 
     private final JdbcTemplate jdbc;
     private final IndicatorFactsCompleteness completeness;
+    private final String ageBand;
 
-    IndicatorFactsRepository(JdbcTemplate jdbc, IndicatorFactsCompleteness completeness) {
+    IndicatorFactsRepository(JdbcTemplate jdbc, IndicatorFactsCompleteness completeness, AgeBands ageBands) {
         this.jdbc = jdbc;
         this.completeness = completeness;
+        this.ageBand = ageBandExpression(ageBands);
     }
 
     /**
-     * The cases that count for each measure in the period and in one of these communes, as recorded by {@code asOf}
-     * (everything recorded when null), each with the commune it counts in, in the order of their reports (earliest
-     * first, then by case id).
+     * Counts each definition over the cases that count for its measure in the period and in one of these communes,
+     * as recorded by {@code asOf} (everything recorded when null). One statement for all the definitions.
      *
-     * @return for each measure asked, its counted cases (an empty list when none)
+     * @param communeCodes the area's communes (commune codes as in {@code indicator_fact})
+     * @param definitions  the indicators to count, each code once
+     * @return for each definition's code, its counts ({@link CountedCells#NONE} when nothing counts)
      * @throws IndicatorsRebuildingException if the table does not hold the facts of every case yet (after an
      *                                       upgrade, until the rebuild of the group switches in): never a short count
      */
-    Map<Measure, List<CountedCase>> counted(Collection<String> communeCodes, ReportingPeriod period,
-                                            Collection<Measure> measures, Instant asOf) {
+    Map<String, CountedCells> count(Collection<String> communeCodes, ReportingPeriod period,
+                                    List<IndicatorDefinition> definitions, Instant asOf) {
         completeness.requireComplete();
-        Map<Measure, List<CountedCase>> counted = new EnumMap<>(Measure.class);
-        measures.forEach(measure -> counted.put(measure, new ArrayList<>()));
-        if (communeCodes.isEmpty() || measures.isEmpty()) {
+        Map<String, CountedCells> counted = new HashMap<>();
+        definitions.forEach(definition -> counted.put(definition.code(), CountedCells.NONE));
+        if (communeCodes.isEmpty() || definitions.isEmpty()) {
             return counted;
+        }
+        Map<Integer, Long> totals = new HashMap<>();
+        Map<Integer, Map<Dimension, Map<String, Long>>> cells = new HashMap<>();
+        Statement statement = statement(communeCodes, period, definitions, asOf);
+        jdbc.query(statement.sql(), rs -> {
+            int ord = rs.getInt("ord");
+            String dimension = rs.getString("dimension");
+            if (dimension == null) {
+                totals.put(ord, rs.getLong("n"));
+            } else {
+                cells.computeIfAbsent(ord, o -> new EnumMap<>(Dimension.class))
+                        .computeIfAbsent(Dimension.valueOf(dimension), d -> new LinkedHashMap<>())
+                        .put(rs.getString("key"), rs.getLong("n"));
+            }
+        }, statement.args());
+        totals.forEach((ord, total) -> counted.put(definitions.get(ord).code(),
+                new CountedCells(total, cells.getOrDefault(ord, Map.of()))));
+        return counted;
+    }
+
+    /** The counting statement and its arguments, as {@link #count} runs it (its plan can be asked for so). */
+    Statement statement(Collection<String> communeCodes, ReportingPeriod period,
+                        List<IndicatorDefinition> definitions, Instant asOf) {
+        List<Object> args = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        for (int i = 0; i < definitions.size(); i++) {
+            IndicatorDefinition definition = definitions.get(i);
+            asked.add("(?::int, ?::text, ?::text[], ?::boolean, ?::boolean, ?::text[])");
+            args.addAll(List.of(i, definition.measure().name(),
+                    definition.categories().stream().map(Enum::name).sorted().toArray(String[]::new),
+                    definition.withSpecialCircumstanceGroups(), definition.unit() == CountingUnit.CHILDREN,
+                    definition.breakdowns().stream().map(Enum::name).toArray(String[]::new)));
         }
         OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
-        OffsetDateTime recordedBy = asOf == null ? null : asOf.atOffset(ZoneOffset.UTC);
-        String asRecorded = asOf == null ? "f.superseded_at IS NULL"
-                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
-        Map<String, CaseFacts> cases = new HashMap<>();
-        List<Object> args = new ArrayList<>();
         args.add(communeCodes.toArray(String[]::new));
-        args.add(measures.stream().map(Enum::name).toArray(String[]::new));
-        args.addAll(List.of(start, end, end, end));
-        args.addAll(List.of(start, end, end, end));
+        args.add(definitions.stream().map(d -> d.measure().name()).distinct().toArray(String[]::new));
+        args.addAll(List.of(start, end, end, end, start, end, end, end));
         if (asOf != null) {
+            OffsetDateTime recordedBy = asOf.atOffset(ZoneOffset.UTC);
             args.addAll(List.of(recordedBy, recordedBy));
         }
-        jdbc.query("""
-                SELECT f.measure, f.commune_code AS counted_in, c.case_id, c.child_id, c.commune_code, c.category,
-                       c.channel, c.sex, c.age_years, c.setting, array_to_string(c.abuse_forms, ',') AS abuse_forms,
-                       array_to_string(c.special_groups, ',') AS special_groups, c.reported_at
+        String asRecorded = asOf == null ? "f.superseded_at IS NULL"
+                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
+        return new Statement(SQL.formatted(String.join(",\n           ", asked), asRecorded, ageBand),
+                args.toArray());
+    }
+
+    /** An SQL statement with its arguments in order. */
+    record Statement(String sql, Object[] args) {
+    }
+
+    /** {@code CASE} over {@code age_years} giving the band's label; an age outside every band is in the last. */
+    private static String ageBandExpression(AgeBands ageBands) {
+        List<AgeBands.Band> bands = ageBands.bands();
+        return "CASE " + bands.stream().limit(bands.size() - 1L).map(band -> "WHEN s.age_years BETWEEN %d AND %d "
+                        .formatted(band.low(), band.high()) + "THEN '" + band.label() + "' ")
+                .collect(Collectors.joining()) + "ELSE '" + bands.get(bands.size() - 1).label() + "' END";
+    }
+
+    /**
+     * {@code asked}: one row per definition (its position, measure, categories or none, whether it needs a group of
+     * special circumstances, whether it counts children, its dimensions). {@code fact}: the period's rows of the
+     * communes as recorded (V3_9's condition), with what the filters and the choice of a unit need of their case.
+     * {@code kept}: per definition, each unit once, its earliest kept case — narrow rows, so the sort stays in memory.
+     * {@code ranked}: the order the units were met in. {@code seen}: the kept cases' report fields. Then the totals
+     * (dimension NULL), and a count per dimension and value with the first unit holding it; array dimensions are
+     * unnested ({@code NONE} for an empty array; their values come from sets of enum names, so each is there once).
+     */
+    private static final String SQL = """
+            WITH asked (ord, measure, categories, with_groups, by_child, dimensions) AS (
+                VALUES %1$s
+            ), fact AS (
+                SELECT f.measure::text AS measure, f.commune_code::text AS counted_in, c.case_id::text AS case_id,
+                       c.child_id::text AS child_id, c.category::text AS category,
+                       cardinality(c.special_groups) > 0 AS with_groups, c.reported_at
                 FROM indicator_fact f JOIN indicator_case c ON c.case_id = f.case_id
                 WHERE f.commune_code = ANY (?) AND f.measure = ANY (?)
                   AND ((f.counted_at >= ? AND f.counted_at < ?)
@@ -76,30 +144,42 @@ class IndicatorFactsRepository {
                   AND (f.holds_after IS NULL OR f.holds_after < ?)
                   AND (f.holds_until IS NULL OR f.holds_until >= ?)
                   AND c.reported_at < ?
-                  AND %s
-                ORDER BY c.reported_at, c.case_id""".formatted(asRecorded), rs -> {
-                    CaseFacts reported = cases.computeIfAbsent(rs.getString("case_id"), caseId -> report(rs));
-                    counted.get(Measure.valueOf(rs.getString("measure")))
-                            .add(new CountedCase(reported, rs.getString("counted_in")));
-                }, args.toArray());
-        return counted;
-    }
-
-    /** The plain fields of a case's report, read once per case however many measures it counts for. */
-    private static CaseFacts report(ResultSet rs) {
-        try {
-            return new CaseFacts(rs.getString("case_id"), rs.getString("child_id"), rs.getString("commune_code"),
-                    CaseCategory.valueOf(rs.getString("category")), rs.getString("channel"), rs.getString("sex"),
-                    rs.getInt("age_years"), rs.getString("setting"), names(rs.getString("abuse_forms")),
-                    names(rs.getString("special_groups")), rs.getTimestamp("reported_at").toInstant(), List.of(),
-                    null);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Unreadable indicator_case row", e);
-        }
-    }
-
-    /** Enum names joined by commas (enum names hold no comma). */
-    private static Set<String> names(String joined) {
-        return joined.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(joined.split(",")));
-    }
+                  AND %2$s
+            ), kept AS (
+                SELECT DISTINCT ON (a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C")
+                       a.ord, x.case_id, x.counted_in, x.reported_at
+                FROM asked a JOIN fact x ON x.measure = a.measure
+                WHERE (cardinality(a.categories) = 0 OR x.category = ANY (a.categories))
+                  AND (NOT a.with_groups OR x.with_groups)
+                ORDER BY a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C",
+                         x.reported_at, x.case_id
+            ), ranked AS (
+                SELECT k.*, row_number() OVER (PARTITION BY k.ord ORDER BY k.reported_at, k.case_id) AS seen
+                FROM kept k
+            ), seen AS (
+                SELECT k.ord, k.counted_in, k.seen, c.sex::text AS sex, c.age_years, c.setting::text AS setting,
+                       c.abuse_forms::text[] AS abuse_forms, c.special_groups::text[] AS special_groups,
+                       c.channel::text AS channel, c.category::text AS category
+                FROM ranked k JOIN indicator_case c ON c.case_id = k.case_id
+            )
+            SELECT s.ord, NULL::text AS dimension, NULL::text AS key, count(*) AS n, 0::bigint AS first_seen
+            FROM seen s GROUP BY s.ord
+            UNION ALL
+            SELECT s.ord, d.dimension, v.key, count(*) AS n, min(s.seen) AS first_seen
+            FROM seen s
+            JOIN asked a ON a.ord = s.ord
+            CROSS JOIN LATERAL unnest(a.dimensions) AS d (dimension)
+            CROSS JOIN LATERAL unnest(CASE d.dimension
+                    WHEN 'SEX' THEN ARRAY[s.sex]
+                    WHEN 'AGE_GROUP' THEN ARRAY[%3$s]
+                    WHEN 'ABUSE_FORM' THEN CASE WHEN cardinality(s.abuse_forms) = 0 THEN ARRAY['NONE']
+                                                ELSE s.abuse_forms END
+                    WHEN 'SETTING' THEN ARRAY[COALESCE(s.setting, 'NOT_RECORDED')]
+                    WHEN 'SPECIAL_CIRCUMSTANCE_GROUP' THEN CASE WHEN cardinality(s.special_groups) = 0
+                                                THEN ARRAY['NONE'] ELSE s.special_groups END
+                    WHEN 'CHANNEL' THEN ARRAY[s.channel]
+                    WHEN 'CATEGORY' THEN ARRAY[s.category]
+                    WHEN 'COMMUNE' THEN ARRAY[s.counted_in] END) AS v (key)
+            GROUP BY s.ord, d.dimension, v.key
+            ORDER BY ord, dimension NULLS FIRST, first_seen, key""";
 }

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
@@ -31,15 +29,15 @@ public class IndicatorService {
 
     private final IndicatorDefinitions definitions;
     private final IndicatorFactsRepository facts;
-    private final IndicatorCalculator calculator;
+    private final IndicatorCells cells;
     private final ReportingUnits reportingUnits;
     private final Clock clock;
 
     public IndicatorService(IndicatorDefinitions definitions, IndicatorFactsRepository facts,
-                            IndicatorCalculator calculator, ReportingUnits reportingUnits, Clock clock) {
+                            IndicatorCells cells, ReportingUnits reportingUnits, Clock clock) {
         this.definitions = definitions;
         this.facts = facts;
-        this.calculator = calculator;
+        this.cells = cells;
         this.reportingUnits = reportingUnits;
         this.clock = clock;
     }
@@ -78,7 +76,8 @@ public class IndicatorService {
 
     /**
      * Counts an area already checked: each case once, in the commune that ran it when its counted fact happened,
-     * among the area's communes in the structure known at {@code asOf}.
+     * among the area's communes in the structure known at {@code asOf}. PostgreSQL counts ({@link
+     * IndicatorFactsRepository#count}, one statement for every indicator asked); only the cells come back.
      *
      * @param codes the indicators to count, or every defined one when empty (codes must be known)
      */
@@ -89,12 +88,10 @@ public class IndicatorService {
         Set<String> communes = scope.communes();
         List<IndicatorDefinition> asked = definitions.indicators().stream()
                 .filter(definition -> codes.isEmpty() || codes.contains(definition.code())).toList();
-        Map<Measure, List<CountedCase>> counted = facts.counted(communes, period,
-                asked.stream().map(IndicatorDefinition::measure).collect(Collectors.toCollection(
-                        () -> EnumSet.noneOf(Measure.class))), asOf);
+        Map<String, CountedCells> counted = facts.count(communes, period, asked, asOf);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorDefinition definition : asked) {
-            values.add(calculator.count(definition, counted.get(definition.measure()), communes));
+            values.add(cells.value(definition, counted.get(definition.code()), communes));
         }
         return new IndicatorSet(scope.code(), scope.nameVi(), scope.nameEn(), period.from(), period.to(), asOf,
                 clock.instant(), List.copyOf(communes), scope.reportingGroup(), scope.includePredecessors(),

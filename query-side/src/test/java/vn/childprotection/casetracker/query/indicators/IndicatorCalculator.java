@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.query.indicators.IndicatorValue.Breakdown;
 import vn.childprotection.casetracker.query.indicators.IndicatorValue.Cell;
@@ -20,10 +19,11 @@ import vn.childprotection.casetracker.values.Sex;
 import vn.childprotection.casetracker.values.SpecialCircumstanceGroup;
 
 /**
- * Counts an indicator over the facts of a set of cases. A child named by several counted cases is counted once, with
- * the report fields of its earliest counted case.
+ * Counts an indicator over the facts of a set of cases, one case at a time in Java: how indicators were counted before
+ * PostgreSQL counted them ({@link IndicatorFactsRepository#count}), kept as the oracle the SQL counts are checked
+ * against. A child named by several counted cases is counted once, with the report fields of its earliest counted
+ * case.
  */
-@Component
 class IndicatorCalculator {
 
     static final String NOT_RECORDED = "NOT_RECORDED";
