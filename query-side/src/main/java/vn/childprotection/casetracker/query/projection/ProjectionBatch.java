@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Use it from the event handlers of a {@link WritesPerBatch} projection: {@link #of} gives the batch of the current
  * unit of work (created on first use, its writing registered with {@link UnitOfWork#onPrepareCommit}). What a
  * handler adds ({@link #add}, {@link #fold}) is held apart until the handler returns, then joins the batch
- * ({@link ProjectionBatchBoundaries}); when the handler throws it is dropped, so an event the dead-letter queue parks
+ * ({@link EventBoundaries}); when the handler throws it is dropped, so an event the dead-letter queue parks
  * leaves no trace in the batch. Outside a processor's batch ({@link BatchingUnitOfWork}: a retry of parked events,
  * or no unit of work at all) each event's writes go out when its handler returns, as before batching.
  * <p>
