@@ -13,14 +13,13 @@ import vn.childprotection.casetracker.query.deadletters.DeadLetterMetrics;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterRetries;
 import vn.childprotection.casetracker.query.deadletters.DeadLettersHealthIndicator;
-import vn.childprotection.casetracker.query.deadletters.EventSavepoints;
 import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
 import vn.childprotection.casetracker.query.deadletters.ParkingPolicy;
 import vn.childprotection.casetracker.query.deadletters.TransientFailures;
 import vn.childprotection.casetracker.query.deadlines.DeadlineProjection;
 import vn.childprotection.casetracker.query.history.CaseHistoryProjection;
 import vn.childprotection.casetracker.query.indicators.IndicatorProjection;
-import vn.childprotection.casetracker.query.projection.ProjectionBatchBoundaries;
+import vn.childprotection.casetracker.query.projection.EventBoundaries;
 import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
 import vn.childprotection.casetracker.query.targets.CommuneTargetsProjection;
 import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
@@ -33,8 +32,9 @@ import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
  * ({@link TransientFailures}) rolls the batch back (rows and token together) and the processor retries the segment
  * with back-off, as before; any other failure parks the event, and Axon parks the later events of the same case
  * behind it (the default sequencing policy is per aggregate, that is per case), while every other case keeps
- * flowing. {@link EventSavepoints} makes that possible inside one batch transaction on PostgreSQL; projections that
- * write once per batch ({@link ProjectionBatchBoundaries}) instead drop what the failed handler collected. Parked events
+ * flowing. {@link EventBoundaries} makes that possible inside one batch transaction on PostgreSQL: a savepoint per
+ * event for projections that write as they go, and for projections that write once per batch the failed handler's
+ * staged rows dropped. Parked events
  * are listed and retried through the admin API ({@link ParkedEvents}, {@link DeadLetterRetries}) and counted in
  * health ({@link DeadLettersHealthIndicator}) and metrics ({@link DeadLetterMetrics}).
  * <p>
@@ -63,13 +63,8 @@ public class ProjectionProcessingConfiguration {
     }
 
     @Bean
-    public EventSavepoints projectionEventSavepoints(PlatformTransactionManager transactions) {
-        return new EventSavepoints(transactions);
-    }
-
-    @Bean
-    public ProjectionBatchBoundaries projectionBatchBoundaries(PlatformTransactionManager transactions) {
-        return new ProjectionBatchBoundaries(transactions);
+    public EventBoundaries projectionEventBoundaries(PlatformTransactionManager transactions) {
+        return new EventBoundaries(transactions);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.projection.CaseFolds;
+import vn.childprotection.casetracker.query.projection.CaseRows;
 import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -189,11 +189,8 @@ public class DeadlineProjection {
     }
 
     private static void load(JdbcTemplate jdbc, Array ids, BiConsumer<String, DeadlineCase> found) {
-        Map<String, DeadlineCase> cases = new HashMap<>();
-        jdbc.query("SELECT case_id, commune_code, version FROM deadline_case WHERE case_id = ANY (?)",
-                rs -> {
-                    cases.put(rs.getString(1), new DeadlineCase(rs.getString(2), rs.getLong(3), new LinkedHashMap<>()));
-                }, ids);
+        Map<String, DeadlineCase> cases = CaseRows.loadHeads(jdbc, "deadline_case", ids,
+                (communeCode, version) -> new DeadlineCase(communeCode, version, new LinkedHashMap<>()));
         jdbc.query("""
                 SELECT case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id, commune_code, state,
                        scheduled_at, missed_at, fulfilled_at, withdrawn_at, withdrawn_reason
@@ -216,18 +213,15 @@ public class DeadlineProjection {
      * version), and its {@code case_deadline} rows deleted and inserted again.
      */
     private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed) {
-        changed.forEach((caseId, c) -> batch.add("""
-                INSERT INTO deadline_case (case_id, commune_code, version) VALUES (?, ?, ?)
-                ON CONFLICT (case_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, version = EXCLUDED.version
-                WHERE deadline_case.version < EXCLUDED.version""", caseId, c.communeCode(), c.version()));
-        changed.keySet().forEach(caseId -> batch.add("DELETE FROM case_deadline WHERE case_id = ?", caseId));
-        changed.forEach((caseId, c) -> c.deadlines().values().forEach(row -> batch.add("""
+        CaseRows.writeHeads(batch, "deadline_case", changed, DeadlineCase::communeCode, DeadlineCase::version);
+        CaseRows.replaceRows(batch, "case_deadline", """
                 INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
                                            commune_code, state, scheduled_at, missed_at, fulfilled_at, withdrawn_at,
                                            withdrawn_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", caseId, row.deadlineId(), row.rule(), row.dueAt(),
-                row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
-                row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason())));
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, c -> c.deadlines().values(),
+                (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
+                    row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
+                    row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
     }
 
     private static OffsetDateTime utc(Instant value) {

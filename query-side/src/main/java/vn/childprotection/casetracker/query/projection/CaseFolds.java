@@ -10,7 +10,6 @@ import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import vn.childprotection.casetracker.events.CaseEvent;
 
 /**
  * One value per case (a document or a row), folded in memory over one batch of events: the values of every case the
@@ -96,16 +95,17 @@ public final class CaseFolds<T> {
 
     /**
      * Reads the values of every case of the batch not read yet (with {@code caseId}'s), and remembers the cases
-     * that have none.
+     * that have none. The cases of the batch are its events' aggregate identifiers (a case's events are those of its
+     * aggregate), so no event the projection does not handle is deserialised for this.
      */
     private void load(String caseId) {
         Set<String> wanted = new LinkedHashSet<>();
         wanted.add(caseId);
         if (batch.document(LOADED) == null) {
             batch.loaded(LOADED, Boolean.TRUE);
-            for (Object payload : batch.payloads()) {
-                if (payload instanceof CaseEvent event && event.caseId() != null && !batch.knows(event.caseId())) {
-                    wanted.add(event.caseId());
+            for (String aggregate : batch.aggregateIdentifiers()) {
+                if (!batch.knows(aggregate)) {
+                    wanted.add(aggregate);
                 }
             }
         }

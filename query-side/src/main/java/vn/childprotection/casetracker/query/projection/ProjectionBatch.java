@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Use it from the event handlers of a {@link WritesPerBatch} projection: {@link #of} gives the batch of the current
  * unit of work (created on first use, its writing registered with {@link UnitOfWork#onPrepareCommit}). What a
  * handler adds ({@link #add}, {@link #fold}) is held apart until the handler returns, then joins the batch
- * ({@link ProjectionBatchBoundaries}); when the handler throws it is dropped, so an event the dead-letter queue parks
+ * ({@link EventBoundaries}); when the handler throws it is dropped, so an event the dead-letter queue parks
  * leaves no trace in the batch. Outside a processor's batch ({@link BatchingUnitOfWork}: a retry of parked events,
  * or no unit of work at all) each event's writes go out when its handler returns, as before batching.
  * <p>
@@ -42,16 +43,17 @@ public final class ProjectionBatch {
     private final Map<String, Object> documents = new HashMap<>();
     private final Map<String, Object> stagedDocuments = new LinkedHashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
-    private final List<Object> payloads;
+    private final UnitOfWork<?> unitOfWork;
+    private List<Object> payloads;
 
     private boolean writing;
 
     private ProjectionBatch(JdbcTemplate jdbc, Consumer<ProjectionBatch> writer, boolean immediate,
-                            List<Object> payloads) {
+                            UnitOfWork<?> unitOfWork) {
         this.jdbc = jdbc;
         this.writer = writer;
         this.immediate = immediate;
-        this.payloads = payloads;
+        this.unitOfWork = unitOfWork;
     }
 
     /**
@@ -65,18 +67,18 @@ public final class ProjectionBatch {
     public static ProjectionBatch of(Object projection, JdbcTemplate jdbc, Consumer<ProjectionBatch> writer) {
         String key = resourceKey(projection);
         if (!CurrentUnitOfWork.isStarted()) {
-            return STANDALONE.get().computeIfAbsent(key, k -> new ProjectionBatch(jdbc, writer, true, List.of()));
+            return STANDALONE.get().computeIfAbsent(key, k -> new ProjectionBatch(jdbc, writer, true, null));
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(key, k -> {
             if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
-                return new ProjectionBatch(jdbc, writer, true, List.of());
+                return new ProjectionBatch(jdbc, writer, true, null);
             }
             if (EACH_EVENT.contains(key)) {
                 unitOfWork.afterCommit(u -> EACH_EVENT.remove(key));
-                return new ProjectionBatch(jdbc, writer, true, List.of());
+                return new ProjectionBatch(jdbc, writer, true, null);
             }
-            ProjectionBatch batch = new ProjectionBatch(jdbc, writer, false, payloadsOf(unitOfWork));
+            ProjectionBatch batch = new ProjectionBatch(jdbc, writer, false, unitOfWork);
             unitOfWork.onPrepareCommit(u -> {
                 try {
                     batch.write();
@@ -91,10 +93,30 @@ public final class ProjectionBatch {
 
     /**
      * The payloads of every event of the batch (handled by this projection or not), for loading in one query what
-     * the batch will need.
+     * the batch will need. Reading them deserialises every event of the batch, also those the projection does not
+     * handle: when the aggregate identifiers suffice, {@link #aggregateIdentifiers} costs nothing.
      */
     public List<Object> payloads() {
+        if (payloads == null) {
+            payloads = unitOfWork == null ? List.of() : payloadsOf(unitOfWork);
+        }
         return payloads;
+    }
+
+    /**
+     * The aggregate identifiers of the events of the batch (a case's events carry its case id), read from the stored
+     * columns without deserialising any payload; empty outside a processor's batch.
+     */
+    public Set<String> aggregateIdentifiers() {
+        Set<String> identifiers = new LinkedHashSet<>();
+        if (unitOfWork != null && unitOfWork.root() instanceof BatchingUnitOfWork<?> batch) {
+            batch.getMessages().forEach(message -> {
+                if (message instanceof DomainEventMessage<?> event && event.getAggregateIdentifier() != null) {
+                    identifiers.add(event.getAggregateIdentifier());
+                }
+            });
+        }
+        return identifiers;
     }
 
     /** Adds a row to write with {@code sql} (a fixed statement of the projection, never input). */

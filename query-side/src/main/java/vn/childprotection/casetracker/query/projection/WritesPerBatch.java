@@ -11,9 +11,8 @@ import java.lang.annotation.Target;
  * the {@link ProjectionBatch} of the processor's batch, which writes them once, with batched statements, just before
  * the batch's transaction commits.
  * <p>
- * The handlers of such a class run between the boundaries of {@link ProjectionBatchBoundaries} (what a handler
- * collected counts only once it returns) instead of in a savepoint per event
- * ({@link vn.childprotection.casetracker.query.deadletters.EventSavepoints} leaves them alone).
+ * The handlers of such a class run between staged boundaries ({@link EventBoundaries.Strategy#STAGE_THEN_COMMIT}:
+ * what a handler collected counts only once it returns) instead of in a savepoint per event.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

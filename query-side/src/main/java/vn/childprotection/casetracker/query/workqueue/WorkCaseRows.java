@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.childprotection.casetracker.query.projection.CaseRows;
 import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 
 /**
@@ -23,12 +24,10 @@ final class WorkCaseRows {
     }
 
     static void load(JdbcTemplate jdbc, Array ids, BiConsumer<String, WorkCase> found) {
-        Map<String, WorkCase> cases = new HashMap<>();
+        Map<String, WorkCase> cases = CaseRows.loadHeads(jdbc, "work_case", ids,
+                (communeCode, version) -> new WorkCase(communeCode, version, Map.of(), List.of()));
         Map<String, Map<String, WorkCase.Item>> items = new HashMap<>();
         Map<String, List<WorkCase.Draft>> drafts = new HashMap<>();
-        jdbc.query("SELECT case_id, commune_code, version FROM work_case WHERE case_id = ANY (?)", rs -> {
-            cases.put(rs.getString(1), new WorkCase(rs.getString(2), rs.getLong(3), Map.of(), List.of()));
-        }, ids);
         jdbc.query("""
                 SELECT case_id, intervention_id, commune_code, agency_code, measure, due_date, plan_version, status,
                        assigned_at, status_changed_at, deadline_id, deadline_state
@@ -50,22 +49,19 @@ final class WorkCaseRows {
     }
 
     static void write(ProjectionBatch batch, Map<String, WorkCase> changed) {
-        changed.forEach((caseId, c) -> batch.add("""
-                INSERT INTO work_case (case_id, commune_code, version) VALUES (?, ?, ?)
-                ON CONFLICT (case_id) DO UPDATE SET commune_code = EXCLUDED.commune_code, version = EXCLUDED.version
-                WHERE work_case.version < EXCLUDED.version""", caseId, c.communeCode(), c.version()));
-        changed.keySet().forEach(caseId -> batch.add("DELETE FROM work_item WHERE case_id = ?", caseId));
-        changed.forEach((caseId, c) -> c.items().values().forEach(i -> batch.add("""
+        CaseRows.writeHeads(batch, "work_case", changed, WorkCase::communeCode, WorkCase::version);
+        CaseRows.replaceRows(batch, "work_item", """
                 INSERT INTO work_item (case_id, intervention_id, commune_code, agency_code, measure, due_date,
                                        plan_version, status, assigned_at, status_changed_at, deadline_id,
                                        deadline_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", caseId, i.interventionId(), i.communeCode(),
-                i.agencyCode(), i.measure(), i.dueDate(), i.planVersion(), i.status(), i.assignedAt(),
-                i.statusChangedAt(), i.deadlineId(), i.deadlineState())));
-        changed.keySet().forEach(caseId -> batch.add("DELETE FROM work_plan_draft WHERE case_id = ?", caseId));
-        changed.forEach((caseId, c) -> c.draft().forEach(d -> batch.add("""
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, c -> c.items().values(),
+                (caseId, i) -> new Object[] {caseId, i.interventionId(), i.communeCode(), i.agencyCode(), i.measure(),
+                    i.dueDate(), i.planVersion(), i.status(), i.assignedAt(), i.statusChangedAt(), i.deadlineId(),
+                    i.deadlineState()});
+        CaseRows.replaceRows(batch, "work_plan_draft", """
                 INSERT INTO work_plan_draft (case_id, intervention_id, plan_version, measure, agency_code, due_date)
-                VALUES (?, ?, ?, ?, ?, ?)""", caseId, d.interventionId(), d.planVersion(), d.measure(),
-                d.agencyCode(), d.dueDate())));
+                VALUES (?, ?, ?, ?, ?, ?)""", changed, WorkCase::draft,
+                (caseId, d) -> new Object[] {caseId, d.interventionId(), d.planVersion(), d.measure(),
+                    d.agencyCode(), d.dueDate()});
     }
 }
