@@ -74,8 +74,9 @@ public final class ProjectionBatch {
             if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
                 return new ProjectionBatch(jdbc, writer, true, null);
             }
-            if (EACH_EVENT.contains(key)) {
-                unitOfWork.afterCommit(u -> EACH_EVENT.remove(key));
+            String handedAgain = failedBatchKey(projection, unitOfWork);
+            if (EACH_EVENT.contains(handedAgain)) {
+                unitOfWork.afterCommit(u -> EACH_EVENT.remove(handedAgain));
                 return new ProjectionBatch(jdbc, writer, true, null);
             }
             ProjectionBatch batch = new ProjectionBatch(jdbc, writer, false, unitOfWork);
@@ -83,7 +84,7 @@ public final class ProjectionBatch {
                 try {
                     batch.write();
                 } catch (RuntimeException failure) {
-                    EACH_EVENT.add(key);
+                    EACH_EVENT.add(handedAgain);
                     throw failure;
                 }
             });
@@ -203,7 +204,7 @@ public final class ProjectionBatch {
             return batch.immediate;
         }
         return !CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?>)
-                || EACH_EVENT.contains(resourceKey(projection));
+                || EACH_EVENT.contains(failedBatchKey(projection, CurrentUnitOfWork.get()));
     }
 
     static void eventHandled(Object projection) {
@@ -235,13 +236,23 @@ public final class ProjectionBatch {
     }
 
     /**
-     * The projections whose last batch failed when it was written. A batch's rows are written together, so a row
-     * PostgreSQL refuses (a value it cannot hold, a constraint) fails the whole batch, and no single event can be
-     * blamed. The processor rolls the batch back and hands the same events again; this time that projection writes
-     * each event's rows as its handler returns, in the handler's savepoint, so the one event that fails is parked
-     * like any failing event and the others commit. After that batch commits, batches are written whole again.
+     * The batches whose writing failed, each named by its projection and its first event
+     * ({@link #failedBatchKey}). A batch's rows are written together, so a row PostgreSQL refuses (a value it cannot
+     * hold, a constraint) fails the whole batch, and no single event can be blamed. The processor rolls the batch back
+     * and hands the same events again, from the same first event; this time that projection writes each event's rows
+     * as its handler returns, in the handler's savepoint, so the one event that fails is parked like any failing
+     * event and the others commit. After that batch commits, batches are written whole again. Keyed by the first
+     * event, not by the projection alone, so that the batch of another segment committing in between neither clears
+     * the mark of the failed one nor is written event by event itself.
      */
     private static final Set<String> EACH_EVENT = ConcurrentHashMap.newKeySet();
+
+    /** The projection and the identifier of the first event of the unit of work (the batch handed again). */
+    private static String failedBatchKey(Object projection, UnitOfWork<?> unitOfWork) {
+        String first = unitOfWork.root() instanceof BatchingUnitOfWork<?> batch && !batch.getMessages().isEmpty()
+                ? batch.getMessages().get(0).getIdentifier() : "";
+        return resourceKey(projection) + "@" + first;
+    }
 
     private static final ThreadLocal<Map<String, ProjectionBatch>> STANDALONE = ThreadLocal.withInitial(HashMap::new);
 
