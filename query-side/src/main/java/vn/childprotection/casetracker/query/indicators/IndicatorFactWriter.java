@@ -79,26 +79,26 @@ class IndicatorFactWriter {
      *                {@code INSERT})
      * @param changed the rows the batch's events added, by case id, in the order of the events
      */
-    void write(ProjectionBatch batch, Map<String, CaseRows> changed) {
+    void write(ProjectionBatch batch, Map<String, IndicatorRows> changed) {
         if (changed.isEmpty()) {
             return;
         }
         jdbc.execute((ConnectionCallback<Void>) connection -> {
             Array caseIds = connection.createArrayOf("text", changed.keySet().toArray());
-            Map<String, CaseRows> stored = stored(connection, caseIds);
-            for (Map.Entry<String, CaseRows> rows : changed.entrySet()) {
+            Map<String, IndicatorRows> stored = stored(connection, caseIds);
+            for (Map.Entry<String, IndicatorRows> rows : changed.entrySet()) {
                 addRows(batch, connection, rows.getKey(), rows.getValue());
             }
             batch.add(DELETE_FACTS, caseIds);
-            changed.forEach((caseId, rows) -> stored.getOrDefault(caseId, CaseRows.NONE).then(rows)
+            changed.forEach((caseId, rows) -> stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows)
                     .records(caseId).ifPresent(records -> addFacts(batch, caseId, FactHistory.of(records))));
             return null;
         });
     }
 
-    private static void addRows(ProjectionBatch batch, Connection connection, String caseId, CaseRows rows)
+    private static void addRows(ProjectionBatch batch, Connection connection, String caseId, IndicatorRows rows)
             throws SQLException {
-        CaseRows.Report report = rows.report();
+        IndicatorRows.Report report = rows.report();
         if (report != null) {
             batch.add(INSERT_CASE, caseId, report.childId(), report.communeCode(), report.category(),
                     report.channel(), report.sex(), report.ageYears(), report.setting(),
@@ -129,9 +129,9 @@ class IndicatorFactWriter {
     }
 
     /** The rows stored for the given cases (only the columns the facts are derived from), by case id. */
-    private static Map<String, CaseRows> stored(Connection connection, Array caseIds) throws SQLException {
-        Map<String, CaseRows.Report> reports = new HashMap<>();
-        read(connection, READ_CASES, caseIds, rs -> reports.put(rs.getString("case_id"), new CaseRows.Report(
+    private static Map<String, IndicatorRows> stored(Connection connection, Array caseIds) throws SQLException {
+        Map<String, IndicatorRows.Report> reports = new HashMap<>();
+        read(connection, READ_CASES, caseIds, rs -> reports.put(rs.getString("case_id"), new IndicatorRows.Report(
                 rs.getString("child_id"), rs.getString("commune_code"), null, null, null, 0, null, List.of(),
                 List.of(), instant(rs, "reported_at"), instant(rs, "recorded_at"))));
         Map<String, List<FactHistory.RecordedStep>> steps = new HashMap<>();
@@ -148,10 +148,12 @@ class IndicatorFactWriter {
                 id -> new ArrayList<>()).add(new FactHistory.RecordedSpell(new CaseFacts.CommuneSpell(
                         rs.getLong("sequence_number"), rs.getString("commune_code"), instant(rs, "since")),
                 instant(rs, "recorded_at"))));
-        Map<String, CaseRows> stored = new HashMap<>();
-        reports.forEach((caseId, report) -> stored.put(caseId, new CaseRows(report, List.of(), List.of())));
-        steps.forEach((caseId, list) -> stored.merge(caseId, new CaseRows(null, list, List.of()), CaseRows::then));
-        spells.forEach((caseId, list) -> stored.merge(caseId, new CaseRows(null, List.of(), list), CaseRows::then));
+        Map<String, IndicatorRows> stored = new HashMap<>();
+        reports.forEach((caseId, report) -> stored.put(caseId, new IndicatorRows(report, List.of(), List.of())));
+        steps.forEach((caseId, list) -> stored.merge(caseId, new IndicatorRows(null, list, List.of()),
+                IndicatorRows::then));
+        spells.forEach((caseId, list) -> stored.merge(caseId, new IndicatorRows(null, List.of(), list),
+                IndicatorRows::then));
         return stored;
     }
 

@@ -38,7 +38,7 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  * a question reads only its period's facts. Personal data never reaches these tables.
  * <p>
  * Written once per batch of events ({@link WritesPerBatch}): the handlers only collect each case's new rows in memory
- * ({@link CaseRows}, folded in the {@link ProjectionBatch}); when the batch commits, {@link IndicatorFactWriter}
+ * ({@link IndicatorRows}, folded in the {@link ProjectionBatch}); when the batch commits, {@link IndicatorFactWriter}
  * writes them with batched statements and derives the facts of every case the batch touched once, with one query per
  * table for the rows already stored. A handler that throws leaves nothing behind (the dead-letter queue parks only
  * its event). Outside a processor's batch (a retry of parked events) each event is written as its handler returns.
@@ -69,7 +69,7 @@ public class IndicatorProjection {
     @EventHandler
     void on(CaseReported e, @SequenceNumber Long sequenceNumber, @Timestamp Instant recordedAt) {
         runBy(e.caseId(), sequenceNumber, e.communeCode(), e.occurredAt(), recordedAt);
-        CaseRows.Report report = new CaseRows.Report(required(e.childId(), "childId"),
+        IndicatorRows.Report report = new IndicatorRows.Report(required(e.childId(), "childId"),
                 required(e.communeCode(), "communeCode"), e.category().name(), e.channel().name(), e.sex().name(),
                 e.ageYears(), e.setting() == null ? null : e.setting().name(), names(e.abuseForms()),
                 names(e.specialCircumstanceGroups()), at(e.occurredAt()), at(recordedAt));
@@ -155,19 +155,19 @@ public class IndicatorProjection {
      * gives them back with this event's, a new value.
      */
     @SuppressWarnings("unchecked")
-    private void change(String caseId, UnaryOperator<CaseRows> change) {
+    private void change(String caseId, UnaryOperator<IndicatorRows> change) {
         ProjectionBatch batch = ProjectionBatch.of(this, jdbc,
-                b -> facts.write(b, (Map<String, CaseRows>) (Map<String, ?>) b.changedDocuments()));
-        CaseRows rows = batch.document(caseId);
-        batch.fold(caseId, change.apply(rows == null ? CaseRows.NONE : rows));
+                b -> facts.write(b, (Map<String, IndicatorRows>) (Map<String, ?>) b.changedDocuments()));
+        IndicatorRows rows = batch.document(caseId);
+        batch.fold(caseId, change.apply(rows == null ? IndicatorRows.NONE : rows));
     }
 
     /**
-     * An instant of a row, as its {@code TIMESTAMPTZ} column keeps it ({@link CaseRows#stored}); a missing one fails
+     * An instant of a row, as its {@code TIMESTAMPTZ} column keeps it ({@link IndicatorRows#stored}); a missing one fails
      * the handler (the column is NOT NULL), so that the dead-letter queue parks that event alone.
      */
     private static Instant at(Instant instant) {
-        return CaseRows.stored(required(instant, "instant"));
+        return IndicatorRows.stored(required(instant, "instant"));
     }
 
     /** A value a NOT NULL column needs; a missing one fails the handler, as the insert would. */

@@ -18,12 +18,12 @@ import java.util.function.ToLongFunction;
  * @param steps  the steps' rows, each with the instant it was recorded (UTC)
  * @param spells the communes' rows, each with the instant it was recorded (UTC)
  */
-record CaseRows(Report report, List<FactHistory.RecordedStep> steps, List<FactHistory.RecordedSpell> spells) {
+record IndicatorRows(Report report, List<FactHistory.RecordedStep> steps, List<FactHistory.RecordedSpell> spells) {
 
     /** No row yet. */
-    static final CaseRows NONE = new CaseRows(null, List.of(), List.of());
+    static final IndicatorRows NONE = new IndicatorRows(null, List.of(), List.of());
 
-    CaseRows {
+    IndicatorRows {
         steps = List.copyOf(steps);
         spells = List.copyOf(spells);
     }
@@ -49,22 +49,22 @@ record CaseRows(Report report, List<FactHistory.RecordedStep> steps, List<FactHi
     }
 
     /** With the case's report; a second report of the same case changes nothing, as its row is kept once. */
-    CaseRows reported(Report row) {
-        return report != null ? this : new CaseRows(row, steps, spells);
+    IndicatorRows reported(Report row) {
+        return report != null ? this : new IndicatorRows(row, steps, spells);
     }
 
     /** With one more counted step. */
-    CaseRows stepped(FactHistory.RecordedStep step) {
+    IndicatorRows stepped(FactHistory.RecordedStep step) {
         List<FactHistory.RecordedStep> more = new ArrayList<>(steps);
         more.add(step);
-        return new CaseRows(report, more, spells);
+        return new IndicatorRows(report, more, spells);
     }
 
     /** With one more commune running the case (the reporting one, a transfer's, a carry-over's). */
-    CaseRows ranBy(FactHistory.RecordedSpell spell) {
+    IndicatorRows ranBy(FactHistory.RecordedSpell spell) {
         List<FactHistory.RecordedSpell> more = new ArrayList<>(spells);
         more.add(spell);
-        return new CaseRows(report, steps, more);
+        return new IndicatorRows(report, steps, more);
     }
 
     /**
@@ -72,8 +72,8 @@ record CaseRows(Report report, List<FactHistory.RecordedStep> steps, List<FactHi
      * report; a step or commune of the same sequence number) is kept, the later one dropped; steps and communes in
      * the order of their sequence numbers.
      */
-    CaseRows then(CaseRows later) {
-        return new CaseRows(report != null ? report : later.report,
+    IndicatorRows then(IndicatorRows later) {
+        return new IndicatorRows(report != null ? report : later.report,
                 bySequence(steps, later.steps, s -> s.step().sequenceNumber()),
                 bySequence(spells, later.spells, s -> s.spell().sequenceNumber()));
     }
