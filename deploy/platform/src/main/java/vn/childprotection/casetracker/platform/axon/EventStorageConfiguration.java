@@ -3,7 +3,10 @@ package vn.childprotection.casetracker.platform.axon;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -20,7 +23,9 @@ import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 /**
  * The event storage engine: Axon's JDBC one, built as Axon's Spring Boot auto-configuration builds it (which backs
  * off when an {@link EventStorageEngine} bean exists), with each appended event's chain link authenticated in the
- * append transaction. Not declared with Axon Server ({@code axon.axonserver.enabled=true}), which stores the events.
+ * append transaction; and the event store over it, without the shared cache of recent events
+ * ({@link #withoutSharedCache}). Not declared with Axon Server ({@code axon.axonserver.enabled=true}), which stores
+ * the events.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -59,5 +64,37 @@ public class EventStorageConfiguration {
             return builder.build();
         }
         return new AuthenticatingEventStorageEngine(builder, transactionManager, new EventLinkAuthenticator(key));
+    }
+
+    /**
+     * The event store every processor reads from: Axon's {@link EmbeddedEventStore} as the auto-configuration builds
+     * it (which backs off when an event bus bean exists), but each processor reads the store through a stream of its
+     * own ({@link #withoutSharedCache}).
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration) {
+        return withoutSharedCache(EmbeddedEventStore.builder()
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class)), storageEngine);
+    }
+
+    /**
+     * Builds the store with Axon's "event consumption optimization" off: no producer thread filling a linked list of
+     * recent events that processors near the head share. That list is held from the oldest node any tailing processor
+     * still points at, and a processor whose work packages are full stops reading without leaving it; the producer
+     * keeps reading the store meanwhile. After a burst (1.26 million events appended while the projections were
+     * paused) the list grew to over 300,000 nodes with their events and a 512 MB heap ran out during the catch-up
+     * (docs/benchmarks.md, "At scale"); Axon's own issues #2954 and #3135 describe the same leak, and Axon 5 drops the
+     * cache. Without it, a processor that reached the head polls the store (the pooled processor does every 500 ms
+     * when idle, as it did with the cache, which offers no availability callback either).
+     *
+     * @param builder the store's builder, its storage engine not set yet
+     * @param engine  where the events are stored
+     * @return the store, never starting a producer thread
+     */
+    static EmbeddedEventStore withoutSharedCache(EmbeddedEventStore.Builder builder, EventStorageEngine engine) {
+        return builder.storageEngine(engine).optimizeEventConsumption(false).build();
     }
 }
