@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.platform.axon;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -64,6 +65,16 @@ public class EventStorageConfiguration {
             return builder.build();
         }
         return new AuthenticatingEventStorageEngine(builder, transactionManager, new EventLinkAuthenticator(key));
+    }
+
+    /**
+     * Tells a duplicate key (the same aggregate and sequence number appended twice) from other failures, as Axon's JDBC
+     * auto-configuration declares it; declared here because that auto-configuration withdraws it once an event store
+     * bean exists ({@link #eventStore}).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     /**
