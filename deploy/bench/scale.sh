@@ -28,7 +28,10 @@
 #   COMMUNE (313-an-thai), YEAR (2024), PGBENCH_SECONDS (10), HTTP_SECONDS (12), HTTP_WARMUP (3), CLIENTS ("1 8 16"),
 #   STARTUP_SECONDS (600), GROWTH_SECONDS (3600), CATCH_UP_SECONDS (3600), REBUILD_SECONDS (3600, each),
 #   PAUSE_PROJECTIONS (true), JAR (deploy/local/target/case-tracker.jar: another build to measure), KEEP_WORK (unset:
-#   the temporary directory, with the service's data and logs, is removed at the end)
+#   the temporary directory, with the service's data and logs, is removed at the end), STORE (unset: a kept store to
+#   measure again, e.g. another build on the same data: the data directory of an earlier run kept with KEEP_WORK,
+#   <work>/service/data/postgres; the service starts on it, in place, and the growth is skipped; the catch-up is then
+#   counted from the service's start, after its migrations), APPENDS (true; false skips part 5)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -49,6 +52,8 @@ HTTP_SECONDS=${HTTP_SECONDS:-12}
 HTTP_WARMUP=${HTTP_WARMUP:-3}
 CLIENTS=${CLIENTS:-1 8 16}
 PAUSE_PROJECTIONS=${PAUSE_PROJECTIONS:-true}
+STORE=${STORE:-}
+APPENDS=${APPENDS:-true}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
@@ -61,7 +66,7 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS)=' \
+'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -123,6 +128,7 @@ fail() {
 for tool in java javac curl python3 psql pgbench unzip; do
   command -v "$tool" > /dev/null || fail "needs $tool"
 done
+[ -z "$STORE" ] || [ -f "$STORE/postmaster.opts" ] || fail "STORE=$STORE is not a PostgreSQL data directory"
 [ -f "$JAR" ] && [ -f "$GENERATOR" ] || fail "no $JAR or $GENERATOR: build first (mvn -B -DskipTests package)"
 ! curl -s -o /dev/null "http://localhost:$PORT/" || fail "port $PORT is taken: set PORT"
 
@@ -135,10 +141,12 @@ javac -cp "$LIBS" -d "$WORK/classes" "$BENCH/ReadLoad.java" "$BENCH/AppendLoad.j
   "$BENCH/ScanRate.java"
 tool() { java -cp "$WORK/classes:$LIBS" "$@"; }
 
-log "starting the all-in-one (heap $HEAP) in $DIR"
+DATA_DIR=${STORE:-$DIR/data/postgres}
+log "starting the all-in-one (heap $HEAP) in $DIR on the data directory $DATA_DIR"
 mkdir -p "$DIR"
+START_SECONDS=$SECONDS
 (cd "$DIR" && exec java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$DIR/gc.log":uptime \
-  -jar "$JAR" --server.port="$PORT" --casetracker.database.embedded.data-dir="$DIR/data/postgres" \
+  -jar "$JAR" --server.port="$PORT" --casetracker.database.embedded.data-dir="$DATA_DIR" \
   --casetracker.bench.store-growth.enabled=true > "$DIR/service.log" 2>&1) &
 SERVICE=$!
 deadline=$((SECONDS + ${STARTUP_SECONDS:-600}))
@@ -148,7 +156,7 @@ until curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"
   sleep 1
 done
 # postmaster.pid, line 4: the port of the embedded PostgreSQL (trust authentication, user postgres).
-PG_PORT=$(sed -n 4p "$DIR/data/postgres/postmaster.pid")
+PG_PORT=$(sed -n 4p "$DATA_DIR/postmaster.pid")
 PG=(-h localhost -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
 PG_VERSION=$(sql -c "SHOW server_version")
 DURABILITY=$(sql -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings
@@ -170,6 +178,15 @@ events_in_store() { sql -c "SELECT count(*) FROM domain_event_entry"; }
 cases_in_store() { sql -c "SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0 AND type = 'CaseFile'"; }
 
 # ---- 1. Growth ------------------------------------------------------------------------------------------------------
+if [ -n "$STORE" ]; then
+  log "1/6 no growth: measuring the kept store $STORE; 2/6 catch-up from the service's start"
+  LOADED="kept store, $STORE"
+  echo "**A kept store measured again (STORE): no growth in this run; the catch-up is counted from the start of the" \
+    "service (its migrations included) until every projection is at lag 0.**" > "$OUT/growth-note.txt"
+  CATCH_UP=$(wait_caught_up)
+  [ "${CATCH_UP:0:1}" = ">" ] || CATCH_UP=$((SECONDS - START_SECONDS))
+  printf '| Start on the kept store until every projection is at lag 0 | | | %s | |\n' "$CATCH_UP" | section 1-growth
+else
 log "1/6 loading $TEMPLATES template cases through the API (generator, $FOLLOW_UP % follow-up)"
 t0=$SECONDS
 java -jar "$GENERATOR" --url "http://localhost:$PORT" --cases "$TEMPLATES" --follow-up "$FOLLOW_UP" \
@@ -231,6 +248,7 @@ if [ -n "$GROWTH_FINISHED" ]; then
 else
   log "2/6 catch-up after the template load: $TEMPLATE_CATCH_UP s (no growth)"
   printf '| Catch-up after the template load (no growth) | | | %s | |\n' "$TEMPLATE_CATCH_UP" | section 1-growth
+fi
 fi
 STORE_CASES=$(cases_in_store)
 STORE_EVENTS=$(events_in_store)
@@ -324,6 +342,7 @@ done
 wait_rebuild_end "$REBUILD_DURING_READS" "$WORK/reads-rebuild.txt"
 
 # ---- 5. Appends -----------------------------------------------------------------------------------------------------
+if [ "$APPENDS" = true ]; then
 log "5/6 appends: pgbench into a database of its own on the same server"
 prepare_pgbench
 declare -A BARE REAL HTTP LINE CATCH
@@ -360,6 +379,9 @@ for c in $CLIENTS; do
     "$(field "${LINE[$c]}" refused) / $(field "${LINE[$c]}" errors) | ${CATCH[$c]} |" | section 5-appends
 done
 lag_section "$LAG_CLIENTS"
+else
+  log "5/6 appends skipped (APPENDS=false)"
+fi
 
 # ---- 6. Memory (also written when the run stops early) --------------------------------------------------------------
 log "6/6 memory"
