@@ -30,7 +30,7 @@ public class ReadBulkhead {
      * @throws IllegalArgumentException if the limit is below 1 or not below the pool size, or the wait is negative
      */
     public ReadBulkhead(@Value("${casetracker.reads.max-concurrent:10}") int maxConcurrent,
-                        @Value("${casetracker.reads.max-wait:2s}") Duration maxWait,
+                        @Value("${casetracker.reads.max-wait:5s}") Duration maxWait,
                         @Value("${casetracker.database.pool-size:20}") int poolSize) {
         if (maxConcurrent < 1 || maxConcurrent >= poolSize) {
             throw new IllegalArgumentException("casetracker.reads.max-concurrent must be at least 1 and below "
