@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.access;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.Role;
@@ -10,7 +11,9 @@ import vn.childprotection.casetracker.platform.security.Role;
  * Who may read what on the query side (<i>cần biết</i>, need-to-know; Luật Trẻ em Art 6, 21; Decree 56 Art 33): the
  * one place where the rules are. Each method is one kind of read; it answers what the reader may see, or refuses
  * with an {@link AccessRefusedException} naming a {@link Refusal} that says why. It holds no state and reads nothing:
- * callers bring what it needs (the reader, the {@link CaseReach} of a case, the reader's active grant).
+ * callers bring what it needs (the reader, the {@link CaseReach} of a case, and how to find the reader's active
+ * grant, which is looked for only when the reader's role and org unit alone do not decide: most reads need no grant,
+ * and then no look-up is made).
  * <p>
  * In short: the commune that runs a case (<i>UBND cấp xã</i>: its worker and its chair, and the commune a transfer
  * waits for) reads it in full; an org unit assigned an intervention of the current plan reads what that work needs;
@@ -26,11 +29,12 @@ public class ReadPolicy {
      * The case file (<i>hồ sơ vụ việc</i>): in full for the commune running it and coordinators, and for anyone
      * with an active break-the-glass grant; limited for an assigned org unit; without personal data for auditors.
      */
-    public CaseAccess caseFile(Actor reader, CaseReach reach, Optional<ActiveGrant> grant) {
+    public CaseAccess caseFile(Actor reader, CaseReach reach, Supplier<Optional<ActiveGrant>> grants) {
         refuseDashboards(reader);
         if (readsInFull(reader, reach)) {
             return CaseAccess.caseWork(CaseView.FULL);
         }
+        Optional<ActiveGrant> grant = grants.get();
         if (grant.isPresent()) {
             return CaseAccess.underGrant(grant.get());
         }
@@ -47,11 +51,12 @@ public class ReadPolicy {
      * The case history (<i>lịch sử vụ việc</i>): the commune running the case, coordinators and auditors, or a
      * holder of an active grant. It holds no personal data, but what was done for a child is itself protected.
      */
-    public CaseAccess history(Actor reader, CaseReach reach, Optional<ActiveGrant> grant) {
+    public CaseAccess history(Actor reader, CaseReach reach, Supplier<Optional<ActiveGrant>> grants) {
         refuseDashboards(reader);
         if (readsInFull(reader, reach) || reader.role() == Role.AUDITOR) {
             return CaseAccess.caseWork(CaseView.FULL);
         }
+        Optional<ActiveGrant> grant = grants.get();
         if (grant.isPresent()) {
             return CaseAccess.underGrant(grant.get());
         }
@@ -64,11 +69,12 @@ public class ReadPolicy {
     /**
      * A disclosure package: only for readers of the full case file (the consents it needs are checked after).
      */
-    public CaseAccess disclosure(Actor reader, CaseReach reach, Optional<ActiveGrant> grant) {
+    public CaseAccess disclosure(Actor reader, CaseReach reach, Supplier<Optional<ActiveGrant>> grants) {
         refuseDashboards(reader);
         if (readsInFull(reader, reach)) {
             return CaseAccess.caseWork(CaseView.FULL).forDisclosure();
         }
+        Optional<ActiveGrant> grant = grants.get();
         if (grant.isPresent()) {
             return CaseAccess.underGrant(grant.get()).forDisclosure();
         }

@@ -57,6 +57,11 @@ import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
  * changed), no rebuild of the projection could ever finish. A transient failure (the database unreachable) is
  * retried, not parked, and shows in the rebuild's {@code problem} while it lasts.
  * <p>
+ * The rebuild's own steps (preparing the shadow, checking progress, the switch's transaction) try a transient failure
+ * again too (no connection from the pool in time, the database restarting: {@link RebuildRetries}, bounded, with
+ * back-off, logged and shown in {@code problem}) instead of failing the rebuild; any other failure, or too many
+ * transient ones in a row, fails it as described below. Once the tables are switched in nothing is tried again.
+ * <p>
  * Usable from Java as well as through {@link ProjectionAdminController}: {@link #start}, {@link #status},
  * {@link #projection}. The switch publishes {@link ProjectionSwitchingIn} inside its transaction, and every rebuild
  * that ends publishes {@link ProjectionRebuildEnded}. Rebuild progress is kept in memory: it is lost on restart, and a rebuild interrupted by a
@@ -78,6 +83,7 @@ public class ProjectionRebuilds {
     private final StorePositions positions;
     private final ParkedEvents parkedEvents;
     private final ApplicationEventPublisher events;
+    private final RebuildRetries retries;
     private final Duration checkEvery;
     private final Duration logEvery;
     /** Wall-clock time: rates and durations of the rebuild itself, not the domain time of the events. */
@@ -89,7 +95,7 @@ public class ProjectionRebuilds {
     public ProjectionRebuilds(ObjectProvider<ProjectionDefinition> definitions,
                               EventProcessingConfiguration processing, ShadowProcessors shadowProcessors,
                               ShadowTables shadowTables, StorePositions positions, ParkedEvents parkedEvents,
-                              ApplicationEventPublisher events,
+                              ApplicationEventPublisher events, RebuildRetries retries,
                               @Value("${casetracker.projections.rebuild.check-interval:200ms}") Duration checkEvery,
                               @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery) {
         Map<String, ProjectionDefinition> byName = new LinkedHashMap<>();
@@ -109,6 +115,7 @@ public class ProjectionRebuilds {
         this.positions = positions;
         this.parkedEvents = parkedEvents;
         this.events = events;
+        this.retries = retries;
         this.checkEvery = checkEvery;
         this.logEvery = logEvery;
         this.steps = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("projection-rebuild"));
@@ -225,12 +232,22 @@ public class ProjectionRebuilds {
             processor.start();
             rebuild.ticks = steps.scheduleWithFixedDelay(() -> step(rebuild), checkEvery.toMillis(),
                     checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+            rebuild.transientFailures = 0;
         } catch (RuntimeException e) {
-            fail(rebuild, e);
+            Optional<Duration> backoff = stopping ? Optional.empty() : retryLater(rebuild, e, "preparing");
+            if (backoff.isEmpty()) {
+                fail(rebuild, e);
+                return;
+            }
+            stopShadowProcessor(rebuild);
+            steps.schedule(() -> prepare(rebuild), backoff.get().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     private void step(Rebuild rebuild) {
+        if (rebuild.retryAt != null && clock.instant().isBefore(rebuild.retryAt)) {
+            return;
+        }
         try {
             if (rebuild.state() == RebuildState.RUNNING) {
                 rebuild.retrying(rebuild.segmentError());
@@ -241,23 +258,54 @@ public class ProjectionRebuilds {
                             rebuild.projection.name());
                     live(rebuild.projection).shutDown();
                     rebuild.liveStopped = true;
-                    rebuild.switchTarget = positions.head();
                 }
             }
-            if (rebuild.state() == RebuildState.SWITCHING && rebuild.reached(rebuild.switchTarget)) {
+            if (rebuild.state() == RebuildState.SWITCHING && rebuild.switchTarget < 0) {
+                rebuild.switchTarget = positions.head();
+            }
+            if (rebuild.state() == RebuildState.SWITCHING && rebuild.switchTarget >= 0
+                    && (rebuild.shadowStopped || rebuild.reached(rebuild.switchTarget))) {
                 switchIn(rebuild);
                 return;
             }
+            rebuild.transientFailures = 0;
+            rebuild.retryAt = null;
             logProgress(rebuild, false);
         } catch (RuntimeException e) {
-            fail(rebuild, e);
+            // Once the tables are switched in, nothing is tried again: the rebuild is reported as it ended.
+            if (rebuild.switched || stopping || retryLater(rebuild, e, "at " + rebuild.state()).isEmpty()) {
+                fail(rebuild, e);
+            }
         }
+    }
+
+    /**
+     * Decides whether a failed step is tried again ({@link RebuildRetries}); if so, logs it, shows it in the rebuild's
+     * problem and sets when the next try is due.
+     *
+     * @return the back-off before the next try, or empty when the rebuild must fail
+     */
+    private Optional<Duration> retryLater(Rebuild rebuild, RuntimeException failure, String during) {
+        Optional<Duration> backoff = retries.backoff(failure, rebuild.transientFailures);
+        if (backoff.isPresent()) {
+            rebuild.transientFailures++;
+            rebuild.retryAt = clock.instant().plus(backoff.get());
+            String why = "transient failure " + during + " (" + rebuild.transientFailures + " of at most "
+                    + retries.maxAttempts() + " in a row), retried in " + backoff.get().toMillis() + " ms: "
+                    + describe(failure);
+            log.warn("Rebuild of {}: {}", rebuild.projection.name(), why);
+            rebuild.retrying(why);
+        }
+        return backoff;
     }
 
     private void switchIn(Rebuild rebuild) {
         ProjectionDefinition projection = rebuild.projection;
-        rebuild.processor().shutDown();
-        stopExecutors(rebuild);
+        if (!rebuild.shadowStopped) {
+            rebuild.processor().shutDown();
+            stopExecutors(rebuild);
+            rebuild.shadowStopped = true;
+        }
         Instant now = clock.instant();
         String retired = ShadowTables.retiredSchema(projection, now);
         long parked = shadowTables.switchIn(projection, projection.processingGroup(), rebuild.rebuildProcessorName,
@@ -276,6 +324,7 @@ public class ProjectionRebuilds {
         live(projection).start();
         rebuild.liveStopped = false;
         rebuild.ticks.cancel(false);
+        rebuild.retrying(null);
         if (parked > 0) {
             rebuild.doneWithParkedEvents(clock.instant());
         } else {
@@ -302,16 +351,7 @@ public class ProjectionRebuilds {
         if (rebuild.ticks != null) {
             rebuild.ticks.cancel(false);
         }
-        PooledStreamingEventProcessor processor = rebuild.processor();
-        if (processor != null) {
-            try {
-                processor.shutDown();
-            } catch (RuntimeException e) {
-                log.warn("Rebuild of {}: the shadow processor did not stop cleanly: {}", rebuild.projection.name(),
-                        describe(e));
-            }
-        }
-        stopExecutors(rebuild);
+        stopShadowProcessor(rebuild);
         try {
             shadowTables.dropShadow(rebuild.projection, rebuild.rebuildProcessorName);
         } catch (RuntimeException e) {
@@ -328,6 +368,19 @@ public class ProjectionRebuilds {
         }
         rebuild.failed(rebuild.switched ? "switched in, then: " + why : why, clock.instant());
         ended(rebuild);
+    }
+
+    private static void stopShadowProcessor(Rebuild rebuild) {
+        PooledStreamingEventProcessor processor = rebuild.processor();
+        if (processor != null) {
+            try {
+                processor.shutDown();
+            } catch (RuntimeException e) {
+                log.warn("Rebuild of {}: the shadow processor did not stop cleanly: {}", rebuild.projection.name(),
+                        describe(e));
+            }
+        }
+        stopExecutors(rebuild);
     }
 
     private void logProgress(Rebuild rebuild, boolean finished) {

@@ -46,9 +46,15 @@ final class Rebuild {
     List<ScheduledExecutorService> executors = List.of();
     ScheduledFuture<?> ticks;
     boolean liveStopped;
+    /** Whether the shadow processor was stopped for the switch (its statuses are gone from then on). */
+    boolean shadowStopped;
     boolean switched;
-    long switchTarget;
+    /** The store's head once the live processor stopped; -1 until then. */
+    long switchTarget = -1;
     Instant lastLogged;
+    /** Transient failures in a row (reset by a step that succeeds) and when the next try is due. */
+    int transientFailures;
+    Instant retryAt;
 
     Rebuild(ProjectionDefinition projection, Instant startedAt, long base, long head) {
         this.projection = projection;

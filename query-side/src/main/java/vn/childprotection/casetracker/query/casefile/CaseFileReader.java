@@ -57,7 +57,7 @@ public class CaseFileReader {
             return OptionalLong.empty();
         }
         policy.caseFile(reader, CaseReach.of(stored.get().doc()),
-                grants.active(reader.username(), caseId, clock.instant()));
+                () -> grants.active(reader.username(), caseId, clock.instant()));
         return OptionalLong.of(stored.get().version());
     }
 
@@ -73,7 +73,7 @@ public class CaseFileReader {
                 ? new NotFoundException("There is no case with this id.") : consistency.lag(minVersion));
         CaseReach reach = CaseReach.of(stored.doc());
         CaseAccess access = policy.caseFile(reader, reach,
-                grants.active(reader.username(), caseId, clock.instant()));
+                () -> grants.active(reader.username(), caseId, clock.instant()));
         if (minVersion != null && stored.version() < minVersion) {
             throw consistency.lag(minVersion);
         }

@@ -69,7 +69,7 @@ public class DisclosureService {
             return OptionalLong.empty();
         }
         policy.disclosure(reader, CaseReach.of(stored.get().doc()),
-                grants.active(reader.username(), caseId, clock.instant()));
+                () -> grants.active(reader.username(), caseId, clock.instant()));
         OptionalLong projected = history.version(caseId);
         return projected.isEmpty() ? projected
                 : OptionalLong.of(Math.min(projected.getAsLong(), stored.get().version()));
@@ -84,7 +84,7 @@ public class DisclosureService {
         CaseFileQueries.StoredCaseFile stored = caseFiles.find(caseId).orElseThrow(() -> minVersion == null
                 ? new NotFoundException("There is no case with this id.") : consistency.lag(minVersion));
         CaseAccess access = policy.disclosure(reader, CaseReach.of(stored.doc()),
-                grants.active(reader.username(), caseId, clock.instant()));
+                () -> grants.active(reader.username(), caseId, clock.instant()));
         if (minVersion != null && Math.min(stored.version(), history.version(caseId).orElse(0)) < minVersion) {
             throw consistency.lag(minVersion);
         }

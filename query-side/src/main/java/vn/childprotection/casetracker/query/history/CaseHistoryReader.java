@@ -63,7 +63,7 @@ public class CaseHistoryReader {
             return OptionalLong.empty();
         }
         policy.history(reader, CaseReach.of(caseFile.get().doc()),
-                grants.active(reader.username(), caseId, clock.instant()));
+                () -> grants.active(reader.username(), caseId, clock.instant()));
         OptionalLong history = queries.version(caseId);
         return history.isEmpty() ? history
                 : OptionalLong.of(Math.min(history.getAsLong(), caseFile.get().version()));
@@ -80,7 +80,7 @@ public class CaseHistoryReader {
     public CaseHistoryView read(Actor reader, String caseId, Instant asOf, Long minVersion) {
         CaseReach reach = reaches.find(caseId).orElseThrow(() -> minVersion == null
                 ? new NotFoundException("There is no case with this id.") : consistency.lag(minVersion));
-        CaseAccess access = policy.history(reader, reach, grants.active(reader.username(), caseId, clock.instant()));
+        CaseAccess access = policy.history(reader, reach, () -> grants.active(reader.username(), caseId, clock.instant()));
         if (minVersion != null && projectedVersion(reader, caseId).orElse(0) < minVersion) {
             throw consistency.lag(minVersion);
         }

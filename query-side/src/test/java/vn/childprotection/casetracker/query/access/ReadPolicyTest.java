@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import vn.childprotection.casetracker.platform.security.Actor;
@@ -28,11 +29,24 @@ class ReadPolicyTest {
     /** Run by An Lão town, the health centre carrying out an intervention. */
     private static final CaseReach CASE = new CaseReach("case-1", "313-tt-an-lao", null, true,
             Set.of("313-health-centre"), "child-1", false);
-    private static final Optional<ActiveGrant> NO_GRANT = Optional.empty();
-    private static final Optional<ActiveGrant> GRANT = Optional.of(
+    private static final Supplier<Optional<ActiveGrant>> NO_GRANT = Optional::empty;
+    private static final Supplier<Optional<ActiveGrant>> GRANT = () -> Optional.of(
             new ActiveGrant("grant-1", Instant.parse("2025-09-01T01:00:00Z")));
+    /** A grant look-up that must not be made: the reader's role and org unit decide alone. */
+    private static final Supplier<Optional<ActiveGrant>> NOT_LOOKED_UP = () -> {
+        throw new AssertionError("the grant was looked up");
+    };
 
     private final ReadPolicy policy = new ReadPolicy();
+
+    @Test
+    void no_grant_is_looked_up_when_the_role_and_org_unit_decide_alone() {
+        assertThat(policy.caseFile(COORDINATOR, CASE, NOT_LOOKED_UP).view()).isEqualTo(CaseView.FULL);
+        assertThat(policy.caseFile(WORKER, CASE, NOT_LOOKED_UP).purpose()).isEqualTo(Purpose.CASE_WORK);
+        assertThat(policy.history(AUDITOR, CASE, NOT_LOOKED_UP).purpose()).isEqualTo(Purpose.CASE_WORK);
+        assertThat(policy.disclosure(WORKER, CASE, NOT_LOOKED_UP).purpose()).isEqualTo(Purpose.DISCLOSURE);
+        refused(() -> policy.caseFile(DASHBOARD, CASE, NOT_LOOKED_UP), Refusal.AGGREGATES_ONLY);
+    }
 
     @Test
     void the_commune_running_the_case_and_coordinators_read_the_case_file_in_full_for_case_work() {

@@ -1,0 +1,74 @@
+package vn.childprotection.casetracker.query.bulkhead;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The bulkhead between HTTP reads and the database connection pool: at most
+ * {@code casetracker.reads.max-concurrent} reads are served at once, so that however many people read, the rest of
+ * the pool ({@code casetracker.database.pool-size}) stays for what keeps the projections alive — Axon's processors
+ * and their token claims, projection rebuilds, the access-log sealer, the deadline scheduler and the commands of the
+ * all-in-one. A read that finds every place taken waits its turn (fairly, first come first served) for at most
+ * {@code casetracker.reads.max-wait}, then is refused ({@link ReadBulkheadFilter} answers 503).
+ * <p>
+ * The limit must leave connections over: it is refused at start when it is not below the pool size.
+ */
+@Component
+public class ReadBulkhead {
+
+    private final Semaphore places;
+    private final int maxConcurrent;
+    private final Duration maxWait;
+
+    /**
+     * @param maxConcurrent reads served at once; at least 1 and below {@code poolSize}
+     * @param maxWait       how long a read may wait for its turn; zero or more
+     * @param poolSize      the database connection pool's size ({@code casetracker.database.pool-size})
+     * @throws IllegalArgumentException if the limit is below 1 or not below the pool size, or the wait is negative
+     */
+    public ReadBulkhead(@Value("${casetracker.reads.max-concurrent:10}") int maxConcurrent,
+                        @Value("${casetracker.reads.max-wait:5s}") Duration maxWait,
+                        @Value("${casetracker.database.pool-size:20}") int poolSize) {
+        if (maxConcurrent < 1 || maxConcurrent >= poolSize) {
+            throw new IllegalArgumentException("casetracker.reads.max-concurrent must be at least 1 and below "
+                    + "casetracker.database.pool-size (" + poolSize + ") so that the projections keep connections: "
+                    + maxConcurrent);
+        }
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("casetracker.reads.max-wait must not be negative: " + maxWait);
+        }
+        this.places = new Semaphore(maxConcurrent, true);
+        this.maxConcurrent = maxConcurrent;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Takes a place for one read, waiting at most {@link #maxWait()}.
+     *
+     * @return whether a place was taken; if so, {@link #leave()} must follow once the read is answered
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public boolean enter() throws InterruptedException {
+        return places.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Gives back the place taken by {@link #enter()}.
+     */
+    public void leave() {
+        places.release();
+    }
+
+    /** Reads served at once at most. */
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    /** How long a read waits for a place before it is refused. */
+    public Duration maxWait() {
+        return maxWait;
+    }
+}
