@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -53,6 +55,20 @@ class IndicatorFactWriter {
             INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at, holds_after,
                                         holds_until, recorded_at, superseded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /**
+     * A new version for each commune whose facts the batch rewrote (V3_12), in the order of their codes, so that two
+     * batches writing at once lock the communes' rows in the same order; last of the batch's statements, so the rows
+     * stay locked only until the commit. Nothing when the batch writes a rebuild's shadow copy of the facts
+     * ({@code indicator_fact} is not {@code public}'s then: see {@code ShadowSchemaTransactionManager}), which no
+     * answer reads; the rebuild's switch renews every version at once ({@link FactsVersions#newGeneration}).
+     */
+    static final String NEW_COMMUNE_VERSIONS = """
+            INSERT INTO public.indicator_commune_version (commune_code, version)
+            SELECT commune_code, nextval('public.indicator_fact_version')
+            FROM (SELECT DISTINCT unnest(?::text[]) AS commune_code) touched
+            WHERE to_regclass('indicator_fact') = to_regclass('public.indicator_fact')
+            ORDER BY commune_code
+            ON CONFLICT (commune_code) DO UPDATE SET version = EXCLUDED.version""";
 
     private static final String READ_CASES = """
             SELECT case_id, child_id, commune_code, reported_at, recorded_at FROM indicator_case
@@ -90,8 +106,15 @@ class IndicatorFactWriter {
                 addRows(batch, connection, rows.getKey(), rows.getValue());
             }
             batch.add(DELETE_FACTS, caseIds);
-            changed.forEach((caseId, rows) -> stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows)
-                    .records(caseId).ifPresent(records -> addFacts(batch, caseId, FactHistory.of(records))));
+            Set<String> communes = new TreeSet<>();
+            changed.forEach((caseId, rows) -> {
+                IndicatorRows merged = stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows);
+                communes.addAll(merged.communes());
+                merged.records(caseId).ifPresent(records -> addFacts(batch, caseId, FactHistory.of(records)));
+            });
+            if (!communes.isEmpty()) {
+                batch.add(NEW_COMMUNE_VERSIONS, connection.createArrayOf("text", communes.toArray()));
+            }
             return null;
         });
     }
