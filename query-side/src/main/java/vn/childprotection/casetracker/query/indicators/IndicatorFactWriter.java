@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -51,12 +53,29 @@ class IndicatorFactWriter {
     static final String DELETE_FACTS = "DELETE FROM indicator_fact WHERE case_id = ANY (?)";
     static final String INSERT_FACT = """
             INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at, holds_after,
-                                        holds_until, recorded_at, superseded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                        holds_until, recorded_at, superseded_at, child_id, category, channel, sex,
+                                        age_years, setting, abuse_forms, special_groups, reported_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    /**
+     * A new version for each commune whose facts the batch rewrote (V3_12), in the order of their codes, so that two
+     * batches writing at once lock the communes' rows in the same order; last of the batch's statements, so the rows
+     * stay locked only until the commit. Nothing when the batch writes a rebuild's shadow copy of the facts
+     * ({@code indicator_fact} is not {@code public}'s then: see {@code ShadowSchemaTransactionManager}), which no
+     * answer reads; the rebuild's switch renews every version at once ({@link FactsVersions#newGeneration}).
+     */
+    static final String NEW_COMMUNE_VERSIONS = """
+            INSERT INTO public.indicator_commune_version (commune_code, version)
+            SELECT commune_code, nextval('public.indicator_fact_version')
+            FROM (SELECT DISTINCT unnest(?::text[]) AS commune_code) touched
+            WHERE to_regclass('indicator_fact') = to_regclass('public.indicator_fact')
+            ORDER BY commune_code
+            ON CONFLICT (commune_code) DO UPDATE SET version = EXCLUDED.version""";
 
     private static final String READ_CASES = """
-            SELECT case_id, child_id, commune_code, reported_at, recorded_at FROM indicator_case
-            WHERE case_id = ANY (?)""";
+            SELECT case_id, child_id, commune_code, category, channel, sex, age_years, setting,
+                   array_to_string(abuse_forms, ',') AS abuse_forms,
+                   array_to_string(special_groups, ',') AS special_groups, reported_at, recorded_at
+            FROM indicator_case WHERE case_id = ANY (?)""";
     private static final String READ_STEPS = """
             SELECT case_id, sequence_number, kind, occurred_at, deadline_id, deadline_rule, due_at, recorded_at
             FROM indicator_step WHERE case_id = ANY (?)""";
@@ -90,10 +109,22 @@ class IndicatorFactWriter {
                 addRows(batch, connection, rows.getKey(), rows.getValue());
             }
             batch.add(DELETE_FACTS, caseIds);
-            changed.forEach((caseId, rows) -> stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows)
-                    .records(caseId).ifPresent(records -> addFacts(batch, caseId, FactHistory.of(records))));
+            Set<String> communes = new TreeSet<>();
+            changed.forEach((caseId, rows) -> {
+                IndicatorRows merged = stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows);
+                communes.addAll(merged.communes());
+                merged.records(caseId).ifPresent(records -> addFacts(batch, connection, caseId, merged.report(),
+                        FactHistory.of(records)));
+            });
+            if (!communes.isEmpty()) {
+                batch.add(NEW_COMMUNE_VERSIONS, connection.createArrayOf("text", communes.toArray()));
+            }
             return null;
         });
+    }
+
+    private static List<String> names(String joined) {
+        return joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     private static void addRows(ProjectionBatch batch, Connection connection, String caseId, IndicatorRows rows)
@@ -119,12 +150,24 @@ class IndicatorFactWriter {
         }
     }
 
-    private static void addFacts(ProjectionBatch batch, String caseId, List<FactHistory.Recorded> history) {
+    /** The case's facts, each with the plain fields of its report (V3_12), so a count needs no other table. */
+    private static void addFacts(ProjectionBatch batch, Connection connection, String caseId,
+                                 IndicatorRows.Report report, List<FactHistory.Recorded> history) {
+        Array abuseForms;
+        Array specialGroups;
+        try {
+            abuseForms = connection.createArrayOf("varchar", report.abuseForms().toArray());
+            specialGroups = connection.createArrayOf("varchar", report.specialGroups().toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Arrays of the report of case " + caseId + " cannot be made", e);
+        }
         for (FactHistory.Recorded recorded : history) {
             CountedFact fact = recorded.fact();
             batch.add(INSERT_FACT, caseId, fact.measure().name(), fact.communeCode(), utc(fact.countedAt()),
                     utc(fact.previousAt()), utc(fact.holdsAfter()), utc(fact.holdsUntil()),
-                    utc(recorded.recordedAt()), utc(recorded.supersededAt()));
+                    utc(recorded.recordedAt()), utc(recorded.supersededAt()), report.childId(), report.category(),
+                    report.channel(), report.sex(), report.ageYears(), report.setting(), abuseForms, specialGroups,
+                    utc(report.reportedAt()));
         }
     }
 
@@ -132,8 +175,10 @@ class IndicatorFactWriter {
     private static Map<String, IndicatorRows> stored(Connection connection, Array caseIds) throws SQLException {
         Map<String, IndicatorRows.Report> reports = new HashMap<>();
         read(connection, READ_CASES, caseIds, rs -> reports.put(rs.getString("case_id"), new IndicatorRows.Report(
-                rs.getString("child_id"), rs.getString("commune_code"), null, null, null, 0, null, List.of(),
-                List.of(), instant(rs, "reported_at"), instant(rs, "recorded_at"))));
+                rs.getString("child_id"), rs.getString("commune_code"), rs.getString("category"),
+                rs.getString("channel"), rs.getString("sex"), rs.getInt("age_years"), rs.getString("setting"),
+                names(rs.getString("abuse_forms")), names(rs.getString("special_groups")),
+                instant(rs, "reported_at"), instant(rs, "recorded_at"))));
         Map<String, List<FactHistory.RecordedStep>> steps = new HashMap<>();
         read(connection, READ_STEPS, caseIds, rs -> {
             String rule = rs.getString("deadline_rule");

@@ -31,10 +31,13 @@ class IndicatorFactsBackfill {
     private static final String PROJECTION = IndicatorProjection.PROCESSING_GROUP;
 
     private final IndicatorFactsCompleteness completeness;
+    private final FactsVersions versions;
     private final ProjectionRebuilds rebuilds;
 
-    IndicatorFactsBackfill(IndicatorFactsCompleteness completeness, ProjectionRebuilds rebuilds) {
+    IndicatorFactsBackfill(IndicatorFactsCompleteness completeness, FactsVersions versions,
+                           ProjectionRebuilds rebuilds) {
         this.completeness = completeness;
+        this.versions = versions;
         this.rebuilds = rebuilds;
     }
 
@@ -68,10 +71,14 @@ class IndicatorFactsBackfill {
         }
     }
 
-    /** In the switch's transaction: the rebuilt facts are those of every case. */
+    /**
+     * In the switch's transaction: the rebuilt facts are those of every case, and no answer counted from the facts
+     * switched out is given again ({@link FactsVersions#newGeneration}).
+     */
     @EventListener
     void switchingIn(ProjectionSwitchingIn switching) {
         if (PROJECTION.equals(switching.projection())) {
+            versions.newGeneration();
             completeness.markComplete();
         }
     }

@@ -102,11 +102,31 @@ class IndicatorFactsRepository {
             OffsetDateTime recordedBy = asOf.atOffset(ZoneOffset.UTC);
             args.addAll(List.of(recordedBy, recordedBy));
         }
-        String asRecorded = asOf == null ? "f.superseded_at IS NULL"
-                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
-        return new Statement(SQL.formatted(String.join(",\n           ", asked), asRecorded, ageBand),
+        return new Statement(SQL.formatted(String.join(",\n           ", asked), counted(asOf), ageBand),
                 args.toArray());
     }
+
+    /**
+     * The condition on {@code indicator_fact f} (V3_9's, with V3_12's report instant) keeping the rows that count in
+     * a period and communes, as recorded by {@code asOf}; its arguments, in order: the commune codes ({@code text[]}),
+     * the measures ({@code text[]}), the period's start, end, end, end, start, end, end, end, then, when
+     * {@code asOf} is given, {@code asOf} twice (instants as UTC offset date-times). Shared with the tests' oracle,
+     * so that it checks the counting of exactly these rows.
+     */
+    static String counted(Instant asOf) {
+        return COUNTED_IN_PERIOD + (asOf == null ? "f.superseded_at IS NULL"
+                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)");
+    }
+
+    private static final String COUNTED_IN_PERIOD = """
+            f.commune_code = ANY (?) AND f.measure = ANY (?)
+              AND ((f.counted_at >= ? AND f.counted_at < ?)
+                   OR (f.counted_at IS NULL AND COALESCE(f.holds_until, 'infinity') >= ? AND f.holds_after < ?))
+              AND (f.previous_at IS NULL OR f.previous_at < ?)
+              AND (f.holds_after IS NULL OR f.holds_after < ?)
+              AND (f.holds_until IS NULL OR f.holds_until >= ?)
+              AND f.reported_at < ?
+              AND\s""";
 
     /** An SQL statement with its arguments in order. */
     record Statement(String sql, Object[] args) {
@@ -123,9 +143,9 @@ class IndicatorFactsRepository {
     /**
      * {@code asked}: one row per definition (its position, measure, categories or none, whether it needs a group of
      * special circumstances, whether it counts children, its dimensions). {@code fact}: the period's rows of the
-     * communes as recorded (V3_9's condition), with what the filters and the choice of a unit need of their case.
-     * {@code kept}: per definition, each unit once, its earliest kept case — narrow rows, so the sort stays in memory.
-     * {@code ranked}: the order the units were met in. {@code seen}: the kept cases' report fields. Then the totals
+     * communes as recorded ({@link #counted}), each with its case's report fields (V3_12: no other table is read).
+     * {@code kept}: per definition, each unit once, its earliest kept case with its report fields. {@code seen}: the
+     * order the units were met in. Then the totals
      * (dimension NULL), and a count per dimension and value with the first unit holding it; array dimensions are
      * unnested ({@code NONE} for an empty array; their values come from sets of enum names, so each is there once).
      */
@@ -133,34 +153,25 @@ class IndicatorFactsRepository {
             WITH asked (ord, measure, categories, with_groups, by_child, dimensions) AS (
                 VALUES %1$s
             ), fact AS (
-                SELECT f.measure::text AS measure, f.commune_code::text AS counted_in, c.case_id::text AS case_id,
-                       c.child_id::text AS child_id, c.category::text AS category,
-                       cardinality(c.special_groups) > 0 AS with_groups, c.reported_at
-                FROM indicator_fact f JOIN indicator_case c ON c.case_id = f.case_id
-                WHERE f.commune_code = ANY (?) AND f.measure = ANY (?)
-                  AND ((f.counted_at >= ? AND f.counted_at < ?)
-                       OR (f.counted_at IS NULL AND COALESCE(f.holds_until, 'infinity') >= ? AND f.holds_after < ?))
-                  AND (f.previous_at IS NULL OR f.previous_at < ?)
-                  AND (f.holds_after IS NULL OR f.holds_after < ?)
-                  AND (f.holds_until IS NULL OR f.holds_until >= ?)
-                  AND c.reported_at < ?
-                  AND %2$s
+                SELECT f.measure::text AS measure, f.commune_code::text AS counted_in, f.case_id::text AS case_id,
+                       f.child_id::text AS child_id, f.category::text AS category, f.reported_at,
+                       f.sex::text AS sex, f.age_years, f.setting::text AS setting,
+                       f.abuse_forms::text[] AS abuse_forms, f.special_groups::text[] AS special_groups,
+                       f.channel::text AS channel
+                FROM indicator_fact f
+                WHERE %2$s
             ), kept AS (
                 SELECT DISTINCT ON (a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C")
-                       a.ord, x.case_id, x.counted_in, x.reported_at
+                       a.ord, x.case_id, x.counted_in, x.reported_at, x.sex, x.age_years, x.setting, x.abuse_forms,
+                       x.special_groups, x.channel, x.category
                 FROM asked a JOIN fact x ON x.measure = a.measure
                 WHERE (cardinality(a.categories) = 0 OR x.category = ANY (a.categories))
-                  AND (NOT a.with_groups OR x.with_groups)
+                  AND (NOT a.with_groups OR cardinality(x.special_groups) > 0)
                 ORDER BY a.ord, (CASE WHEN a.by_child THEN x.child_id ELSE x.case_id END) COLLATE "C",
                          x.reported_at, x.case_id
-            ), ranked AS (
+            ), seen AS (
                 SELECT k.*, row_number() OVER (PARTITION BY k.ord ORDER BY k.reported_at, k.case_id) AS seen
                 FROM kept k
-            ), seen AS (
-                SELECT k.ord, k.counted_in, k.seen, c.sex::text AS sex, c.age_years, c.setting::text AS setting,
-                       c.abuse_forms::text[] AS abuse_forms, c.special_groups::text[] AS special_groups,
-                       c.channel::text AS channel, c.category::text AS category
-                FROM ranked k JOIN indicator_case c ON c.case_id = k.case_id
             )
             SELECT s.ord, NULL::text AS dimension, NULL::text AS key, count(*) AS n, 0::bigint AS first_seen
             FROM seen s GROUP BY s.ord

@@ -52,14 +52,18 @@ public class IndicatorProjection {
 
     private final JdbcTemplate jdbc;
     private final IndicatorFactWriter facts;
+    private final FactsVersions versions;
 
-    IndicatorProjection(JdbcTemplate jdbc, IndicatorFactWriter facts) {
+    IndicatorProjection(JdbcTemplate jdbc, IndicatorFactWriter facts, FactsVersions versions) {
         this.jdbc = jdbc;
         this.facts = facts;
+        this.versions = versions;
     }
 
+    /** Empties the tables; no answer counted before is given again ({@link FactsVersions#newGeneration}). */
     @ResetHandler
     void reset() {
+        versions.newGeneration();
         jdbc.update("DELETE FROM indicator_fact");
         jdbc.update("DELETE FROM indicator_step");
         jdbc.update("DELETE FROM indicator_case");

@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.indicators;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -76,6 +77,19 @@ record IndicatorRows(Report report, List<FactHistory.RecordedStep> steps, List<F
         return new IndicatorRows(report != null ? report : later.report,
                 bySequence(steps, later.steps, s -> s.step().sequenceNumber()),
                 bySequence(spells, later.spells, s -> s.spell().sequenceNumber()));
+    }
+
+    /**
+     * Every commune these rows say ran the case: the reporting one and those of transfers and carry-overs — the only
+     * communes its counted facts can count in.
+     */
+    Set<String> communes() {
+        Set<String> communes = new HashSet<>();
+        if (report != null) {
+            communes.add(report.communeCode());
+        }
+        spells.forEach(spell -> communes.add(spell.spell().communeCode()));
+        return communes;
     }
 
     /** What the facts of the case are derived from, or empty when its report is not among the rows. */

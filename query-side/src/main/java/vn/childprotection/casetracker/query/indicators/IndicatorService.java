@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.problem.BadRequestException;
 
 /**
@@ -28,15 +27,15 @@ public class IndicatorService {
             + "the end of the period.";
 
     private final IndicatorDefinitions definitions;
-    private final IndicatorFactsRepository facts;
+    private final IndicatorAnswers answers;
     private final IndicatorCells cells;
     private final ReportingUnits reportingUnits;
     private final Clock clock;
 
-    public IndicatorService(IndicatorDefinitions definitions, IndicatorFactsRepository facts,
-                            IndicatorCells cells, ReportingUnits reportingUnits, Clock clock) {
+    IndicatorService(IndicatorDefinitions definitions, IndicatorAnswers answers, IndicatorCells cells,
+                     ReportingUnits reportingUnits, Clock clock) {
         this.definitions = definitions;
-        this.facts = facts;
+        this.answers = answers;
         this.cells = cells;
         this.reportingUnits = reportingUnits;
         this.clock = clock;
@@ -69,7 +68,6 @@ public class IndicatorService {
      *
      * @param codes the indicators to count, or every defined one when empty (codes must be known)
      */
-    @Transactional(readOnly = true)
     public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes) {
         return count(orgUnitCode, period, asOf, codes, false);
     }
@@ -77,18 +75,22 @@ public class IndicatorService {
     /**
      * Counts an area already checked: each case once, in the commune that ran it when its counted fact happened,
      * among the area's communes in the structure known at {@code asOf}. PostgreSQL counts ({@link
-     * IndicatorFactsRepository#count}, one statement for every indicator asked); only the cells come back.
+     * IndicatorFactsRepository#count}, one statement for every indicator asked); only the cells come back, and they
+     * are given again while the facts of those communes do not change ({@link IndicatorAnswers}). Runs its own
+     * read-only transaction when it counts; call it outside a transaction, so that no connection is held while a
+     * count waits for its turn ({@link CountingBulkhead}).
      *
      * @param codes the indicators to count, or every defined one when empty (codes must be known)
+     * @throws IndicatorsRebuildingException if the facts do not hold every case yet (503)
+     * @throws CountingBusyException         if too many counts run at once (503)
      */
-    @Transactional(readOnly = true)
     public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes,
                               boolean includePredecessors) {
         ReportingScope scope = reportingUnits.scope(orgUnitCode, asOf, includePredecessors);
         Set<String> communes = scope.communes();
         List<IndicatorDefinition> asked = definitions.indicators().stream()
                 .filter(definition -> codes.isEmpty() || codes.contains(definition.code())).toList();
-        Map<String, CountedCells> counted = facts.count(communes, period, asked, asOf);
+        Map<String, CountedCells> counted = answers.counted(communes, period, asOf, asked);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorDefinition definition : asked) {
             values.add(cells.value(definition, counted.get(definition.code()), communes));

@@ -8,7 +8,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.query.indicators.IndicatorDefinitions;
@@ -49,7 +48,6 @@ public class PlanTargetsService {
         this.orgUnits = orgUnits;
     }
 
-    @Transactional(readOnly = true)
     public PlanTargets targets(String orgUnit, int year, ReportingPeriod period, Instant asOf) {
         return targets(indicators.count(orgUnit, period, asOf,
                 List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME)), year);
@@ -59,7 +57,6 @@ public class PlanTargetsService {
      * The targets beside indicators already counted for the period (a report has counted them all): only the year
      * before and the communes' figures are read here.
      */
-    @Transactional(readOnly = true)
     public PlanTargets targets(IndicatorSet now, int year) {
         String orgUnit = now.orgUnit();
         ReportingPeriod period = new ReportingPeriod(now.from(), now.to());

@@ -3,7 +3,6 @@ package vn.childprotection.casetracker.query.reports;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.childprotection.casetracker.query.indicators.IndicatorService;
 import vn.childprotection.casetracker.query.indicators.IndicatorSet;
 import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
@@ -30,7 +29,11 @@ public class ReportService {
         return periods.rule(kind).period(year);
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * The report of an org unit for a year, as recorded by {@code asOf} (everything recorded when null). Not in a
+     * transaction of its own: each count runs its own read-only transaction only once its turn comes
+     * ({@link IndicatorService#count}), so no connection is held while it waits.
+     */
     public StatutoryReport report(ReportKind kind, int year, String orgUnit, Instant asOf) {
         ReportingPeriod period = period(kind, year);
         IndicatorSet counted = indicators.count(orgUnit, period, asOf, List.of());

@@ -19,7 +19,10 @@ import vn.childprotection.casetracker.values.CaseCategory;
 /**
  * For the Java oracle of the SQL counts ({@link IndicatorCalculator}): every case counting for each measure in the
  * period and communes, as recorded by {@code asOf}, read into Java the way indicators were counted before PostgreSQL
- * counted them — in report order (earliest first, then by case id), each with the commune it counts in.
+ * counted them — in report order (earliest first, then by case id), each with the commune it counts in. The rows
+ * are chosen by the repository's own condition ({@link IndicatorFactsRepository#counted}), so the oracle checks the
+ * counting of exactly those rows; their report fields are read from {@code indicator_case}, not from the facts'
+ * copies the statement counts.
  */
 final class CountedCasesQuery {
 
@@ -33,8 +36,6 @@ final class CountedCasesQuery {
         measures.forEach(measure -> counted.put(measure, new ArrayList<>()));
         OffsetDateTime start = period.start().atOffset(ZoneOffset.UTC);
         OffsetDateTime end = period.end().atOffset(ZoneOffset.UTC);
-        String asRecorded = asOf == null ? "f.superseded_at IS NULL"
-                : "f.recorded_at <= ? AND (f.superseded_at IS NULL OR f.superseded_at > ?)";
         Map<String, CaseFacts> cases = new HashMap<>();
         List<Object> args = new ArrayList<>();
         args.add(communeCodes.toArray(String[]::new));
@@ -48,15 +49,8 @@ final class CountedCasesQuery {
                        c.channel, c.sex, c.age_years, c.setting, array_to_string(c.abuse_forms, ',') AS abuse_forms,
                        array_to_string(c.special_groups, ',') AS special_groups, c.reported_at
                 FROM indicator_fact f JOIN indicator_case c ON c.case_id = f.case_id
-                WHERE f.commune_code = ANY (?) AND f.measure = ANY (?)
-                  AND ((f.counted_at >= ? AND f.counted_at < ?)
-                       OR (f.counted_at IS NULL AND COALESCE(f.holds_until, 'infinity') >= ? AND f.holds_after < ?))
-                  AND (f.previous_at IS NULL OR f.previous_at < ?)
-                  AND (f.holds_after IS NULL OR f.holds_after < ?)
-                  AND (f.holds_until IS NULL OR f.holds_until >= ?)
-                  AND c.reported_at < ?
-                  AND %s
-                ORDER BY c.reported_at, c.case_id""".formatted(asRecorded), rs -> {
+                WHERE %s
+                ORDER BY c.reported_at, c.case_id""".formatted(IndicatorFactsRepository.counted(asOf)), rs -> {
                     CaseFacts reported = cases.computeIfAbsent(rs.getString("case_id"), caseId -> report(rs));
                     counted.get(Measure.valueOf(rs.getString("measure")))
                             .add(new CountedCase(reported, rs.getString("counted_in")));

@@ -127,7 +127,10 @@ class CountedInPostgresTest extends QuerySideIntegrationTest {
                 random.nextInt(4) == 0, breakdowns.subList(0, random.nextInt(breakdowns.size() + 1)));
     }
 
-    /** Writes random cases' report rows and counted facts, the facts derived as the projection derives them. */
+    /**
+     * Writes random cases' report rows and counted facts, the facts derived as the projection derives them, each with
+     * its report's fields (V3_12) as the projection's writer copies them.
+     */
     private void insert(long seed, Random random, int cases) {
         int children = Math.max(1, cases * 2 / 3);
         for (int i = 0; i < cases; i++) {
@@ -144,16 +147,19 @@ class CountedInPostgresTest extends QuerySideIntegrationTest {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", c.caseId(), c.childId(), c.communeCode(),
                         c.category().name(), c.channel(), c.sex(), c.ageYears(), c.setting(), forms, groups,
                         c.reportedAt().atOffset(ZoneOffset.UTC), records.reportRecordedAt().atOffset(ZoneOffset.UTC));
+                List<Recorded> rows = FactHistory.of(records);
+                jdbc.batchUpdate("""
+                        INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at,
+                            holds_after, holds_until, recorded_at, superseded_at, child_id, category, channel, sex,
+                            age_years, setting, abuse_forms, special_groups, reported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream()
+                        .map(row -> new Object[] {c.caseId(), row.fact().measure().name(), row.fact().communeCode(),
+                                utc(row.fact().countedAt()), utc(row.fact().previousAt()),
+                                utc(row.fact().holdsAfter()), utc(row.fact().holdsUntil()), utc(row.recordedAt()),
+                                utc(row.supersededAt()), c.childId(), c.category().name(), c.channel(), c.sex(),
+                                c.ageYears(), c.setting(), forms, groups, utc(c.reportedAt())}).toList());
                 return null;
             });
-            List<Recorded> rows = FactHistory.of(records);
-            jdbc.batchUpdate("""
-                    INSERT INTO indicator_fact (case_id, measure, commune_code, counted_at, previous_at, holds_after,
-                        holds_until, recorded_at, superseded_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> new Object[] {c.caseId(),
-                    row.fact().measure().name(), row.fact().communeCode(), utc(row.fact().countedAt()),
-                    utc(row.fact().previousAt()), utc(row.fact().holdsAfter()), utc(row.fact().holdsUntil()),
-                    utc(row.recordedAt()), utc(row.supersededAt())}).toList());
         }
     }
 

@@ -44,7 +44,8 @@ import vn.childprotection.casetracker.values.RiskLevel;
  * commit), deriving each case's counted facts once for the batch. The rows it leaves must be exactly those of the
  * events applied one at a time: the facts {@link FactHistory} derives from the case's whole record, which the test
  * writes down itself from the events it appends (steps recorded late and out of order, a transfer entered after
- * what followed it, a later batch adding to rows already stored, an instant finer than PostgreSQL keeps). Cases of
+ * what followed it, a later batch adding to rows already stored, an instant finer than PostgreSQL keeps), each
+ * fact with its case's report fields (V3_12). Cases of
  * 2011, a year no other test of the module uses.
  */
 class IndicatorFactBatchTest extends QuerySideIntegrationTest {
@@ -229,6 +230,14 @@ class IndicatorFactBatchTest extends QuerySideIntegrationTest {
             assertThat(rows("SELECT measure, commune_code, counted_at, previous_at, holds_after, holds_until, "
                     + "recorded_at, superseded_at FROM indicator_fact WHERE case_id = ?").stream().sorted().toList())
                     .as("facts of %s", id).containsExactlyElementsOf(expected);
+            // Each fact carries its report's plain fields (what QuerySideIntegrationTest#reported says), also when a
+            // later batch rewrote the facts from the report's stored row.
+            assertThat(rows("SELECT DISTINCT child_id, category, channel, sex, age_years, setting, "
+                    + "array_to_string(ARRAY(SELECT unnest(abuse_forms) ORDER BY 1), ','), "
+                    + "array_to_string(special_groups, ','), reported_at FROM indicator_fact WHERE case_id = ?"))
+                    .as("report fields on the facts of %s", id).containsExactly(line("child-" + id, "ABUSED",
+                            "HOTLINE_111", "FEMALE", 9, "FAMILY", "NEGLECT,VIOLENCE", "I_HARMED_BY_VIOLENCE",
+                            reported.reportedAt()));
         }
 
         private List<String> rows(String sql) {

@@ -1,0 +1,63 @@
+package vn.childprotection.casetracker.query.indicators;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Bounds how many indicator counts run at once ({@code casetracker.indicators.max-concurrent-counts}, default 4), so
+ * that slow counts never hold every connection of the pool the live projections and a rebuild need too. A count
+ * waits for its turn at most {@code casetracker.indicators.count-wait} (default 2 s) and is refused after that with
+ * {@link CountingBusyException} (503 with {@code Retry-After}). Only counts take a turn: an answer given again
+ * ({@link IndicatorAnswers}) does not. A count waits for its turn before it takes a database connection.
+ */
+@Component
+class CountingBulkhead {
+
+    private final Semaphore turns;
+    private final Duration wait;
+
+    /**
+     * @param maxConcurrent counts that may run at once (at least 1)
+     * @param wait          how long a count waits for its turn before it is refused (not negative)
+     */
+    CountingBulkhead(@Value("${casetracker.indicators.max-concurrent-counts:4}") int maxConcurrent,
+                     @Value("${casetracker.indicators.count-wait:PT2S}") Duration wait) {
+        if (maxConcurrent < 1) {
+            throw new IllegalStateException("casetracker.indicators.max-concurrent-counts must be at least 1, not "
+                    + maxConcurrent);
+        }
+        if (wait.isNegative()) {
+            throw new IllegalStateException("casetracker.indicators.count-wait must not be negative, not " + wait);
+        }
+        this.turns = new Semaphore(maxConcurrent, true);
+        this.wait = wait;
+    }
+
+    /**
+     * Runs {@code count} once a turn is free, and frees the turn when it returns or throws.
+     *
+     * @return what {@code count} returned
+     * @throws CountingBusyException if no turn was free within the wait (then {@code count} did not run)
+     */
+    <T> T count(Supplier<T> count) {
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new CountingBusyException(Math.max(1, wait.toSeconds()));
+        }
+        try {
+            return count.get();
+        } finally {
+            turns.release();
+        }
+    }
+}
