@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.bulkhead;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,11 +15,7 @@ import org.springframework.stereotype.Component;
  * The limit must leave connections over: it is refused at start when it is not below the pool size.
  */
 @Component
-public class ReadBulkhead {
-
-    private final Semaphore places;
-    private final int maxConcurrent;
-    private final Duration maxWait;
+public class ReadBulkhead extends Bulkhead {
 
     /**
      * @param maxConcurrent reads served at once; at least 1 and below {@code poolSize}
@@ -32,43 +26,16 @@ public class ReadBulkhead {
     public ReadBulkhead(@Value("${casetracker.reads.max-concurrent:10}") int maxConcurrent,
                         @Value("${casetracker.reads.max-wait:5s}") Duration maxWait,
                         @Value("${casetracker.database.pool-size:20}") int poolSize) {
-        if (maxConcurrent < 1 || maxConcurrent >= poolSize) {
-            throw new IllegalArgumentException("casetracker.reads.max-concurrent must be at least 1 and below "
+        super("casetracker.reads.max-concurrent", belowPool(maxConcurrent, poolSize), "casetracker.reads.max-wait",
+                maxWait);
+    }
+
+    private static int belowPool(int maxConcurrent, int poolSize) {
+        if (maxConcurrent >= poolSize) {
+            throw new IllegalArgumentException("casetracker.reads.max-concurrent must be below "
                     + "casetracker.database.pool-size (" + poolSize + ") so that the projections keep connections: "
                     + maxConcurrent);
         }
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("casetracker.reads.max-wait must not be negative: " + maxWait);
-        }
-        this.places = new Semaphore(maxConcurrent, true);
-        this.maxConcurrent = maxConcurrent;
-        this.maxWait = maxWait;
-    }
-
-    /**
-     * Takes a place for one read, waiting at most {@link #maxWait()}.
-     *
-     * @return whether a place was taken; if so, {@link #leave()} must follow once the read is answered
-     * @throws InterruptedException if the waiting thread is interrupted
-     */
-    public boolean enter() throws InterruptedException {
-        return places.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    /**
-     * Gives back the place taken by {@link #enter()}.
-     */
-    public void leave() {
-        places.release();
-    }
-
-    /** Reads served at once at most. */
-    public int maxConcurrent() {
         return maxConcurrent;
-    }
-
-    /** How long a read waits for a place before it is refused. */
-    public Duration maxWait() {
-        return maxWait;
     }
 }

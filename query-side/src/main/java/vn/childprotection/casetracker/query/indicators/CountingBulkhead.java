@@ -1,11 +1,10 @@
 package vn.childprotection.casetracker.query.indicators;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.bulkhead.Bulkhead;
 
 /**
  * Bounds how many indicator counts run at once ({@code casetracker.indicators.max-concurrent-counts}, default 4), so
@@ -15,26 +14,17 @@ import org.springframework.stereotype.Component;
  * ({@link IndicatorAnswers}) does not. A count waits for its turn before it takes a database connection.
  */
 @Component
-class CountingBulkhead {
-
-    private final Semaphore turns;
-    private final Duration wait;
+class CountingBulkhead extends Bulkhead {
 
     /**
      * @param maxConcurrent counts that may run at once (at least 1)
      * @param wait          how long a count waits for its turn before it is refused (not negative)
+     * @throws IllegalArgumentException if the limit is below 1 or the wait negative
      */
     CountingBulkhead(@Value("${casetracker.indicators.max-concurrent-counts:4}") int maxConcurrent,
                      @Value("${casetracker.indicators.count-wait:PT2S}") Duration wait) {
-        if (maxConcurrent < 1) {
-            throw new IllegalStateException("casetracker.indicators.max-concurrent-counts must be at least 1, not "
-                    + maxConcurrent);
-        }
-        if (wait.isNegative()) {
-            throw new IllegalStateException("casetracker.indicators.count-wait must not be negative, not " + wait);
-        }
-        this.turns = new Semaphore(maxConcurrent, true);
-        this.wait = wait;
+        super("casetracker.indicators.max-concurrent-counts", maxConcurrent, "casetracker.indicators.count-wait",
+                wait);
     }
 
     /**
@@ -46,18 +36,18 @@ class CountingBulkhead {
     <T> T count(Supplier<T> count) {
         boolean turn;
         try {
-            turn = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+            turn = enter();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             turn = false;
         }
         if (!turn) {
-            throw new CountingBusyException(Math.max(1, wait.toSeconds()));
+            throw new CountingBusyException(Math.max(1, maxWait().toSeconds()));
         }
         try {
             return count.get();
         } finally {
-            turns.release();
+            leave();
         }
     }
 }
