@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.regex.Pattern;
 /**
  * A read load client for the benchmark {@code deploy/bench/scale.sh}: a number of concurrent readers send {@code GET}
  * requests to one or more read endpoints for a fixed time, after a warm-up that is not counted, and it prints the
- * latency percentiles, errors and response sizes of each endpoint. No dependency beyond the JDK: run it as a source
- * file, e.g. {@code java deploy/bench/ReadLoad.java --url http://localhost:18094 --clients 32 --seconds 20 --warmup 5
+ * latency percentiles, errors and response sizes of each endpoint. No dependency beyond the JDK: compile it with
+ * {@code ProcessCpu.java} ({@code javac -d classes deploy/bench/ReadLoad.java deploy/bench/ProcessCpu.java}) and run
+ * it, e.g. {@code java -cp classes ReadLoad --url http://localhost:18094 --clients 32 --seconds 20 --warmup 5
  * --values cases=case-ids.txt --target 'case-file|/api/v1/cases/{cases}'}.
  * <p>
  * A target is {@code label|path} or {@code label|path|user}: the path may hold placeholders {@code {name}}, each
@@ -43,6 +45,17 @@ import java.util.regex.Pattern;
  * that ran out of {@code --timeout}; latencies and sizes (bytes of the body as sent, uncompressed) are those of the 2xx
  * answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in milliseconds since the
  * epoch.
+ * <p>
+ * With {@code --cold true}, each target is first asked once alone, before any reader starts (one question drawn as
+ * the readers draw theirs), and its line ends with {@code cold_ms=...} (or {@code cold_status=...} when the answer was
+ * not 2xx): the first, cold answer, against which the loaded, warm figures can be read.
+ * <p>
+ * CPU over the measured time: a line {@code cpu client_cpu_ms=... [name_cpu_ms=...]...} before the window line gives
+ * the CPU time (user and system) this client spent between the start and the end of the measured time, and for each
+ * {@code --cpu name=pid} that of the process {@code pid} with all its descendants then alive (Linux
+ * {@code /proc/<pid>/stat}, utime + stime, in clock ticks of {@code --clock-ticks} per second, 100 by default), e.g.
+ * the service's JVM and the PostgreSQL postmaster with its backends. A descendant that ends within the measured time
+ * takes its CPU with it: the figure is then a little low.
  */
 public final class ReadLoad {
 
@@ -68,7 +81,9 @@ public final class ReadLoad {
      *             (default 32), {@code --seconds} measured time (default 20), {@code --warmup} seconds of requests
      *             sent before it and not counted (default 5), {@code --timeout} seconds a request may take (default
      *             30), {@code --user} the default user (default {@code coordinator.haiphong}), {@code --values
-     *             name=file} (repeatable), {@code --target label|path[|user]} (repeatable, at least one)
+     *             name=file} (repeatable), {@code --target label|path[|user]} (repeatable, at least one),
+     *             {@code --cold true} (ask each target once alone first), {@code --cpu name=pid} (repeatable),
+     *             {@code --clock-ticks} (the kernel's clock ticks per second, {@code getconf CLK_TCK})
      * @throws Exception when a value file cannot be read or a reader thread cannot be joined
      */
     public static void main(String[] args) throws Exception {
@@ -110,6 +125,19 @@ public final class ReadLoad {
             throw new IllegalArgumentException("give at least one --target label|path[|user]");
         }
 
+        Map<String, Long> cold = new HashMap<>();
+        if (Boolean.parseBoolean(one(options, "cold", "false"))) {
+            for (Target target : targets) {
+                cold.put(target.label(), askOnce(url, target, values, timeout));
+            }
+        }
+        Map<String, Long> cpuOf = new LinkedHashMap<>();
+        for (String spec : options.getOrDefault("cpu", List.of())) {
+            String[] parts = spec.split("=", 2);
+            cpuOf.put(parts[0], Long.parseLong(parts[1]));
+        }
+        long clockTicks = Long.parseLong(one(options, "clock-ticks", "100"));
+
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmup * 1e9);
         long measureTo = measureFrom + (long) (seconds * 1e9);
@@ -120,15 +148,55 @@ public final class ReadLoad {
             threads.add(thread);
             thread.start();
         }
+        sleepUntil(measureFrom);
+        Map<String, Long> cpuFrom = ProcessCpu.millis(cpuOf, clockTicks);
+        sleepUntil(measureTo);
+        Map<String, Long> cpuTo = ProcessCpu.millis(cpuOf, clockTicks);
         for (Thread thread : threads) {
             thread.join();
         }
         for (Target target : targets) {
-            System.out.println(summary(target, seconds));
+            Long coldNanos = cold.get(target.label());
+            System.out.println(summary(target, seconds) + (coldNanos == null ? ""
+                    : coldNanos < 0 ? " cold_status=" + (-coldNanos) : String.format(java.util.Locale.ROOT,
+                    " cold_ms=%.1f", coldNanos / 1e6)));
         }
+        StringBuilder cpu = new StringBuilder("cpu");
+        cpuTo.forEach((name, to) -> cpu.append(' ').append(name).append("_cpu_ms=").append(to - cpuFrom.get(name)));
+        System.out.println(cpu);
         long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
         System.out.printf("window from_ms=%d to_ms=%d%n", (measureFrom + epochOffsetNanos) / 1_000_000L,
                 (measureTo + epochOffsetNanos) / 1_000_000L);
+    }
+
+    /**
+     * One request of the target alone: its latency in nanoseconds when answered 2xx, else minus its status (minus
+     * 1 without an answer).
+     */
+    private static long askOnce(String url, Target target, Map<String, List<String>> values, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + fill(target.path(), values,
+                        ThreadLocalRandom.current()))).timeout(timeout)
+                .header("Accept", "application/json, application/problem+json")
+                .header("Authorization", target.authorization()).GET().build();
+        long sent = System.nanoTime();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            long nanos = System.nanoTime() - sent;
+            return response.statusCode() / 100 == 2 ? nanos : -response.statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        for (long left; (left = nanoTime - System.nanoTime()) > 0; ) {
+            Thread.sleep(Math.max(1, left / 1_000_000L));
+        }
     }
 
     private static void read(String url, List<Target> targets, Map<String, List<String>> values, Duration timeout,

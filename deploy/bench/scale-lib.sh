@@ -1,8 +1,10 @@
-# Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells (from pgbench-lib.sh), waiting
-# for a rebuild, and the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
+# Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells (from pgbench-lib.sh), the
+# read cells' baselines (from reads-lib.sh), waiting for a rebuild, and the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
 
 # shellcheck source=deploy/bench/pgbench-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/pgbench-lib.sh"
+# shellcheck source=deploy/bench/reads-lib.sh
+. "$(dirname "${BASH_SOURCE[0]}")/reads-lib.sh"
 
 # Waits for the end of the rebuild of $1 started during the reads with every family, and adds its row to the rebuild
 # table with how much of the measured read time (the window line ReadLoad wrote in file $2) it overlapped.
@@ -30,22 +32,6 @@ print('| Rebuild of %s (%s) while %s readers read every family (it ran during %.
       '| %d | %.1f | %.0f | %s | %s |' % ('$name', d['state'], '$READERS', overlap, window, d['eventsDone'], secs,
       rate, ratio(rate, float('$SCAN_RATE')), ratio(rate, float('$PARSED_RATE'))))" | section 3-rebuilds
   wait_caught_up > /dev/null
-}
-
-# One row of a read table from ReadLoad's line on stdin; $1 is the cell (label|path[|user]).
-read_row() {
-  local label path user
-  IFS='|' read -r label path user <<< "$1"
-  python3 -c "
-import re, sys
-line = sys.stdin.read().strip()
-if not line:
-    print('| %s | \`%s\` | no result | | | | | | |' % ('$label', '$path')); sys.exit()
-f = dict(re.findall(r'(\w+)=(\S+)', line))
-print('| %s | \`%s\`%s | %s | %s | %.0f / %.0f / %.0f | %.0f | %s / %s / %s | %s / %s |' % ('$label', '$path',
-      ' as $user' if '$user' else '', f['requests'], f['rate'], float(f['p50_ms']), float(f['p95_ms']),
-      float(f['p99_ms']), float(f['max_ms']), f['refused'], f['errors'], f['timeouts'], f['bytes_p50'],
-      f['bytes_max']))"
 }
 
 lag_section() { # $1 clients of the watched cell
@@ -116,12 +102,17 @@ print_tables() { # $1 the script's exit status
                   echo "|---|---:|---:|---:|---:|---:|" ;;
       4-reads) echo "| Read ($READERS readers, $READ_SECONDS s each after $READ_WARMUP s not counted) | Path" \
                  "| Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts" \
-                 "| Size p50 / max (bytes) |"
-               echo "|---|---|---:|---:|---:|---:|---:|---:|" ;;
+                 "| Size p50 / max (bytes) | Cold: asked once alone first (ms) | CPU per answer, service +" \
+                 "PostgreSQL (ms) | CPU per answer, load client (ms) | pgbench, the same statements, $READERS clients" \
+                 "(tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound: $READERS readers ÷ floor" \
+                 "rate (ms, mean) |"
+               echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       4-reads-rebuild) echo "| Read, every family at once, with a rebuild of $REBUILD_DURING_READS running" \
                          "($READERS readers, $REBUILD_READ_SECONDS s) | Path | Requests | Requests/s" \
-                         "| p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts | Size p50 / max (bytes) |"
-                       echo "|---|---|---:|---:|---:|---:|---:|---:|" ;;
+                         "| p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts | Size p50 / max (bytes)" \
+                         "| Cold (ms) | CPU per answer, service + PostgreSQL (ms) | CPU per answer, load client (ms)" \
+                         "| pgbench (tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound (ms, mean) |"
+                       echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       5-appends) echo "| Writers | pgbench, bare table (commits/s) | pgbench, domain_event_entry (commits/s)" \
                    "| ÷ bare | HTTP POST /cases (requests/s) | HTTP ÷ bare | HTTP p50 / p99 (ms) | Refused / errors" \
                    "| Catch-up after the cell (s) |"
@@ -131,6 +122,9 @@ print_tables() { # $1 the script's exit status
                 echo "|---|---:|---:|---|---:|---|" ;;
     esac
     cat "$OUT/$part.md"
+    [ "$part" != 4-reads ] || [ ! -f "$OUT/4-reads-notes.md" ] || { echo; cat "$OUT/4-reads-notes.md"; }
+    [ "$part" != 4-reads-rebuild ] || [ ! -f "$OUT/4-reads-rebuild-notes.md" ] \
+      || { echo; cat "$OUT/4-reads-rebuild-notes.md"; }
     [ "$part" != 5-appends ] || [ ! -f "$OUT/5-appends-lag.md" ] || { echo; cat "$OUT/5-appends-lag.md"; }
   done
 }

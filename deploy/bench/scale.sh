@@ -11,7 +11,21 @@
 #      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans;
 #   4. reads: $READERS concurrent readers per read endpoint family for $READ_SECONDS s after $READ_WARMUP s not
 #      counted (deploy/bench/ReadLoad.java), with ids sampled from the store: p50/p95/p99/max, errors, answer sizes;
-#      then every family at once while a projection is rebuilt;
+#      then every family at once while a projection is rebuilt. Each read is judged against baselines of the same run,
+#      since a closed loop's mean latency is readers ÷ rate (p99 <= 50 ms at 32 readers needs >= 640 answers/s):
+#      - the HTTP floor (FLOOR): the cell $FLOOR_CELL (the declined list: an authenticated request through the whole
+#        filter chain whose answer is one indexed look-up of an empty page, 34 bytes, the same at any store size and
+#        for any sampled id) measured first; each row gives its rate ÷ the floor rate and the floor bound, readers ÷
+#        floor rate: the least mean latency a closed loop of that many readers can have on this machine now;
+#      - the CPU per answer (READ_CPU): utime + stime over the measured time of the service's process and of the
+#        embedded PostgreSQL's (its postmaster with every backend and worker, from /proc) ÷ answers, and the load
+#        client's own CPU per answer;
+#      - PostgreSQL's own rate for the same question (PGBENCH_READS): for each family with a script in
+#        deploy/bench/read-sql/ (the statements of one answer, see its README), pgbench with as many clients as
+#        readers, threads as cores, for the same seconds, on the same ids, right after the HTTP cell: tps, latency
+#        average, and HTTP ÷ pgbench;
+#      - cold and warm (COLD): the cells of COLD_CELLS (indicators and reports) first ask their question once alone
+#        (cold_ms); the loaded figures that follow are the warm state;
 #   5. appends: pgbench single-row commits into a bare table shaped like domain_event_entry and into the real one
 #      (as deploy/bench/appends.sh does, on the same server and durability), and POST /api/v1/cases through HTTP
 #      (deploy/bench/AppendLoad.java) at 1, 8 and 16 clients; the live projections' lag in time during the largest
@@ -31,7 +45,9 @@
 #   the temporary directory, with the service's data and logs, is removed at the end), STORE (unset: a kept store to
 #   measure again, e.g. another build on the same data: the data directory of an earlier run kept with KEEP_WORK,
 #   <work>/service/data/postgres; the service starts on it, in place, and the growth is skipped; the catch-up is then
-#   counted from the service's start, after its migrations), APPENDS (true; false skips part 5)
+#   counted from the service's start, after its migrations), APPENDS (true; false skips part 5), FLOOR (true),
+#   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
+#   indicators-commune report-district statistics-indicators)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -54,6 +70,13 @@ CLIENTS=${CLIENTS:-1 8 16}
 PAUSE_PROJECTIONS=${PAUSE_PROJECTIONS:-true}
 STORE=${STORE:-}
 APPENDS=${APPENDS:-true}
+FLOOR=${FLOOR:-true}
+FLOOR_CELL=${FLOOR_CELL:-declined-list}
+FLOOR_RATE=
+READ_CPU=${READ_CPU:-true}
+PGBENCH_READS=${PGBENCH_READS:-true}
+COLD=${COLD:-true}
+COLD_CELLS=${COLD_CELLS:-indicators-district indicators-commune report-district statistics-indicators}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
@@ -66,7 +89,7 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_SECONDS|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS)=' \
+'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -137,8 +160,8 @@ mkdir -p "$WORK/lib" "$WORK/classes"
 unzip -q -j -o "$JAR" 'BOOT-INF/lib/postgresql-*.jar' 'BOOT-INF/lib/jackson-databind-3*.jar' \
   'BOOT-INF/lib/jackson-core-3*.jar' 'BOOT-INF/lib/jackson-annotations-*.jar' -d "$WORK/lib"
 LIBS=$(ls "$WORK"/lib/*.jar | tr '\n' ':')
-javac -cp "$LIBS" -d "$WORK/classes" "$BENCH/ReadLoad.java" "$BENCH/AppendLoad.java" "$BENCH/ProjectionLag.java" \
-  "$BENCH/ScanRate.java"
+javac -cp "$LIBS" -d "$WORK/classes" "$BENCH/ReadLoad.java" "$BENCH/ProcessCpu.java" "$BENCH/AppendLoad.java" \
+  "$BENCH/ProjectionLag.java" "$BENCH/ScanRate.java"
 tool() { java -cp "$WORK/classes:$LIBS" "$@"; }
 
 DATA_DIR=${STORE:-$DIR/data/postgres}
@@ -155,8 +178,10 @@ until curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"
   [ $SECONDS -lt $deadline ] || fail "the service did not report UP in time (log: $DIR/service.log)"
   sleep 1
 done
-# postmaster.pid, line 4: the port of the embedded PostgreSQL (trust authentication, user postgres).
+# postmaster.pid, line 4: the port of the embedded PostgreSQL (trust authentication, user postgres); line 1: the
+# postmaster's process id (its backends and workers are its children).
 PG_PORT=$(sed -n 4p "$DATA_DIR/postmaster.pid")
+PG_PID=$(sed -n 1p "$DATA_DIR/postmaster.pid")
 PG=(-h localhost -p "$PG_PORT" -U postgres -X -q -v ON_ERROR_STOP=1)
 PG_VERSION=$(sql -c "SHOW server_version")
 DURABILITY=$(sql -c "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings
@@ -313,23 +338,58 @@ sql -c "SELECT DISTINCT commune_code FROM risk_register WHERE status <> 'CLOSED'
 log "  $(wc -l < "$WORK/cases.txt") cases, $(wc -l < "$WORK/agencies.txt") agencies," \
   "$(wc -l < "$WORK/communes.txt") communes with open cases"
 VALUES=(--values "cases=$WORK/cases.txt" --values "agencies=$WORK/agencies.txt" --values "communes=$WORK/communes.txt")
-read_cell() { # $1 seconds, then targets: the ReadLoad lines
-  local seconds=$1; shift
+CPU=()
+[ "$READ_CPU" != true ] || CPU=(--cpu "service=$SERVICE" --cpu "postgres=$PG_PID" --clock-ticks "$(getconf CLK_TCK)")
+if [ "$PGBENCH_READS" = true ]; then
+  log "  loading the sampled ids for pgbench (schema bench_read)"
+  prepare_read_pgbench
+fi
+read_cell() { # $1 seconds, $2 cold (true: each target asked once alone first), then targets: the ReadLoad lines
+  local seconds=$1 cold=$2; shift 2
   local targets=() cell
   for cell in "$@"; do targets+=(--target "$cell"); done
   tool ReadLoad --url "http://localhost:$PORT" --clients "$READERS" --seconds "$seconds" --warmup "$READ_WARMUP" \
-    --timeout "${READ_TIMEOUT:-30}" "${VALUES[@]}" "${targets[@]}"
+    --timeout "${READ_TIMEOUT:-30}" --cold "$cold" "${CPU[@]}" "${VALUES[@]}" "${targets[@]}"
 }
+# The floor cell first, so every row can be read against it.
+ORDERED=()
 for cell in "${CELLS[@]}"; do
   label=${cell%%|*}
-  case " ${READ_CELLS:-all} " in *" all "*|*" $label "*) ;; *) continue ;; esac
-  log "  $READERS readers on $label for $READ_SECONDS s"
-  alive || fail "the service stopped during the reads"
-  read_cell "$READ_SECONDS" "$cell" | tee -a "$WORK/reads.txt" | grep '^target=' | read_row "$cell" \
-    | section 4-reads
+  if [ "$FLOOR" = true ] && [ "$label" = "$FLOOR_CELL" ]; then ORDERED=("$cell" "${ORDERED[@]}"); continue; fi
+  case " ${READ_CELLS:-all} " in *" all "*|*" $label "*) ORDERED+=("$cell") ;; esac
 done
+[ "$FLOOR" != true ] || [ "${ORDERED[0]%%|*}" = "$FLOOR_CELL" ] || fail "FLOOR_CELL=$FLOOR_CELL is not a read cell"
+for cell in "${ORDERED[@]}"; do
+  label=${cell%%|*}
+  cold=false
+  case " $COLD_CELLS " in *" $label "*) cold=$COLD ;; esac
+  log "  $READERS readers on $label for $READ_SECONDS s$([ "$cold" = false ] || echo ", asked once alone first")"
+  alive || fail "the service stopped during the reads"
+  read_cell "$READ_SECONDS" "$cold" "$cell" > "$WORK/read-$label.txt" || fail "the read load client failed"
+  cat "$WORK/read-$label.txt" >> "$WORK/reads.txt"
+  line=$(grep "^target=$label " "$WORK/read-$label.txt") || true
+  if [ "$FLOOR" = true ] && [ "$label" = "$FLOOR_CELL" ] && [ -n "$line" ]; then
+    FLOOR_RATE=$(field "$line" rate)
+    python3 -c "print('- **HTTP floor** (FLOOR_CELL, measured first): $label, %s answers/s, p50 %s ms, p99 %s ms:' \
+      ' authenticated, through the whole filter chain, its answer one indexed look-up of a page that does not grow' \
+      ' with the store (the declined list: empty here, 34 bytes). A closed loop of $READERS readers cannot average' \
+      ' below $READERS ÷ that rate = **%.0f ms** on this machine now (the floor bound of each row); p99 <= 50 ms' \
+      ' at $READERS readers needs a mean below 50 ms, so at least %d answers/s.' % ('$FLOOR_RATE', \
+      '$(field "$line" p50_ms)', '$(field "$line" p99_ms)', $READERS * 1000 / max(float('$FLOOR_RATE'), 0.001), \
+      $READERS * 20))" | section 4-reads-notes
+    [ "${FLOOR_RATE%.*}" != "0" ] || FLOOR_RATE=
+  fi
+  pgbench_line=
+  if [ "$PGBENCH_READS" = true ] && [ -f "$BENCH/read-sql/$label.sql" ]; then
+    log "  pgbench, the statements of one $label answer, $READERS clients for $READ_SECONDS s"
+    pgbench_line=$(read_pgbench "$label")
+    [ -n "$pgbench_line" ] || log "  !!! pgbench failed for $label: $(tail -3 "$WORK/pgbench-read-$label.err")"
+  fi
+  read_row "$cell" "$WORK/read-$label.txt" "$pgbench_line" | section 4-reads
+done
+[ "$PGBENCH_READS" != true ] || drop_read_pgbench
 log "  every family at once for $REBUILD_READ_SECONDS s, a rebuild of $REBUILD_DURING_READS started after the warm-up"
-read_cell "$REBUILD_READ_SECONDS" "${CELLS[@]}" > "$WORK/reads-rebuild.txt" &
+read_cell "$REBUILD_READ_SECONDS" false "${CELLS[@]}" > "$WORK/reads-rebuild.txt" &
 READS=$!
 sleep "$READ_WARMUP"
 get -X POST "$API/admin/projections/$REBUILD_DURING_READS/rebuild" > /dev/null \
@@ -337,8 +397,9 @@ get -X POST "$API/admin/projections/$REBUILD_DURING_READS/rebuild" > /dev/null \
 wait "$READS" || fail "the read load client failed"
 alive || fail "the service stopped during the reads with a rebuild running"
 for cell in "${CELLS[@]}"; do
-  grep "^target=${cell%%|*} " "$WORK/reads-rebuild.txt" | read_row "$cell" | section 4-reads-rebuild
+  read_row "$cell" "$WORK/reads-rebuild.txt" "" mix | section 4-reads-rebuild
 done
+read_cpu_note "$WORK/reads-rebuild.txt" | section 4-reads-rebuild-notes
 wait_rebuild_end "$REBUILD_DURING_READS" "$WORK/reads-rebuild.txt"
 
 # ---- 5. Appends -----------------------------------------------------------------------------------------------------

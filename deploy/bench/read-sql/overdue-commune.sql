@@ -1,0 +1,8 @@
+-- GET /api/v1/overdue?commune={c}: DeadlineQueries.missed (first page, 101 rows) and lateCounts.
+\set i random(1, :ncommunes)
+SELECT id AS commune FROM bench_read.communes WHERE n = :i \gset
+SELECT case_id, deadline_id, rule, due_at, missed_at, responsible_org_unit, intervention_id, commune_code
+FROM case_deadline WHERE state = 'MISSED' AND commune_code = :commune
+ORDER BY due_at, case_id, deadline_id LIMIT 101;
+SELECT commune_code, CASE WHEN rule = 'INTERVENTION_DUE' THEN responsible_org_unit END AS agency, count(*) AS late
+FROM case_deadline WHERE state = 'MISSED' AND commune_code = :commune GROUP BY 1, 2;
