@@ -42,35 +42,40 @@ read_pgbench() {
        END { if (tps != "") printf "%.0f %.2f", tps, latency }' "$WORK/pgbench-read-$1.txt"
 }
 
-# One row of a read table: $1 the cell (label|path[|user]), $2 the file of ReadLoad's output, $3 pgbench's
+# One row of a read table: its rate, latencies, errors and sizes (ReadLoad's line), the cold answer, the CPU per
+# answer of the service with PostgreSQL and of the load client, the rate that CPU allows on all cores (cores × 1000 ÷
+# the three together: the machine's ceiling for this question while the client shares it), pgbench's rate for the
+# same statements and HTTP ÷ pgbench, the rate ÷ the floor's and the floor bound. $1 the cell (label|path[|user]), $2 the file of ReadLoad's output, $3 pgbench's
 # "tps latency" for the cell or empty, $4 "mix" when the file holds every family at once (then the CPU, measured for
 # the whole mix, is given below the table, not per row).
 read_row() {
   local label path user
   IFS='|' read -r label path user <<< "$1"
-  python3 - "$label" "$path" "$user" "$2" "$3" "${4:-}" "$READERS" "${FLOOR_RATE:-}" <<'PY'
+  python3 - "$label" "$path" "$user" "$2" "$3" "${4:-}" "$READERS" "${FLOOR_RATE:-}" "$(nproc)" <<'PY'
 import re, sys
-label, path, user, output, pgbench, mix, readers, floor = sys.argv[1:]
+label, path, user, output, pgbench, mix, readers, floor, cores = sys.argv[1:]
 lines = open(output).read().splitlines()
 line = next((l for l in lines if l.startswith('target=%s ' % label)), None)
 if line is None:
-    print('| %s | `%s` | no result |%s' % (label, path, ' |' * 12)); sys.exit()
+    print('| %s | `%s` | no result |%s' % (label, path, ' |' * 13)); sys.exit()
 f = dict(re.findall(r'(\w+)=(\S+)', line))
 cpu = dict(re.findall(r'(\w+)_cpu_ms=(\d+)', next((l for l in lines if l.startswith('cpu ')), '')))
 rate, answers = float(f['rate']), int(f['requests']) - int(f['errors'])
 ratio = lambda a, b: '%.2f' % (a / b) if b else '–'
 cold = f.get('cold_ms') or ('**%s**' % f['cold_status'] if 'cold_status' in f else '–')
 if mix or 'service' not in cpu or not answers:
-    server_cpu = client_cpu = '–'
+    server_cpu = client_cpu = cpu_rate = '–'
 else:
-    server_cpu = '%.2f' % ((int(cpu['service']) + int(cpu.get('postgres', 0))) / answers)
-    client_cpu = '%.2f' % (int(cpu['client']) / answers)
+    service, postgres, client = (int(cpu[k]) / answers for k in ('service', 'postgres', 'client'))
+    server_cpu = '%.2f (PostgreSQL %.2f)' % (service + postgres, postgres)
+    client_cpu = '%.2f' % client
+    cpu_rate = '%.0f' % (int(cores) * 1000 / (service + postgres + client)) if service + postgres + client else '–'
 tps, latency = (pgbench.split() + ['', ''])[:2]
 floor_rate = float(floor) if floor and not mix else 0  # in the mix the readers share every family
-print('| %s | `%s`%s | %s | %s | %.0f / %.0f / %.0f | %.0f | %s / %s / %s | %s / %s | %s | %s | %s | %s | %s | %s | %s |'
-      % (label, path, ' as %s' % user if user else '', f['requests'], f['rate'], float(f['p50_ms']),
+print('| %s | `%s`%s | %s | %s | %.0f / %.0f / %.0f | %.0f | %s / %s / %s | %s / %s | %s | %s | %s | %s | %s | %s | %s '
+      '| %s |' % (label, path, ' as %s' % user if user else '', f['requests'], f['rate'], float(f['p50_ms']),
          float(f['p95_ms']), float(f['p99_ms']), float(f['max_ms']), f['refused'], f['errors'], f['timeouts'],
-         f['bytes_p50'], f['bytes_max'], cold, server_cpu, client_cpu,
+         f['bytes_p50'], f['bytes_max'], cold, server_cpu, client_cpu, cpu_rate,
          '%s / %s' % (tps, latency) if tps else '–', ratio(rate, float(tps)) if tps else '–',
          ratio(rate, floor_rate) if floor_rate else '–',
          '%.0f' % (int(readers) * 1000 / floor_rate) if floor_rate else '–'))
@@ -79,15 +84,17 @@ PY
 
 # The CPU of a whole ReadLoad run (file $1) per answer, as one sentence.
 read_cpu_note() {
-  python3 - "$1" <<'PY'
+  python3 - "$1" "$(nproc)" <<'PY'
 import re, sys
-lines = open(sys.argv[1]).read().splitlines()
+lines, cores = open(sys.argv[1]).read().splitlines(), sys.argv[2]
 cpu = dict(re.findall(r'(\w+)_cpu_ms=(\d+)', next((l for l in lines if l.startswith('cpu ')), '')))
 answers = sum(int(f['requests']) - int(f['errors'])
               for f in (dict(re.findall(r'(\w+)=(\S+)', l)) for l in lines if l.startswith('target=')))
 if 'service' in cpu and answers:
+    service, postgres, client = (int(cpu[k]) / answers for k in ('service', 'postgres', 'client'))
     print('- CPU per answer over the whole mix (%d answers): service + PostgreSQL %.2f ms (service %.2f, PostgreSQL '
-          '%.2f), the load client %.2f ms' % (answers, (int(cpu['service']) + int(cpu['postgres'])) / answers,
-          int(cpu['service']) / answers, int(cpu['postgres']) / answers, int(cpu['client']) / answers))
+          '%.2f), the load client %.2f ms; the rate that CPU allows on %s cores: %.0f answers/s'
+          % (answers, service + postgres, service, postgres, client, cores,
+             int(cores) * 1000 / max(service + postgres + client, 0.001)))
 PY
 }

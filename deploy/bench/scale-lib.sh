@@ -103,16 +103,18 @@ print_tables() { # $1 the script's exit status
       4-reads) echo "| Read ($READERS readers, $READ_SECONDS s each after $READ_WARMUP s not counted) | Path" \
                  "| Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts" \
                  "| Size p50 / max (bytes) | Cold: asked once alone first (ms) | CPU per answer, service +" \
-                 "PostgreSQL (ms) | CPU per answer, load client (ms) | pgbench, the same statements, $READERS clients" \
+                 "PostgreSQL (ms) | CPU per answer, load client (ms) | Rate the CPU allows: $(nproc) cores ÷ all three" \
+                 "(answers/s) | pgbench, the same statements, $READERS clients" \
                  "(tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound: $READERS readers ÷ floor" \
                  "rate (ms, mean) |"
-               echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
+               echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       4-reads-rebuild) echo "| Read, every family at once, with a rebuild of $REBUILD_DURING_READS running" \
                          "($READERS readers, $REBUILD_READ_SECONDS s) | Path | Requests | Requests/s" \
                          "| p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts | Size p50 / max (bytes)" \
                          "| Cold (ms) | CPU per answer, service + PostgreSQL (ms) | CPU per answer, load client (ms)" \
+                         "| Rate the CPU allows (answers/s)" \
                          "| pgbench (tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound (ms, mean) |"
-                       echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
+                       echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       5-appends) echo "| Writers | pgbench, bare table (commits/s) | pgbench, domain_event_entry (commits/s)" \
                    "| ÷ bare | HTTP POST /cases (requests/s) | HTTP ÷ bare | HTTP p50 / p99 (ms) | Refused / errors" \
                    "| Catch-up after the cell (s) |"

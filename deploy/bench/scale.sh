@@ -38,7 +38,7 @@
 # Usage: deploy/bench/scale.sh [cases=100000] [templates=2000]
 # Environment (defaults): HEAP (512m), PORT (18094), FOLLOW_UP (20), SEED (1), READERS (32), READ_SECONDS (20),
 #   READ_WARMUP (5), READ_TIMEOUT (30), READ_CELLS (all: see CELLS below), REBUILD_READ_SECONDS (60),
-#   REBUILD_DURING_READS (case-file), REBUILDS (every projection), SAMPLE (5000 case ids), DISTRICT (313),
+#   REBUILD_DURING_READS (case-file), REBUILDS (every projection; empty: none), SAMPLE (5000 case ids), DISTRICT (313),
 #   COMMUNE (313-an-thai), YEAR (2024), PGBENCH_SECONDS (10), HTTP_SECONDS (12), HTTP_WARMUP (3), CLIENTS ("1 8 16"),
 #   STARTUP_SECONDS (600), GROWTH_SECONDS (3600), CATCH_UP_SECONDS (3600), REBUILD_SECONDS (3600, each),
 #   PAUSE_PROJECTIONS (true), JAR (deploy/local/target/case-tracker.jar: another build to measure), KEEP_WORK (unset:
@@ -317,7 +317,7 @@ rebuild() {
     for k in ('startedAt', 'finishedAt')]), d['rebuild']['rate'], d['rebuild']['state'])"
 }
 PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(p['name'] for p in d)")
-for name in ${REBUILDS:-$PROJECTIONS}; do
+for name in ${REBUILDS-$PROJECTIONS}; do
   log "  rebuilding $name"
   read -r events secs rate state < <(rebuild "$name")
   per_second=$(python3 -c "print(round($events / max($secs, 0.001)))")
