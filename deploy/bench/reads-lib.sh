@@ -45,7 +45,8 @@ read_pgbench() {
 # One row of a read table: its rate, latencies, errors and sizes (ReadLoad's line), the cold answer, the CPU per
 # answer of the service with PostgreSQL and of the load client, the rate that CPU allows on all cores (cores × 1000 ÷
 # the three together: the machine's ceiling for this question while the client shares it), pgbench's rate for the
-# same statements and HTTP ÷ pgbench, the rate ÷ the floor's and the floor bound. $1 the cell (label|path[|user]), $2 the file of ReadLoad's output, $3 pgbench's
+# same statements and HTTP ÷ pgbench, the rate ÷ the floor's and the floor bound. $1 the cell (label|path[|user]),
+# $2 the file of ReadLoad's output, $3 pgbench's
 # "tps latency" for the cell or empty, $4 "mix" when the file holds every family at once (then the CPU, measured for
 # the whole mix, is given below the table, not per row).
 read_row() {
@@ -79,6 +80,22 @@ print('| %s | `%s`%s | %s | %s | %.0f / %.0f / %.0f | %.0f | %s / %s / %s | %s /
          '%s / %s' % (tps, latency) if tps else '–', ratio(rate, float(tps)) if tps else '–',
          ratio(rate, floor_rate) if floor_rate else '–',
          '%.0f' % (int(readers) * 1000 / floor_rate) if floor_rate else '–'))
+PY
+}
+
+# What the floor cell says (one sentence): $1 its label, $2 its ReadLoad line.
+floor_note() {
+  python3 - "$1" "$2" "$READERS" <<'PY'
+import re, sys
+label, line, readers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+f = dict(re.findall(r'(\w+)=(\S+)', line))
+rate = float(f['rate'])
+print('- **HTTP floor** (FLOOR_CELL, measured first): %s, %s answers/s, p50 %s ms, p99 %s ms: authenticated, through '
+      'the whole filter chain, its answer (%s bytes here) one indexed look-up of a page that does not grow with the '
+      'store. A closed loop of %d readers cannot average below %d ÷ that rate = **%s ms** on this machine now (the '
+      'floor bound of each row); p99 <= 50 ms at %d readers needs a mean below 50 ms, so at least %d answers/s.'
+      % (label, f['rate'], f['p50_ms'], f['p99_ms'], f['bytes_p50'], readers, readers,
+         '%.0f' % (readers * 1000 / rate) if rate else '–', readers, readers * 20))
 PY
 }
 

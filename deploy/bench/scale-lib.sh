@@ -1,5 +1,6 @@
 # Functions of deploy/bench/scale.sh (sourced by it, not run alone): the pgbench cells (from pgbench-lib.sh), the
-# read cells' baselines (from reads-lib.sh), waiting for a rebuild, and the Markdown it prints. They use the script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
+# read cells' baselines (from reads-lib.sh), waiting for a rebuild, and the Markdown it prints. They use the
+# script's variables (WORK, OUT, PG, API, AUTH, SERVICE, DIR...).
 
 # shellcheck source=deploy/bench/pgbench-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/pgbench-lib.sh"
@@ -103,7 +104,8 @@ print_tables() { # $1 the script's exit status
       4-reads) echo "| Read ($READERS readers, $READ_SECONDS s each after $READ_WARMUP s not counted) | Path" \
                  "| Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts" \
                  "| Size p50 / max (bytes) | Cold: asked once alone first (ms) | CPU per answer, service +" \
-                 "PostgreSQL (ms) | CPU per answer, load client (ms) | Rate the CPU allows: $(nproc) cores ÷ all three" \
+                 "PostgreSQL (ms) | CPU per answer, load client (ms)" \
+                 "| Rate the CPU allows: $(nproc) cores ÷ all three" \
                  "(answers/s) | pgbench, the same statements, $READERS clients" \
                  "(tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound: $READERS readers ÷ floor" \
                  "rate (ms, mean) |"

@@ -370,13 +370,7 @@ for cell in "${ORDERED[@]}"; do
   line=$(grep "^target=$label " "$WORK/read-$label.txt") || true
   if [ "$FLOOR" = true ] && [ "$label" = "$FLOOR_CELL" ] && [ -n "$line" ]; then
     FLOOR_RATE=$(field "$line" rate)
-    python3 -c "print('- **HTTP floor** (FLOOR_CELL, measured first): $label, %s answers/s, p50 %s ms, p99 %s ms:' \
-      ' authenticated, through the whole filter chain, its answer one indexed look-up of a page that does not grow' \
-      ' with the store (the declined list: empty here, 34 bytes). A closed loop of $READERS readers cannot average' \
-      ' below $READERS ÷ that rate = **%.0f ms** on this machine now (the floor bound of each row); p99 <= 50 ms' \
-      ' at $READERS readers needs a mean below 50 ms, so at least %d answers/s.' % ('$FLOOR_RATE', \
-      '$(field "$line" p50_ms)', '$(field "$line" p99_ms)', $READERS * 1000 / max(float('$FLOOR_RATE'), 0.001), \
-      $READERS * 20))" | section 4-reads-notes
+    floor_note "$label" "$line" | section 4-reads-notes
     [ "${FLOOR_RATE%.*}" != "0" ] || FLOOR_RATE=
   fi
   pgbench_line=

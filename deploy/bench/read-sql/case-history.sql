@@ -13,7 +13,8 @@ SELECT jsonb_build_object('caseId', doc->'caseId', 'communeCode', doc->'communeC
                                                                doc->'plan'->'interventions') END)::text
 FROM case_file WHERE case_id = :case_id;
 INSERT INTO bench_read.access_log (accessed_at, user_id, org_unit, role, case_id, resource, purpose, grant_id)
-VALUES (now(), 'coordinator.haiphong', '31-health-department', 'COORDINATOR', :case_id, 'CASE_HISTORY', 'CASE_WORK', NULL)
+VALUES (now(), 'coordinator.haiphong', '31-health-department', 'COORDINATOR', :case_id, 'CASE_HISTORY', 'CASE_WORK',
+        NULL)
 RETURNING entry_id \gset
 INSERT INTO bench_read.access_log_chain (entry_id, row_mac) VALUES (:entry_id, sha256(convert_to(:case_id, 'UTF8')));
 SELECT sequence_number, event_type, occurred_at, recorded_at, user_id, org_unit, role, details
