@@ -6,9 +6,10 @@
 # Loads the sampled ids ($WORK/cases.txt, agencies.txt, communes.txt) into the schema bench_read of the service's
 # database, numbered from 1, and makes copies of the access log's two tables there (same columns, keys and indexes,
 # identity of their own; no trigger, no foreign key), which the pgbench scripts write instead of the service's log.
+# Returns non-zero when a step fails (e.g. a build without those tables).
 prepare_read_pgbench() {
   local kind
-  PGOPTIONS='-c client_min_messages=warning' psql "${PG[@]}" -d postgres > /dev/null <<'SQL'
+  PGOPTIONS='-c client_min_messages=warning' psql "${PG[@]}" -d postgres > /dev/null <<'SQL' || return 1
 DROP SCHEMA IF EXISTS bench_read CASCADE;
 CREATE SCHEMA bench_read;
 CREATE TABLE bench_read.cases (n INTEGER PRIMARY KEY, id TEXT NOT NULL);
@@ -18,8 +19,8 @@ CREATE TABLE bench_read.access_log (LIKE public.access_log INCLUDING ALL);
 CREATE TABLE bench_read.access_log_chain (LIKE public.access_log_chain INCLUDING ALL);
 SQL
   for kind in cases agencies communes; do
-    awk 'NF { n++; print n "\t" $0 }' "$WORK/$kind.txt" > "$WORK/$kind.tsv"
-    psql "${PG[@]}" -d postgres -c "\\copy bench_read.$kind FROM '$WORK/$kind.tsv'" > /dev/null
+    awk 'NF { n++; print n "\t" $0 }' "$WORK/$kind.txt" > "$WORK/$kind.tsv" || return 1
+    psql "${PG[@]}" -d postgres -c "\\copy bench_read.$kind FROM '$WORK/$kind.tsv'" > /dev/null || return 1
   done
   psql "${PG[@]}" -d postgres -c "ANALYZE bench_read.cases, bench_read.agencies, bench_read.communes" > /dev/null
 }

@@ -342,7 +342,10 @@ CPU=()
 [ "$READ_CPU" != true ] || CPU=(--cpu "service=$SERVICE" --cpu "postgres=$PG_PID" --clock-ticks "$(getconf CLK_TCK)")
 if [ "$PGBENCH_READS" = true ]; then
   log "  loading the sampled ids for pgbench (schema bench_read)"
-  prepare_read_pgbench
+  if ! prepare_read_pgbench; then
+    log "  !!! no pgbench for the reads: the schema bench_read could not be made"
+    PGBENCH_READS=false
+  fi
 fi
 read_cell() { # $1 seconds, $2 cold (true: each target asked once alone first), then targets: the ReadLoad lines
   local seconds=$1 cold=$2; shift 2
