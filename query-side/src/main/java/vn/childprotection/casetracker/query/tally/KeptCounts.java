@@ -46,8 +46,10 @@ import vn.childprotection.casetracker.query.projection.ProjectionBatch;
  *     never wait for each other in a cycle.</li>
  *     <li>A count that falls to zero is deleted by the transaction that holds its row lock, so the table holds
  *     exactly the groups that have rows, as a {@code GROUP BY} does; a later addition inserts the row again. A
- *     {@code CHECK (n >= 0)} of the table turns a difference that would make a count negative (a row counted that
- *     the table never had) into a failed batch, never into a wrong number.</li>
+ *     {@code CHECK (n >= 0)} of the table turns a difference that would make a kept count negative (rows taken
+ *     away that the count never had: a broken invariant, which only a rebuild mends) into a failed batch, whose
+ *     event the dead-letter queue parks, rather than into a number; a difference taken from a group that has no
+ *     row at all leaves it without one.</li>
  * </ol>
  * So after every commit C(g) = R(g) for every g. {@code KeptCountsTest} checks it against a {@code GROUP BY} over
  * the rows after random sequences of events and after a rebuild.
@@ -75,9 +77,12 @@ public final class KeptCounts {
         Stream.concat(Stream.of(table, count), keyColumns.stream()).forEach(KeptCounts::checked);
         this.keySize = keyColumns.size();
         String keys = String.join(", ", keyColumns);
+        // PostgreSQL checks the row an INSERT proposes (CHECK, NOT NULL) before it looks for a conflict, so the
+        // row proposed for a group that exists already must pass the table's CHECK (count >= 0) whatever the
+        // difference: it proposes the difference or zero, and the update adds the difference itself.
         this.add = "INSERT INTO " + table + " (" + keys + ", " + count + ") VALUES ("
-                + "?, ".repeat(keySize) + "?) ON CONFLICT (" + keys + ") DO UPDATE SET " + count + " = "
-                + table + "." + count + " + EXCLUDED." + count;
+                + "?, ".repeat(keySize) + "GREATEST(?, 0)) ON CONFLICT (" + keys + ") DO UPDATE SET " + count
+                + " = " + table + "." + count + " + ?";
         this.deleteEmpty = "DELETE FROM " + table + " WHERE "
                 + String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList()) + " AND " + count + " = 0";
     }
@@ -154,9 +159,10 @@ public final class KeptCounts {
         before.forEach((key, n) -> differences.merge(checkedKey(key), -n, Long::sum));
         differences.forEach((key, difference) -> {
             if (difference != 0) {
-                Object[] arguments = new Object[keySize + 1];
+                Object[] arguments = new Object[keySize + 2];
                 key.toArray(arguments);
                 arguments[keySize] = difference;
+                arguments[keySize + 1] = difference;
                 batch.add(add, arguments);
             }
         });
