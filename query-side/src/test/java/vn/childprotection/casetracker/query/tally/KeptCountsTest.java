@@ -63,7 +63,8 @@ class KeptCountsTest extends QuerySideIntegrationTest {
 
     /** Kept counts that differ from the rows' GROUP BY, both read by one statement (one snapshot). */
     private static final String LATE_DIFFERENCES = """
-            SELECT commune_code || ' ' || agency_code || ': kept ' || coalesce(k.late, 0) || ', rows ' || coalesce(o.late, 0)
+            SELECT commune_code || ' ' || agency_code || ': kept ' || coalesce(k.late, 0)
+                   || ', rows ' || coalesce(o.late, 0)
             FROM late_deadline_count k
             FULL JOIN (SELECT commune_code,
                               CASE WHEN rule = 'INTERVENTION_DUE' THEN responsible_org_unit ELSE '' END AS agency_code,
