@@ -10,10 +10,10 @@ import vn.childprotection.casetracker.query.riskregister.RiskRegisterProjection;
 import vn.childprotection.casetracker.query.workqueue.WorkQueueProjection;
 
 /**
- * The projections of V3_1 and V3_2 and the tables each processing group writes. A projection added elsewhere
- * declares its own {@link ProjectionDefinition} bean the same way (a bean name ending in {@code ProjectionDefinition},
- * since the projection components already use names like {@code caseFileProjection}); the admin API and the rebuild
- * find every one.
+ * The projections of V3_1 and V3_2 and the tables each processing group writes (with the counts of V3_13). A
+ * projection added elsewhere declares its own {@link ProjectionDefinition} bean the same way (a bean name ending in
+ * {@code ProjectionDefinition}, since the projection components already use names like {@code caseFileProjection});
+ * the admin API and the rebuild find every one.
  * Keep the table lists in step with the migrations: a table a group writes but that is missing here would not be
  * rebuilt, and would keep rows the rebuilt tokens no longer account for.
  */
@@ -32,12 +32,14 @@ public class ProjectionDefinitions {
 
     @Bean
     public ProjectionDefinition riskRegisterProjectionDefinition() {
-        return ProjectionDefinition.of(RiskRegisterProjection.PROCESSING_GROUP, "risk_register");
+        return ProjectionDefinition.of(RiskRegisterProjection.PROCESSING_GROUP, "risk_register",
+                "open_case_count");
     }
 
     @Bean
     public ProjectionDefinition deadlinesProjectionDefinition() {
-        return ProjectionDefinition.of(DeadlineProjection.PROCESSING_GROUP, "case_deadline", "deadline_case");
+        return ProjectionDefinition.of(DeadlineProjection.PROCESSING_GROUP, "case_deadline", "deadline_case",
+                "late_deadline_count");
     }
 
     @Bean

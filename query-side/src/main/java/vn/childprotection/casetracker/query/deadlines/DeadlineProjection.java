@@ -44,7 +44,8 @@ import vn.childprotection.casetracker.events.DeadlineWithdrawn;
  * event delivered again is ignored. A reset empties both tables and the replay rebuilds them.
  * <p>
  * A case and its deadlines are folded in memory over a batch of events ({@link DeadlineCase}, {@link CaseFolds}) and
- * written once per batch.
+ * written once per batch, with the counts of late deadlines per commune and agency that the batch changed
+ * ({@code late_deadline_count}, {@link LateDeadlineCounts}).
  */
 @Component
 @WritesPerBatch
@@ -65,6 +66,7 @@ public class DeadlineProjection {
     void reset() {
         jdbc.update("DELETE FROM case_deadline");
         jdbc.update("DELETE FROM deadline_case");
+        jdbc.update("DELETE FROM late_deadline_count");
     }
 
     @EventHandler
@@ -185,7 +187,7 @@ public class DeadlineProjection {
     }
 
     private CaseFolds<DeadlineCase> cases() {
-        return CaseFolds.of(this, jdbc, DeadlineProjection::load, DeadlineProjection::write);
+        return CaseFolds.of(this, jdbc, DeadlineProjection::load, (batch, changed) -> write(jdbc, batch, changed));
     }
 
     private static void load(JdbcTemplate jdbc, Array ids, BiConsumer<String, DeadlineCase> found) {
@@ -210,9 +212,10 @@ public class DeadlineProjection {
 
     /**
      * Each changed case's rows are written afresh: its {@code deadline_case} row (unless the table holds a later
-     * version), and its {@code case_deadline} rows deleted and inserted again.
+     * version), and its {@code case_deadline} rows deleted and inserted again; then the counts of late deadlines
+     * change by what the case's rows changed ({@link LateDeadlineCounts}).
      */
-    private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed) {
+    private static void write(JdbcTemplate jdbc, ProjectionBatch batch, Map<String, DeadlineCase> changed) {
         CaseRows.writeHeads(batch, "deadline_case", changed, DeadlineCase::communeCode, DeadlineCase::version);
         CaseRows.replaceRows(batch, "case_deadline", """
                 INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
@@ -222,6 +225,7 @@ public class DeadlineProjection {
                 (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
                     row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
                     row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
+        LateDeadlineCounts.write(jdbc, batch, changed);
     }
 
     private static OffsetDateTime utc(Instant value) {

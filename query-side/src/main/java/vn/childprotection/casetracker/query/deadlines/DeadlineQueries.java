@@ -59,22 +59,37 @@ public class DeadlineQueries {
 
     /**
      * How many deadlines are still late, with the same filters as {@link #missed}: per commune (the commune that
-     * runs the case now) and per agency (the agency of an {@code INTERVENTION_DUE} deadline). One statement, read
-     * from the index {@code case_deadline_late_count_idx} of migration {@code V3_11} alone (an index-only scan: the
-     * rows themselves are not visited), so its cost is that of walking one narrow index entry per late deadline.
+     * runs the case now) and per agency (the agency of an {@code INTERVENTION_DUE} deadline). Read from the counts
+     * the deadlines projection keeps per commune and agency ({@code late_deadline_count} of migration {@code V3_13},
+     * see {@link LateDeadlineCounts}): one row per commune and agency with late deadlines, whatever their number,
+     * equal to what a count of the rows {@link #missed} reads would give.
+     *
+     * @param communeCode the commune that runs the case now, or null for all
+     * @param agencyCode  the agency of an intervention's deadline, or null for all
      */
     public LateCounts lateCounts(String communeCode, String agencyCode) {
         List<Object> arguments = new ArrayList<>();
-        String sql = "SELECT commune_code, CASE WHEN rule = 'INTERVENTION_DUE' THEN responsible_org_unit END AS agency,"
-                + " count(*) AS late FROM case_deadline"
-                + KeysetQuery.where(conditions(communeCode, agencyCode, arguments)) + " GROUP BY 1, 2";
+        List<String> conditions = new ArrayList<>();
+        if (communeCode != null) {
+            conditions.add("commune_code = ?");
+            arguments.add(communeCode);
+        }
+        if (agencyCode != null) {
+            conditions.add("agency_code <> '" + LateDeadlineCounts.NO_AGENCY + "'");
+            conditions.add("agency_code = ?");
+            arguments.add(agencyCode);
+        }
+        String sql = "SELECT commune_code, agency_code, late FROM late_deadline_count"
+                + KeysetQuery.where(conditions);
         Map<String, Long> byCommune = new TreeMap<>();
         Map<String, Long> byAgency = new TreeMap<>();
         jdbc.query(sql, rs -> {
             long late = rs.getLong("late");
-            byCommune.merge(rs.getString("commune_code"), late, Long::sum);
-            if (rs.getString("agency") != null) {
-                byAgency.merge(rs.getString("agency"), late, Long::sum);
+            if (late > 0) {
+                byCommune.merge(rs.getString("commune_code"), late, Long::sum);
+                if (!LateDeadlineCounts.NO_AGENCY.equals(rs.getString("agency_code"))) {
+                    byAgency.merge(rs.getString("agency_code"), late, Long::sum);
+                }
             }
         }, arguments.toArray());
         return new LateCounts(byCommune, byAgency, byCommune.values().stream().mapToLong(Long::longValue).sum());

@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.query.riskregister;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -12,6 +13,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.projection.CaseFolds;
+import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 import vn.childprotection.casetracker.events.CaseCarriedOver;
 import vn.childprotection.casetracker.events.CaseClosed;
@@ -33,7 +35,9 @@ import vn.childprotection.casetracker.values.ReviewOutcome;
  * A closed case keeps its row with status {@code CLOSED}, and the register leaves it out; a reopening sets the
  * status again. So the row never has to be rebuilt from another projection. Each row records the version of the
  * last event applied to it, and an update for an older event is ignored, so an event delivered again changes
- * nothing. The rows are folded in memory over a batch of events and written once per batch ({@link CaseFolds}).
+ * nothing. The rows are folded in memory over a batch of events and written once per batch ({@link CaseFolds}), with
+ * the counts of open cases per commune, risk level and category that the batch changed ({@code open_case_count},
+ * {@link RegisterCounts}).
  */
 @Component
 @WritesPerBatch
@@ -64,6 +68,7 @@ public class RiskRegisterProjection {
     @ResetHandler
     void reset() {
         jdbc.update("DELETE FROM risk_register");
+        jdbc.update("DELETE FROM open_case_count");
     }
 
     @EventHandler
@@ -144,9 +149,17 @@ public class RiskRegisterProjection {
         return CaseFolds.of(this, jdbc, READ, (rs, i) -> new RiskRegisterRow(rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
                 rs.getObject(8, OffsetDateTime.class), rs.getLong(9)),
-                (batch, changed) -> changed.forEach((caseId, row) -> batch.add(WRITE, caseId, row.communeCode(),
-                        row.category(), row.riskLevel(), row.emergency(), row.status(), row.reportedAt(),
-                        row.updatedAt(), row.version())));
+                this::write);
+    }
+
+    /**
+     * Each changed case's row is written (unless the table holds a later version, which a case's own segment never
+     * leaves), then the counts of open cases change by what the rows changed ({@link RegisterCounts}).
+     */
+    private void write(ProjectionBatch batch, Map<String, RiskRegisterRow> changed) {
+        changed.forEach((caseId, row) -> batch.add(WRITE, caseId, row.communeCode(), row.category(), row.riskLevel(),
+                row.emergency(), row.status(), row.reportedAt(), row.updatedAt(), row.version()));
+        RegisterCounts.write(jdbc, batch, changed);
     }
 
     private static OffsetDateTime utc(Instant value) {

@@ -86,26 +86,28 @@ public class RiskRegisterQueries {
 
     /**
      * How many open cases each commune has, with the same filters as {@link #page} (the risk level matched by its
-     * column, which is what the rank stands for); communes without any are left out. One statement, read from
-     * {@code risk_register_count_idx} of migration {@code V3_11} alone (an index-only scan). Its cost still grows
-     * with the number of matching open cases (it counts them all), which is why only the first page asks for it.
+     * column, which is what the rank stands for); communes without any are left out. Read from the counts the
+     * projection keeps per commune, risk level and category ({@code open_case_count} of migration {@code V3_13},
+     * see {@link RegisterCounts}): a few rows per commune whatever the number of cases, equal to what a count of the
+     * rows {@link #page} reads would give.
      */
     public Map<String, Long> countsByCommune(String communeCode, RiskLevel riskLevel) {
         List<Object> arguments = new ArrayList<>();
-        List<String> conditions = new ArrayList<>(List.of("r.status <> 'CLOSED'"));
+        List<String> conditions = new ArrayList<>();
         if (communeCode != null) {
-            conditions.add("r.commune_code = ?");
+            conditions.add("commune_code = ?");
             arguments.add(communeCode);
         }
         if (riskLevel != null) {
-            conditions.add("r.risk_level = ?");
+            conditions.add("risk_level = ?");
             arguments.add(riskLevel.name());
         }
-        String sql = "SELECT r.commune_code, count(*) AS cases FROM risk_register r" + KeysetQuery.where(conditions)
-                + " GROUP BY r.commune_code";
+        String sql = "SELECT commune_code, open_cases FROM open_case_count" + KeysetQuery.where(conditions);
         Map<String, Long> counts = new TreeMap<>();
         jdbc.query(sql, rs -> {
-            counts.put(rs.getString("commune_code"), rs.getLong("cases"));
+            if (rs.getLong("open_cases") > 0) {
+                counts.merge(rs.getString("commune_code"), rs.getLong("open_cases"), Long::sum);
+            }
         }, arguments.toArray());
         return counts;
     }

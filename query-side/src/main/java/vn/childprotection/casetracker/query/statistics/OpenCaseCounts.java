@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.riskregister.RegisterCounts;
 
 /**
- * Counts the open cases of the risk register (<i>sổ theo dõi nguy cơ</i>) by commune, risk level and category: the
- * raw numbers, before any suppression. Never leaves this package unsuppressed.
+ * The open cases of the risk register (<i>sổ theo dõi nguy cơ</i>) by commune, risk level and category: the raw
+ * numbers, before any suppression. Read from the counts the risk register projection keeps ({@code open_case_count}
+ * of migration {@code V3_13}, see {@link RegisterCounts}), a few rows per commune whatever the number of cases, equal
+ * to a count of the open cases of {@code risk_register}. Never leaves this package unsuppressed.
  */
 @Component
 class OpenCaseCounts {
 
-    static final String UNASSESSED = "UNASSESSED";
+    static final String UNASSESSED = RegisterCounts.UNASSESSED;
 
     private final JdbcTemplate jdbc;
 
@@ -24,21 +27,22 @@ class OpenCaseCounts {
 
     /**
      * @param commune one commune, or null for all
-     * @return count per commune code, then per "riskLevel/category" key
+     * @return count per commune code, then per "riskLevel/category" key; communes and cells without open cases left
+     *         out
      */
     Map<String, Map<String, Long>> count(String commune) {
-        StringBuilder sql = new StringBuilder("SELECT commune_code, COALESCE(risk_level, '" + UNASSESSED
-                + "') AS risk_level, category, count(*) AS open_cases FROM risk_register WHERE status <> 'CLOSED'");
+        StringBuilder sql = new StringBuilder("SELECT commune_code, risk_level, category, open_cases "
+                + "FROM open_case_count WHERE open_cases > 0");
         List<Object> arguments = new ArrayList<>();
         if (commune != null) {
             sql.append(" AND commune_code = ?");
             arguments.add(commune);
         }
-        sql.append(" GROUP BY commune_code, COALESCE(risk_level, '" + UNASSESSED + "'), category");
         Map<String, Map<String, Long>> counts = new HashMap<>();
         jdbc.query(sql.toString(), rs -> {
             counts.computeIfAbsent(rs.getString("commune_code"), c -> new HashMap<>())
-                    .put(key(rs.getString("risk_level"), rs.getString("category")), rs.getLong("open_cases"));
+                    .merge(key(rs.getString("risk_level"), rs.getString("category")), rs.getLong("open_cases"),
+                            Long::sum);
         }, arguments.toArray());
         return counts;
     }

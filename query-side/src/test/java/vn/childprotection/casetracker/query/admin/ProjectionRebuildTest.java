@@ -27,6 +27,7 @@ import vn.childprotection.casetracker.events.DetailedAssessmentRecorded;
 import vn.childprotection.casetracker.events.InitialAssessmentRecorded;
 import vn.childprotection.casetracker.platform.axon.ActorMetaData;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
+import vn.childprotection.casetracker.query.tally.KeptCountsOracle;
 import vn.childprotection.casetracker.values.AbuseForm;
 import vn.childprotection.casetracker.values.AbuseSetting;
 import vn.childprotection.casetracker.values.CaseCategory;
@@ -93,6 +94,7 @@ class ProjectionRebuildTest extends QuerySideIntegrationTest {
             assertLiveProcessorRunsAlone(projection);
         }
         assertThat(indexDefinitionsByName()).as("index names and definitions").isEqualTo(indexesBefore);
+        assertThat(KeptCountsOracle.differences(jdbc)).as("kept counts against a count of the rebuilt rows").isEmpty();
         assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' "
                 + "OR nspname LIKE 'retired\\_%'", String.class)).as("schemas left behind").isEmpty();
 

@@ -35,6 +35,9 @@ class RebuildRetryTest extends QuerySideIntegrationTest {
         String caseId = newId("case");
         appendProcedureUpToFirstReview(caseId, newId("child"), "313-an-thang", T0);
         awaitCaseFile(caseId, 8);
+        // The history is another processor than the case file: wait for its rows too before counting them.
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("SELECT count(*) FROM case_history WHERE case_id = ?",
+                Long.class, caseId), rows -> rows == 8);
         long rowsBefore = jdbc.queryForObject("SELECT count(*) FROM case_history", Long.class);
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         long connectionTimeout = pool.getConnectionTimeout();
