@@ -1,4 +1,4 @@
--- GET /api/v1/risk-register?commune={c}: RiskRegisterQueries.page (first page, 101 rows) and countsByCommune.
+-- GET /api/v1/risk-register?commune={c}: RiskRegisterQueries.page (first page, 101 rows) and countsByCommune (from the counts kept per commune, V3_13).
 \set i random(1, :ncommunes)
 SELECT id AS commune FROM bench_read.communes WHERE n = :i \gset
 SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
@@ -15,5 +15,4 @@ LEFT JOIN LATERAL (SELECT TRUE AS missed FROM case_deadline m
                    WHERE m.case_id = r.case_id AND m.state = 'MISSED' LIMIT 1) m ON TRUE
 ORDER BY (CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END),
          r.reported_at, r.case_id;
-SELECT r.commune_code, count(*) AS cases FROM risk_register r WHERE r.status <> 'CLOSED' AND r.commune_code = :commune
-GROUP BY r.commune_code;
+SELECT commune_code, open_cases FROM open_case_count WHERE commune_code = :commune;
