@@ -1,4 +1,5 @@
--- GET /api/v1/overdue?commune={c}: DeadlineQueries.missed (first page, 101 rows) and lateCounts (from the counts kept per commune, V3_13).
+-- GET /api/v1/overdue?commune={c}: DeadlineQueries.missed (first page, 101 rows)
+--   and lateCounts (from the counts kept per commune, V3_13).
 \set i random(1, :ncommunes)
 SELECT id AS commune FROM bench_read.communes WHERE n = :i \gset
 SELECT case_id, deadline_id, rule, due_at, missed_at, responsible_org_unit, intervention_id, commune_code

@@ -1,4 +1,5 @@
--- GET /api/v1/risk-register?commune={c}: RiskRegisterQueries.page (first page, 101 rows) and countsByCommune (from the counts kept per commune, V3_13).
+-- GET /api/v1/risk-register?commune={c}: RiskRegisterQueries.page (first page, 101 rows)
+--   and countsByCommune (from the counts kept per commune, V3_13).
 \set i random(1, :ncommunes)
 SELECT id AS commune FROM bench_read.communes WHERE n = :i \gset
 SELECT r.case_id, r.commune_code, r.category, r.risk_level, r.emergency, r.status, r.reported_at,
