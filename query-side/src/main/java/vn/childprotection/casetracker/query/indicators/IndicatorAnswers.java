@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>Every change of {@code indicator_fact} comes with a new version, in its own transaction: a batch of the
  *       projection (live events, a report entered late, a correction, a dead letter retried) renews the versions of
- *       every commune that ran a case whose facts it rewrote ({@link IndicatorFactWriter}); a rebuild's switch and
+ *       every commune some fact row of which it changed, and only those: a batch that leaves a case's facts as they
+ *       were writes none of them ({@link IndicatorFactWriter}); a rebuild's switch and
  *       the projection's reset renew the generation of the whole table ({@link FactsVersions#newGeneration}).
  *       Versions come from one sequence, which never repeats: a version once replaced never comes back, not even
  *       with a rebuilt table.</li>
