@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
 
 /**
  * Gives the cells counted for a question again while nothing they were counted from changed, so that the same
@@ -44,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       is assembled for each request.</li>
  * </ul>
  * Concurrent identical questions are counted once (the others wait for that count, holding no connection); a count
- * that fails is not kept. Counts take a turn of the {@link CountingBulkhead}.
+ * that fails is not kept. Counts take a turn of the {@link CountingBulkhead}. A hit reads one short statement in the
+ * request's read place ({@code bulkhead.SlowReadBulkhead}); waiting for a count, its own or another request's, is
+ * done without that place ({@link RequestPlace#aside}), so hits never queue behind misses.
  */
 @Component
 class IndicatorAnswers {
@@ -96,7 +99,8 @@ class IndicatorAnswers {
         CompletableFuture<Map<String, CountedCells>> known = answers.getIfPresent(
                 Question.of(versions.read(communes), period, asOf, definitions));
         if (known != null) {
-            return join(known);
+            // Being counted by another request: wait for that count without holding a read place.
+            return known.isDone() ? join(known) : RequestPlace.aside(() -> join(known));
         }
         return bulkhead.count(() -> inOneSnapshot.execute(status -> {
             Question question = Question.of(versions.read(communes), period, asOf, definitions);
