@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 import vn.childprotection.casetracker.platform.problem.ProblemWriter;
 
 /**
@@ -59,7 +60,8 @@ public class ReadBulkheadFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Bulkhead places = SlowReads.covers(request.getRequestURI().substring(request.getContextPath().length()))
+        // The path as the controllers are matched on it: decoded, without ";" parameters.
+        Bulkhead places = SlowReads.covers(UrlPathHelper.defaultInstance.getPathWithinApplication(request))
                 ? slowReads : bulkhead;
         boolean entered;
         try {

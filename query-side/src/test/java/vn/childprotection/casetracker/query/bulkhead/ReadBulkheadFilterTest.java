@@ -83,6 +83,23 @@ class ReadBulkheadFilterTest {
     }
 
     @Test
+    void a_slow_read_is_known_by_its_path_as_the_controllers_match_it_decoded_and_without_parameters()
+            throws Exception {
+        assertThat(bulkhead.enter()).isTrue();
+        try {
+            AtomicInteger served = new AtomicInteger();
+            MockHttpServletResponse report = serve(get("/api/v1/report%73;v=1/2025/annual"),
+                    (request, response) -> served.incrementAndGet());
+            assertThat(report.getStatus()).as("not queued for the taken cheap place").isEqualTo(200);
+            assertThat(serve(get("/api/v1/cases/case-5"), (request, response) -> served.incrementAndGet())
+                    .getStatus()).isEqualTo(503);
+            assertThat(served).hasValue(1);
+        } finally {
+            bulkhead.leave();
+        }
+    }
+
+    @Test
     void a_place_is_given_back_when_the_read_fails() {
         assertThatThrownBy(() -> filter.doFilter(get("/api/v1/cases/case-2"), new MockHttpServletResponse(),
                 (request, response) -> {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.CaseClosed;
 import vn.childprotection.casetracker.events.CaseTransferred;
+import vn.childprotection.casetracker.events.DeadlineFulfilled;
 import vn.childprotection.casetracker.events.InterventionStatusChanged;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -21,7 +22,8 @@ import vn.childprotection.casetracker.values.InterventionStatus;
  * (not even rewritten) and the commune's version as it was, so its answer is given again without counting; an event
  * that changes a count renews it and the answer follows; a case moved to another commune renews both communes.
  * Whether a question was counted is read from {@link IndicatorAnswers#counts()}, never from timing. Cases of 2012,
- * a year no other test of the module uses.
+ * a year no other test of the module uses, each closed before its test ends (the registers other tests read list the
+ * open cases of these communes).
  */
 class FactsVersionRenewalTest extends QuerySideIntegrationTest {
 
@@ -49,14 +51,17 @@ class FactsVersionRenewalTest extends QuerySideIntegrationTest {
         append(HEALTH, Instant.parse("2012-02-15T02:00:00Z"), new InterventionStatusChanged(caseId,
                 Instant.parse("2012-02-15T02:00:00Z"), "i-1", "313-health-centre", InterventionStatus.IN_PROGRESS,
                 InterventionStatus.COMPLETED, null));
+        append(HEALTH, Instant.parse("2012-02-15T02:00:00Z"), new DeadlineFulfilled(caseId,
+                Instant.parse("2012-02-15T02:00:00Z"), "d-" + caseId, DeadlineRule.INTERVENTION_DUE, "i-1", false));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                "SELECT count(*) FROM indicator_step WHERE case_id = ?", Long.class, caseId)).isEqualTo(2));
+                "SELECT count(*) FROM indicator_step WHERE case_id = ?", Long.class, caseId)).isEqualTo(3));
 
         assertThat(version(TRUONG_THO)).as("the commune's version").isEqualTo(version);
         assertThat(factRowsWithTheirRowVersions(caseId)).as("fact rows neither changed nor rewritten")
                 .isEqualTo(factRows);
         assertThat(total(getJson(question), "CASES_REPORTED")).isEqualTo(1);
         assertThat(answers.counts()).as("given again, not counted").isEqualTo(counted);
+        close(caseId);
     }
 
     @Test
@@ -73,6 +78,7 @@ class FactsVersionRenewalTest extends QuerySideIntegrationTest {
 
         assertThat(version(TRUONG_THO)).as("the commune's version").isGreaterThan(version);
         assertThat(total(getJson(question), "OPEN_CASES")).isZero();
+        awaitLeftTheRegisters(caseId);
     }
 
     @Test
@@ -94,6 +100,7 @@ class FactsVersionRenewalTest extends QuerySideIntegrationTest {
         JsonNode left = getJson(from);
         assertThat(total(left, "OPEN_CASES")).as("open at the year's end where it is run then").isZero();
         assertThat(total(left, "CASES_REPORTED")).as("reported where it was reported").isEqualTo(1);
+        close(caseId);
     }
 
     private static String question(String commune, String from, String to) {
@@ -105,6 +112,21 @@ class FactsVersionRenewalTest extends QuerySideIntegrationTest {
         String caseId = newId("renewal");
         append(WORKER, Instant.parse(at), reported(caseId, newId("child"), commune, Instant.parse(at)));
         return caseId;
+    }
+
+    /**
+     * Closes the case and waits until the risk register says so, so that the registers other tests read per commune
+     * never list it.
+     */
+    private void close(String caseId) {
+        append(WORKER, Instant.parse("2012-12-20T02:00:00Z"), new CaseClosed(caseId,
+                Instant.parse("2012-12-20T02:00:00Z"), "NO_FURTHER_RISK", null, null));
+        awaitLeftTheRegisters(caseId);
+    }
+
+    private void awaitLeftTheRegisters(String caseId) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT status FROM risk_register WHERE case_id = ?", String.class, caseId)).isEqualTo("CLOSED"));
     }
 
     private long version(String commune) {
