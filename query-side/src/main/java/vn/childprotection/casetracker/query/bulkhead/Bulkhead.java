@@ -8,11 +8,15 @@ import java.util.concurrent.TimeUnit;
  * A bound on how much of one kind of work runs at once, so that it cannot take every database connection of the
  * pool the live projections and rebuilds need too: at most {@link #maxConcurrent()} at once, a newcomer waiting its
  * turn fairly (first come, first served) for at most {@link #maxWait()}, then refused (the caller answers 503).
- * Shared by the HTTP reads ({@link ReadBulkhead}) and the indicator counts ({@code indicators.CountingBulkhead}).
+ * Shared by the cheap HTTP reads ({@link ReadBulkhead}), the reads of the counting families ({@link SlowReadBulkhead})
+ * and the indicator counts ({@code indicators.CountingBulkhead}); together they stay below the pool
+ * ({@link ConnectionBudget}). Each place stands for at most one database connection: the work holding it runs its
+ * statements one at a time, in at most one transaction.
  */
 public class Bulkhead {
 
     private final Semaphore places;
+    private final String limitProperty;
     private final int maxConcurrent;
     private final Duration maxWait;
 
@@ -31,6 +35,7 @@ public class Bulkhead {
             throw new IllegalArgumentException(waitProperty + " must not be negative, not " + maxWait);
         }
         this.places = new Semaphore(maxConcurrent, true);
+        this.limitProperty = limitProperty;
         this.maxConcurrent = maxConcurrent;
         this.maxWait = maxWait;
     }
@@ -48,6 +53,11 @@ public class Bulkhead {
     /** Gives back the place taken by {@link #enter()}. */
     public void leave() {
         places.release();
+    }
+
+    /** The setting that gives {@link #maxConcurrent()}. */
+    public String limitProperty() {
+        return limitProperty;
     }
 
     /** How many run at once at most. */

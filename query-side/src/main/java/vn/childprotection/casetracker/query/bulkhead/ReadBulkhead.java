@@ -10,9 +10,12 @@ import org.springframework.stereotype.Component;
  * the pool ({@code casetracker.database.pool-size}) stays for what keeps the projections alive — Axon's processors
  * and their token claims, projection rebuilds, the access-log sealer, the deadline scheduler and the commands of the
  * all-in-one. A read that finds every place taken waits its turn (fairly, first come first served) for at most
- * {@code casetracker.reads.max-wait}, then is refused ({@link ReadBulkheadFilter} answers 503).
+ * {@code casetracker.reads.max-wait}, then is refused ({@link ReadBulkheadFilter} answers 503). The reads that may
+ * count indicators take no place here but one of the {@link SlowReadBulkhead}; a read waiting for the projections
+ * ({@code minVersion}) gives its place back while it sleeps ({@link RequestPlace#aside}).
  * <p>
- * The limit must leave connections over: it is refused at start when it is not below the pool size.
+ * The limit must leave connections over: it is refused at start when it is not below the pool size, and with the
+ * other bulkheads' places ({@link ConnectionBudget}).
  */
 @Component
 public class ReadBulkhead extends Bulkhead {

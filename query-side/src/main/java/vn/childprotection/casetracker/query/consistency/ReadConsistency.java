@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
 
 /**
  * Read your own writes: a read of one case that names the version a command answered ({@code minVersion}) waits,
@@ -14,7 +15,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * Projections follow the event store in streaming processors, so a read right after a write may find the case
  * missing or older. This waits up to {@code casetracker.read.consistency-wait} (default 5 s), polling with back-off
- * (10 ms, doubling to 200 ms) and holding no database connection and no transaction between polls: each poll reads
+ * (10 ms, doubling to 200 ms) and holding no database connection, no transaction and no read place between polls
+ * (it gives its place of the read bulkhead back while it sleeps and takes one again, fairly, for the next poll:
+ * {@link RequestPlace#aside}, which answers 503 {@code reads-saturated} if none comes back in time): each poll reads
  * the case's projected row by its key and checks the reader's access to it. A waiting read holds its Tomcat thread,
  * so at most {@code casetracker.read.consistency-max-waiting} reads (default 50) wait at once; a read beyond that
  * does not wait. When the bound passes first, or the read may not wait, it ends in {@link ProjectionLagException}:
@@ -77,16 +80,28 @@ public class ReadConsistency {
         long pause = FIRST_PAUSE_NANOS;
         try {
             while (System.nanoTime() < deadline) {
-                TimeUnit.NANOSECONDS.sleep(Math.min(pause, Math.max(0, deadline - System.nanoTime())));
+                long nap = Math.min(pause, Math.max(0, deadline - System.nanoTime()));
+                if (!RequestPlace.aside(() -> slept(nap))) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 if (reached(projected.get(), minVersion)) {
                     return;
                 }
                 pause = Math.min(pause * 2, LONGEST_PAUSE_NANOS);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             waiting.decrementAndGet();
+        }
+    }
+
+    /** Sleeps {@code nanos}; false when the thread was interrupted (its flag is then for the caller to set again). */
+    private static boolean slept(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
     }
 

@@ -5,13 +5,16 @@ import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.childprotection.casetracker.query.bulkhead.Bulkhead;
+import vn.childprotection.casetracker.query.bulkhead.ReadsSaturatedException;
+import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
 
 /**
  * Bounds how many indicator counts run at once ({@code casetracker.indicators.max-concurrent-counts}, default 4), so
  * that slow counts never hold every connection of the pool the live projections and a rebuild need too. A count
  * waits for its turn at most {@code casetracker.indicators.count-wait} (default 2 s) and is refused after that with
  * {@link CountingBusyException} (503 with {@code Retry-After}). Only counts take a turn: an answer given again
- * ({@link IndicatorAnswers}) does not. A count waits for its turn before it takes a database connection.
+ * ({@link IndicatorAnswers}) does not. A count waits for its turn before it takes a database connection, and holds no
+ * read place meanwhile (see {@code bulkhead.SlowReadBulkhead}).
  */
 @Component
 class CountingBulkhead extends Bulkhead {
@@ -28,12 +31,19 @@ class CountingBulkhead extends Bulkhead {
     }
 
     /**
-     * Runs {@code count} once a turn is free, and frees the turn when it returns or throws.
+     * Runs {@code count} once a turn is free, and frees the turn when it returns or throws. While it waits for its
+     * turn and counts, the request gives back its read place ({@link RequestPlace#aside}): a count never holds a
+     * place the reads and the cache hits need. Call it holding no database connection (outside any transaction).
      *
      * @return what {@code count} returned
-     * @throws CountingBusyException if no turn was free within the wait (then {@code count} did not run)
+     * @throws CountingBusyException   if no turn was free within the wait (then {@code count} did not run)
+     * @throws ReadsSaturatedException if the request's read place did not come back in time after the count
      */
     <T> T count(Supplier<T> count) {
+        return RequestPlace.aside(() -> inTurn(count));
+    }
+
+    private <T> T inTurn(Supplier<T> count) {
         boolean turn;
         try {
             turn = enter();

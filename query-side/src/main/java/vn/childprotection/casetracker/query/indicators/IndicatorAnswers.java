@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
 
 /**
  * Gives the cells counted for a question again while nothing they were counted from changed, so that the same
@@ -28,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>Every change of {@code indicator_fact} comes with a new version, in its own transaction: a batch of the
  *       projection (live events, a report entered late, a correction, a dead letter retried) renews the versions of
- *       every commune that ran a case whose facts it rewrote ({@link IndicatorFactWriter}); a rebuild's switch and
+ *       every commune some fact row of which it changed, and only those: a batch that leaves a case's facts as they
+ *       were writes none of them ({@link IndicatorFactWriter}); a rebuild's switch and
  *       the projection's reset renew the generation of the whole table ({@link FactsVersions#newGeneration}).
  *       Versions come from one sequence, which never repeats: a version once replaced never comes back, not even
  *       with a rebuilt table.</li>
@@ -43,7 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       is assembled for each request.</li>
  * </ul>
  * Concurrent identical questions are counted once (the others wait for that count, holding no connection); a count
- * that fails is not kept. Counts take a turn of the {@link CountingBulkhead}.
+ * that fails is not kept. Counts take a turn of the {@link CountingBulkhead}. A hit reads one short statement in the
+ * request's read place ({@code bulkhead.SlowReadBulkhead}); waiting for a count, its own or another request's, is
+ * done without that place ({@link RequestPlace#aside}), so hits never queue behind misses.
  */
 @Component
 class IndicatorAnswers {
@@ -95,7 +99,8 @@ class IndicatorAnswers {
         CompletableFuture<Map<String, CountedCells>> known = answers.getIfPresent(
                 Question.of(versions.read(communes), period, asOf, definitions));
         if (known != null) {
-            return join(known);
+            // Being counted by another request: wait for that count without holding a read place.
+            return known.isDone() ? join(known) : RequestPlace.aside(() -> join(known));
         }
         return bulkhead.count(() -> inOneSnapshot.execute(status -> {
             Question question = Question.of(versions.read(communes), period, asOf, definitions);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,14 +25,46 @@ import vn.childprotection.casetracker.values.DeadlineRule;
 
 /**
  * Writes what one batch of the {@code indicators} projection changed, once: the new rows of {@code indicator_case},
- * {@code indicator_step} and {@code indicator_commune}, and for every case they concern, its counted facts over
- * recording time ({@link FactHistory}) derived again and put in place of the ones it had in {@code indicator_fact}.
+ * {@code indicator_step} and {@code indicator_commune}, and for every case whose counted facts over recording time
+ * ({@link FactHistory}) they change, those facts in place of the ones it had in {@code indicator_fact}, with a new
+ * version for each commune whose facts changed (V3_12, read by {@link IndicatorAnswers}).
  * <p>
  * Set-based, whatever the number of cases: the stored rows of the batch's cases are read with one query per table
  * ({@code case_id = ANY (?)}), merged in memory with the batch's rows exactly as the inserts will merge them (a row
  * already stored under the same key is kept, see {@code ON CONFLICT DO NOTHING}), the facts are removed with one
  * {@code DELETE} and inserted with one batched {@code INSERT}. Deterministic in the rows, so an event delivered
  * again, a replay, a rebuild and one event at a time give the same rows.
+ * <p>
+ * <b>Only facts that change are written, and only their communes get a new version.</b> Most events a case gets
+ * count for nothing (a time limit of an intervention scheduled or met, an intervention carried out, a step recorded
+ * again): the case's facts come out as they were. For each case the writer derives the fact rows twice, from the
+ * rows stored before the batch and from the merged rows ({@link CaseFactRows}: every fact with its recording and
+ * superseding instants and the report fields the row carries); when the two are equal it writes neither the
+ * {@code DELETE}/{@code INSERT} of the case's facts nor a version. When they differ it rewrites the case's facts and
+ * renews the communes of every fact row that is in one and not in the other, of the old facts and of the new
+ * ({@link CaseFactRows#communesChangedFrom}): a case moved from commune A to B loses a row of A (an open case's
+ * stretch now ends) and gains one of B, so both are renewed. Why skipping is exact:
+ * <ul>
+ *   <li>The stored facts of a case are what this writer derived from its stored rows (the rows and their facts are
+ *       written in one transaction, and a case's events are applied by one segment, in order), and the derivation
+ *       is a function of the rows alone. Equal derivations mean the table would hold the same rows, column for
+ *       column, after a rewrite; every count ({@link IndicatorFactsRepository}: the rows of the communes asked,
+ *       filtered by period and {@code asOf}) reads the same, so an answer kept under the old version is right.</li>
+ *   <li>A commune's count reads only its own rows ({@code commune_code = ANY (?)}): a commune none of whose rows
+ *       changed counts as before, whatever happened to the case's rows of another commune.</li>
+ *   <li>An event recorded late with an earlier {@code occurredAt} is a new recording instant: whatever it changes,
+ *       as of any instant, is a fact row that differs (a fact gains a {@code superseded_at}, a new one starts at
+ *       the late recording), so it is written and its communes renewed; one that changes nothing as of any instant
+ *       leaves every row, and every answer, as it was.</li>
+ *   <li>A report's row is written once and never changed ({@code ON CONFLICT DO NOTHING}); a report corrected
+ *       after the fact reaches these tables only as steps or communes, checked as above.</li>
+ *   <li>A rebuild writes its shadow copies with this same code (reading and writing the shadow tables); no answer
+ *       reads them, and its switch renews the generation of every commune ({@link FactsVersions#newGeneration}).
+ *       While the facts are incomplete (after V3_9 on a store with cases) no answer is counted at all
+ *       ({@link IndicatorFactsCompleteness}) and the rebuild that completes them replaces every row.</li>
+ *   <li>A change of the derivation itself (a new measure, a fixed rule) comes with a rebuild of the group, as the
+ *       facts of the cases no batch touches would otherwise keep the old derivation anyway.</li>
+ * </ul>
  */
 @Component
 class IndicatorFactWriter {
@@ -57,7 +90,7 @@ class IndicatorFactWriter {
                                         age_years, setting, abuse_forms, special_groups, reported_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     /**
-     * A new version for each commune whose facts the batch rewrote (V3_12), in the order of their codes, so that two
+     * A new version for each commune whose facts the batch changed (V3_12), in the order of their codes, so that two
      * batches writing at once lock the communes' rows in the same order; last of the batch's statements, so the rows
      * stay locked only until the commit. Nothing when the batch writes a rebuild's shadow copy of the facts
      * ({@code indicator_fact} is not {@code public}'s then: see {@code ShadowSchemaTransactionManager}), which no
@@ -91,11 +124,12 @@ class IndicatorFactWriter {
 
     /**
      * Adds to {@code batch} the statements that store the rows of {@code changed} and replace the counted facts of
-     * their cases; reads the cases' stored rows first (three queries), in the batch's transaction.
+     * those of their cases whose facts they change, with new versions of the communes whose facts changed; reads
+     * the cases' stored rows first (three queries), in the batch's transaction.
      *
      * @param batch   the projection's batch, being written (its statements go out right after this returns, in the
      *                order they were first added: the rows, then the facts' {@code DELETE}, then their
-     *                {@code INSERT})
+     *                {@code INSERT}, then the communes' versions; the last three only when some facts change)
      * @param changed the rows the batch's events added, by case id, in the order of the events
      */
     void write(ProjectionBatch batch, Map<String, IndicatorRows> changed) {
@@ -108,14 +142,29 @@ class IndicatorFactWriter {
             for (Map.Entry<String, IndicatorRows> rows : changed.entrySet()) {
                 addRows(batch, connection, rows.getKey(), rows.getValue());
             }
-            batch.add(DELETE_FACTS, caseIds);
+            Map<String, CaseFactRows> rewritten = new TreeMap<>();
             Set<String> communes = new TreeSet<>();
             changed.forEach((caseId, rows) -> {
-                IndicatorRows merged = stored.getOrDefault(caseId, IndicatorRows.NONE).then(rows);
-                communes.addAll(merged.communes());
-                merged.records(caseId).ifPresent(records -> addFacts(batch, connection, caseId, merged.report(),
-                        FactHistory.of(records)));
+                IndicatorRows before = stored.getOrDefault(caseId, IndicatorRows.NONE);
+                IndicatorRows merged = before.then(rows);
+                if (merged.equals(before)) {
+                    return;
+                }
+                CaseFactRows was = CaseFactRows.of(caseId, before);
+                CaseFactRows now = CaseFactRows.of(caseId, merged);
+                if (!now.equals(was)) {
+                    rewritten.put(caseId, now);
+                    communes.addAll(now.communesChangedFrom(was));
+                }
             });
+            if (!rewritten.isEmpty()) {
+                batch.add(DELETE_FACTS, connection.createArrayOf("text", rewritten.keySet().toArray()));
+                rewritten.forEach((caseId, facts) -> {
+                    if (facts.report() != null) {
+                        addFacts(batch, connection, caseId, facts);
+                    }
+                });
+            }
             if (!communes.isEmpty()) {
                 batch.add(NEW_COMMUNE_VERSIONS, connection.createArrayOf("text", communes.toArray()));
             }
@@ -151,8 +200,8 @@ class IndicatorFactWriter {
     }
 
     /** The case's facts, each with the plain fields of its report (V3_12), so a count needs no other table. */
-    private static void addFacts(ProjectionBatch batch, Connection connection, String caseId,
-                                 IndicatorRows.Report report, List<FactHistory.Recorded> history) {
+    private static void addFacts(ProjectionBatch batch, Connection connection, String caseId, CaseFactRows facts) {
+        IndicatorRows.Report report = facts.report();
         Array abuseForms;
         Array specialGroups;
         try {
@@ -161,7 +210,7 @@ class IndicatorFactWriter {
         } catch (SQLException e) {
             throw new IllegalStateException("Arrays of the report of case " + caseId + " cannot be made", e);
         }
-        for (FactHistory.Recorded recorded : history) {
+        for (FactHistory.Recorded recorded : facts.facts()) {
             CountedFact fact = recorded.fact();
             batch.add(INSERT_FACT, caseId, fact.measure().name(), fact.communeCode(), utc(fact.countedAt()),
                     utc(fact.previousAt()), utc(fact.holdsAfter()), utc(fact.holdsUntil()),

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
@@ -17,16 +21,20 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import vn.childprotection.casetracker.platform.problem.ProblemWriter;
+import vn.childprotection.casetracker.query.consistency.ReadConsistency;
 
 /**
- * The read bulkhead in front of the API: a read beyond the limit waits its bounded turn, then gets 503.
+ * The read bulkhead in front of the API: a read beyond the limit waits its bounded turn, then gets 503. The reads of
+ * the counting families take the places of their own bulkhead, and give them back while they count; a read waiting
+ * for the projections gives its place back while it sleeps. Both limits at one place.
  */
 class ReadBulkheadFilterTest {
 
     private final JsonMapper json = JsonMapper.builder()
             .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build();
     private final ReadBulkhead bulkhead = new ReadBulkhead(1, Duration.ofMillis(100), 20);
-    private final ReadBulkheadFilter filter = new ReadBulkheadFilter(bulkhead, new ProblemWriter(json));
+    private final SlowReadBulkhead slowReads = new SlowReadBulkhead(1, Duration.ofMillis(100));
+    private final ReadBulkheadFilter filter = new ReadBulkheadFilter(bulkhead, slowReads, new ProblemWriter(json));
 
     @Test
     void with_the_limit_at_one_and_one_read_held_another_read_gets_503_problem_with_retry_after() throws Exception {
@@ -75,6 +83,23 @@ class ReadBulkheadFilterTest {
     }
 
     @Test
+    void a_slow_read_is_known_by_its_path_as_the_controllers_match_it_decoded_and_without_parameters()
+            throws Exception {
+        assertThat(bulkhead.enter()).isTrue();
+        try {
+            AtomicInteger served = new AtomicInteger();
+            MockHttpServletResponse report = serve(get("/api/v1/report%73;v=1/2025/annual"),
+                    (request, response) -> served.incrementAndGet());
+            assertThat(report.getStatus()).as("not queued for the taken cheap place").isEqualTo(200);
+            assertThat(serve(get("/api/v1/cases/case-5"), (request, response) -> served.incrementAndGet())
+                    .getStatus()).isEqualTo(503);
+            assertThat(served).hasValue(1);
+        } finally {
+            bulkhead.leave();
+        }
+    }
+
+    @Test
     void a_place_is_given_back_when_the_read_fails() {
         assertThatThrownBy(() -> filter.doFilter(get("/api/v1/cases/case-2"), new MockHttpServletResponse(),
                 (request, response) -> {
@@ -85,6 +110,109 @@ class ReadBulkheadFilterTest {
         assertThat(serve(get("/api/v1/cases/case-2"), (request, response) -> served.incrementAndGet()).getStatus())
                 .isEqualTo(200);
         assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void while_a_count_is_in_progress_a_case_file_read_and_another_slow_read_are_answered_without_waiting()
+            throws Exception {
+        CountDownLatch counting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> counted = CompletableFuture.supplyAsync(() -> serve(get(
+                "/api/v1/indicators"), (request, response) -> RequestPlace.aside(() -> {
+                    counting.countDown();
+                    await(release);
+                })));
+        assertThat(counting.await(10, TimeUnit.SECONDS)).isTrue();
+
+        AtomicInteger served = new AtomicInteger();
+        assertThat(CompletableFuture.supplyAsync(() -> serve(get("/api/v1/cases/case-3"),
+                (request, response) -> served.incrementAndGet())).get(10, TimeUnit.SECONDS).getStatus())
+                .as("a cheap read, its only place free").isEqualTo(200);
+        assertThat(CompletableFuture.supplyAsync(() -> serve(get("/api/v1/reports/2025/annual"),
+                (request, response) -> served.incrementAndGet())).get(10, TimeUnit.SECONDS).getStatus())
+                .as("a cached answer, the counting read's place given back").isEqualTo(200);
+        assertThat(served).hasValue(2);
+
+        release.countDown();
+        assertThat(counted.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(serve(get("/api/v1/statistics/indicators"), (request, response) -> served.incrementAndGet())
+                .getStatus()).as("the counting read's place given back at its end").isEqualTo(200);
+    }
+
+    @Test
+    void a_read_whose_place_is_taken_while_it_counts_gets_reads_saturated_and_places_stay_counted()
+            throws Exception {
+        CountDownLatch counting = new CountDownLatch(1);
+        CountDownLatch countDone = new CountDownLatch(1);
+        CompletableFuture<Throwable> counted = CompletableFuture.supplyAsync(() -> {
+            try {
+                filter.doFilter(get("/api/v1/targets/2025"), new MockHttpServletResponse(),
+                        (request, response) -> RequestPlace.aside(() -> {
+                            counting.countDown();
+                            await(countDone);
+                        }));
+                return null;
+            } catch (Exception | Error e) {
+                return e;
+            }
+        });
+        assertThat(counting.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<MockHttpServletResponse> holder = CompletableFuture.supplyAsync(() -> serve(get(
+                "/api/v1/indicators"), (request, response) -> {
+                    holding.countDown();
+                    await(release);
+                }));
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+        countDone.countDown();
+        assertThat(counted.get(10, TimeUnit.SECONDS)).isInstanceOf(ReadsSaturatedException.class)
+                .hasMessageContaining("casetracker.reads.slow.max-concurrent");
+
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(slowReads.enter()).as("the one place is free again").isTrue();
+        assertThat(slowReads.enter()).as("and only one").isFalse();
+        slowReads.leave();
+    }
+
+    @Test
+    void a_read_waiting_for_the_projections_gives_its_place_back_while_it_sleeps() throws Exception {
+        ReadConsistency consistency = new ReadConsistency(Duration.ofSeconds(30), 5);
+        CountDownLatch polled = new CountDownLatch(1);
+        AtomicBoolean projected = new AtomicBoolean();
+        CompletableFuture<MockHttpServletResponse> waiting = CompletableFuture.supplyAsync(() -> serve(get(
+                "/api/v1/cases/case-4"), (request, response) -> consistency.await(2L, () -> {
+                    polled.countDown();
+                    return projected.get() ? OptionalLong.of(2) : OptionalLong.empty();
+                })));
+        assertThat(polled.await(10, TimeUnit.SECONDS)).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> consistency.waiting() == 1);
+
+        AtomicInteger served = new AtomicInteger();
+        assertThat(CompletableFuture.supplyAsync(() -> serve(get("/api/v1/risk-register"),
+                (request, response) -> served.incrementAndGet())).get(10, TimeUnit.SECONDS).getStatus())
+                .as("the only read place, free while the other read sleeps").isEqualTo(200);
+        assertThat(served).hasValue(1);
+
+        projected.set(true);
+        assertThat(waiting.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+        assertThat(consistency.waiting()).isZero();
+    }
+
+    @Test
+    void bulkheads_whose_places_together_reach_the_pool_size_are_refused_at_start() {
+        Bulkhead counts = new Bulkhead("casetracker.indicators.max-concurrent-counts", 4,
+                "casetracker.indicators.count-wait", Duration.ofSeconds(2));
+        assertThatThrownBy(() -> new ConnectionBudget(List.of(new ReadBulkhead(10, Duration.ofSeconds(1), 20),
+                new SlowReadBulkhead(6, Duration.ofSeconds(1)), counts), 20))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("casetracker.reads.slow.max-concurrent=6")
+                .hasMessageContaining("= 20)");
+        new ConnectionBudget(List.of(new ReadBulkhead(10, Duration.ofSeconds(1), 20),
+                new SlowReadBulkhead(2, Duration.ofSeconds(1)), counts), 20);
     }
 
     @Test

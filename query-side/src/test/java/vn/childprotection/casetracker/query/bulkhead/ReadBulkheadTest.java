@@ -12,13 +12,16 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 
 /**
  * Readers cannot take every database connection: with every read place of the bulkhead taken, each holding a
  * connection as a read in progress does, the projections still get connections and go on applying events. (A read
- * beyond the limit waiting its bounded turn, then refused with 503: {@link ReadBulkheadFilterTest}.)
+ * beyond the limit waiting its bounded turn, then refused with 503: {@link ReadBulkheadFilterTest}.) The reads that
+ * may count are exactly the endpoints of the counting families.
  */
 class ReadBulkheadTest extends QuerySideIntegrationTest {
 
@@ -33,9 +36,39 @@ class ReadBulkheadTest extends QuerySideIntegrationTest {
     @Autowired
     private WebApplicationContext web;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
+
     @Test
     void the_read_bulkhead_filter_is_registered_with_the_servlet_container() {
         assertThat(web.getServletContext().getFilterRegistrations()).containsKey("readBulkheadFilter");
+    }
+
+    /**
+     * Every endpoint that may count indicators (those of the {@code indicators} and {@code reports} packages, and
+     * the indicators of {@code statistics}) is a slow read, and no other endpoint is: a new endpoint cannot take a
+     * cheap read's place while it counts, nor a cheap one queue with the counts.
+     */
+    @Test
+    void the_slow_reads_are_exactly_the_endpoints_that_may_count_indicators() {
+        List<String> checked = new ArrayList<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            String packageName = method.getBeanType().getPackageName();
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                boolean counts = packageName.endsWith(".indicators") || packageName.endsWith(".reports")
+                        || (packageName.endsWith(".statistics") && pattern.contains("/indicators"));
+                String path = pattern.replaceAll("\\{[^}]*}", "x");
+                assertThat(SlowReads.covers(path)).as("%s (%s)", pattern, method).isEqualTo(counts);
+                checked.add(pattern);
+            }
+        });
+        assertThat(checked).contains("/api/v1/indicators", "/api/v1/reports/{year}/{kind}/xlsx",
+                "/api/v1/targets/{year}", "/api/v1/statistics/indicators", "/api/v1/statistics/open-cases",
+                "/api/v1/cases/{caseId}");
     }
 
     @Test

@@ -8,11 +8,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+import vn.childprotection.casetracker.platform.problem.ProblemWriter;
+import vn.childprotection.casetracker.query.bulkhead.ReadBulkhead;
+import vn.childprotection.casetracker.query.bulkhead.ReadBulkheadFilter;
+import vn.childprotection.casetracker.query.bulkhead.SlowReadBulkhead;
 
 /**
  * At most the configured number of counts run at once; one more waits its bounded time, then is refused without
- * running. A turn is freed whether the count returned or threw.
+ * running. A turn is freed whether the count returned or threw. A count holds no read place while it runs.
  */
 class CountingBulkheadTest {
 
@@ -52,16 +62,53 @@ class CountingBulkheadTest {
     }
 
     @Test
+    void with_the_read_bulkhead_at_one_a_count_in_progress_leaves_a_case_file_read_its_place() throws Exception {
+        ReadBulkhead reads = new ReadBulkhead(1, Duration.ofMinutes(1), 20);
+        SlowReadBulkhead slowReads = new SlowReadBulkhead(1, Duration.ofMinutes(1));
+        ReadBulkheadFilter filter = new ReadBulkheadFilter(reads, slowReads, new ProblemWriter(JsonMapper.builder()
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build()));
+        CountingBulkhead counts = new CountingBulkhead(1, Duration.ofSeconds(2));
+        CountDownLatch counting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Integer> district = CompletableFuture.supplyAsync(() -> status(filter,
+                "/api/v1/reports/2025/annual", () -> counts.count(() -> {
+                    counting.countDown();
+                    return await(release);
+                })));
+        assertThat(counting.await(10, TimeUnit.SECONDS)).as("the count is in progress").isTrue();
+
+        assertThat(CompletableFuture.supplyAsync(() -> status(filter, "/api/v1/cases/case-1", () -> true))
+                .get(10, TimeUnit.SECONDS)).as("a case file read, answered while the count runs").isEqualTo(200);
+        assertThat(CompletableFuture.supplyAsync(() -> status(filter, "/api/v1/indicators", () -> true))
+                .get(10, TimeUnit.SECONDS)).as("a cached answer, answered while the count runs").isEqualTo(200);
+
+        release.countDown();
+        assertThat(district.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+
+    @Test
     void fewer_than_one_turn_is_refused_at_start() {
         assertThatThrownBy(() -> new CountingBulkhead(0, Duration.ofSeconds(1)))
                 .hasMessageContaining("max-concurrent-counts");
     }
 
-    private static void await(CountDownLatch latch) {
+    private static boolean await(CountDownLatch latch) {
         try {
-            latch.await(1, TimeUnit.MINUTES);
+            return latch.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+    }
+
+    /** The status a read of {@code path} is answered with, its handler running {@code handler}. */
+    private static int status(ReadBulkheadFilter filter, String path, Supplier<Boolean> handler) {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        try {
+            filter.doFilter(new MockHttpServletRequest("GET", path), response, (request, ignored) -> handler.get());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return response.getStatus();
     }
 }
