@@ -26,7 +26,7 @@ public class ReadBulkhead extends Bulkhead {
      * @param poolSize      the database connection pool's size ({@code casetracker.database.pool-size})
      * @throws IllegalArgumentException if the limit is below 1 or not below the pool size, or the wait is negative
      */
-    public ReadBulkhead(@Value("${casetracker.reads.max-concurrent:10}") int maxConcurrent,
+    public ReadBulkhead(@Value("${casetracker.reads.max-concurrent:8}") int maxConcurrent,
                         @Value("${casetracker.reads.max-wait:5s}") Duration maxWait,
                         @Value("${casetracker.database.pool-size:20}") int poolSize) {
         super("casetracker.reads.max-concurrent", belowPool(maxConcurrent, poolSize), "casetracker.reads.max-wait",

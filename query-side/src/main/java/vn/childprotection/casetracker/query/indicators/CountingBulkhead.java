@@ -9,7 +9,7 @@ import vn.childprotection.casetracker.query.bulkhead.ReadsSaturatedException;
 import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
 
 /**
- * Bounds how many indicator counts run at once ({@code casetracker.indicators.max-concurrent-counts}, default 4), so
+ * Bounds how many indicator counts run at once ({@code casetracker.indicators.max-concurrent-counts}, default 2), so
  * that slow counts never hold every connection of the pool the live projections and a rebuild need too. A count
  * waits for its turn at most {@code casetracker.indicators.count-wait} (default 2 s) and is refused after that with
  * {@link CountingBusyException} (503 with {@code Retry-After}). Only counts take a turn: an answer given again
@@ -24,7 +24,7 @@ class CountingBulkhead extends Bulkhead {
      * @param wait          how long a count waits for its turn before it is refused (not negative)
      * @throws IllegalArgumentException if the limit is below 1 or the wait negative
      */
-    CountingBulkhead(@Value("${casetracker.indicators.max-concurrent-counts:4}") int maxConcurrent,
+    CountingBulkhead(@Value("${casetracker.indicators.max-concurrent-counts:2}") int maxConcurrent,
                      @Value("${casetracker.indicators.count-wait:PT2S}") Duration wait) {
         super("casetracker.indicators.max-concurrent-counts", maxConcurrent, "casetracker.indicators.count-wait",
                 wait);
