@@ -110,8 +110,9 @@ class IndicatorAnswersTest extends QuerySideIntegrationTest {
         CountDownLatch release = new CountDownLatch(1);
         List<Future<?>> held = new ArrayList<>();
         try {
-            CountDownLatch allHeld = new CountDownLatch(4);
-            for (int i = 0; i < 4; i++) {
+            int turns = bulkhead.maxConcurrent();
+            CountDownLatch allHeld = new CountDownLatch(turns);
+            for (int i = 0; i < turns; i++) {
                 held.add(holders.submit(() -> bulkhead.count(() -> {
                     allHeld.countDown();
                     try {
