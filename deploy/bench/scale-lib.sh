@@ -94,7 +94,7 @@ print_tables() { # $1 the script's exit status
     echo "**The run stopped early (exit status $1): $(cat "$OUT/stopped.txt" 2>/dev/null || echo interrupted)." \
       "The tables hold what was measured before.**"
   fi
-  for part in 1-growth 3-rebuilds 4-reads 4-reads-rebuild 5-appends 6-memory; do
+  for part in 1-growth 3-rebuilds 4-reads 4-reads-writes 4-reads-rebuild 5-appends 6-memory; do
     [ -f "$OUT/$part.md" ] || continue
     echo
     case $part in
@@ -110,6 +110,13 @@ print_tables() { # $1 the script's exit status
                  "(tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound: $READERS readers ÷ floor" \
                  "rate (ms, mean) |"
                echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
+      4-reads-writes) echo "| Read ($READERS readers, $READ_SECONDS s) while $WRITERS writers report cases in" \
+                        "$WRITE_COMMUNE | Path | Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms)" \
+                        "| Refused / errors / timeouts | Size p50 / max (bytes) | Cold (ms)" \
+                        "| CPU per answer, service + PostgreSQL (ms) | CPU per answer, load client (ms)" \
+                        "| Rate the CPU allows (answers/s)" \
+                        "| pgbench (tps / latency avg ms) | HTTP ÷ pgbench | ÷ floor rate | Floor bound (ms, mean) |"
+                      echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       4-reads-rebuild) echo "| Read, every family at once, with a rebuild of $REBUILD_DURING_READS running" \
                          "($READERS readers, $REBUILD_READ_SECONDS s) | Path | Requests | Requests/s" \
                          "| p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts | Size p50 / max (bytes)" \
@@ -127,6 +134,8 @@ print_tables() { # $1 the script's exit status
     esac
     cat "$OUT/$part.md"
     [ "$part" != 4-reads ] || [ ! -f "$OUT/4-reads-notes.md" ] || { echo; cat "$OUT/4-reads-notes.md"; }
+    [ "$part" != 4-reads-writes ] || [ ! -f "$OUT/4-reads-writes-notes.md" ] \
+      || { echo; cat "$OUT/4-reads-writes-notes.md"; }
     [ "$part" != 4-reads-rebuild ] || [ ! -f "$OUT/4-reads-rebuild-notes.md" ] \
       || { echo; cat "$OUT/4-reads-rebuild-notes.md"; }
     [ "$part" != 5-appends ] || [ ! -f "$OUT/5-appends-lag.md" ] || { echo; cat "$OUT/5-appends-lag.md"; }

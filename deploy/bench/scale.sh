@@ -26,6 +26,9 @@
 #        average, and HTTP ÷ pgbench;
 #      - cold and warm (COLD): the cells of COLD_CELLS (indicators and reports) first ask their question once alone
 #        (cold_ms); the loaded figures that follow are the warm state;
+#      - beside writers (WRITERS): the cells of WRITE_CELLS read again while WRITERS clients report new cases in
+#        WRITE_COMMUNE (AppendLoad) over the same measured time, with this year's indicators of that commune, whose
+#        facts every stored report changes: what a live system's readers see of the indicator answers' cache;
 #   5. appends: pgbench single-row commits into a bare table shaped like domain_event_entry and into the real one
 #      (as deploy/bench/appends.sh does, on the same server and durability), and POST /api/v1/cases through HTTP
 #      (deploy/bench/AppendLoad.java) at 1, 8 and 16 clients; the live projections' lag in time during the largest
@@ -47,7 +50,9 @@
 #   <work>/service/data/postgres; the service starts on it, in place, and the growth is skipped; the catch-up is then
 #   counted from the service's start, after its migrations), APPENDS (true; false skips part 5), FLOOR (true),
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
-#   indicators-commune report-district statistics-indicators)
+#   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
+#   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written),
+#   WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -77,6 +82,9 @@ READ_CPU=${READ_CPU:-true}
 PGBENCH_READS=${PGBENCH_READS:-true}
 COLD=${COLD:-true}
 COLD_CELLS=${COLD_CELLS:-indicators-district indicators-commune report-district statistics-indicators}
+WRITERS=${WRITERS:-4}
+WRITE_CELLS=${WRITE_CELLS:-case-file indicators-district indicators-commune report-district indicators-written}
+WRITE_COMMUNE=${WRITE_COMMUNE:-31-xa-an-lao}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
@@ -89,7 +97,7 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*)=' \
+'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*|WRITE[A-Z_]*)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -112,6 +120,12 @@ CELLS=(
   "report-district|/api/v1/reports/$YEAR/annual?orgUnit=$DISTRICT&format=json"
   "statistics-open-cases|/api/v1/statistics/open-cases|dashboard.haiphong"
   "statistics-indicators|/api/v1/statistics/indicators?orgUnit=$DISTRICT&$PERIOD|dashboard.haiphong"
+)
+# Read only beside the writers (WRITE_CELLS): this year's indicators of the commune the writers report in, whose facts
+# every stored report changes.
+THIS_YEAR=$(date -u +%Y)
+WRITE_ONLY_CELLS=(
+  "indicators-written|/api/v1/indicators?orgUnit=$WRITE_COMMUNE&from=$THIS_YEAR-01-01&to=$THIS_YEAR-12-31"
 )
 
 log() { echo "[scale $(date -u +%H:%M:%S)] $*" >&2; }
@@ -385,6 +399,25 @@ for cell in "${ORDERED[@]}"; do
   read_row "$cell" "$WORK/read-$label.txt" "$pgbench_line" | section 4-reads
 done
 [ "$PGBENCH_READS" != true ] || drop_read_pgbench
+if [ "$WRITERS" -gt 0 ]; then
+  # The same readers while $WRITERS clients report new cases in $WRITE_COMMUNE over the same measured time: answers
+  # whose facts the writes change are counted again (the first of them after each change), those of other communes
+  # and periods should not be.
+  for cell in "${CELLS[@]}" "${WRITE_ONLY_CELLS[@]}"; do
+    label=${cell%%|*}
+    case " $WRITE_CELLS " in *" $label "*) ;; *) continue ;; esac
+    log "  $READERS readers on $label for $READ_SECONDS s, $WRITERS writers reporting cases in $WRITE_COMMUNE"
+    alive || fail "the service stopped during the reads"
+    tool AppendLoad --url "http://localhost:$PORT" --clients "$WRITERS" --seconds "$READ_SECONDS" \
+      --warmup "$READ_WARMUP" --user "worker.$WRITE_COMMUNE" --commune "$WRITE_COMMUNE" --run "rw-$label-$$" \
+      > "$WORK/write-$label.txt" &
+    WRITES=$!
+    read_cell "$READ_SECONDS" false "$cell" > "$WORK/read-write-$label.txt" || fail "the read load client failed"
+    wait "$WRITES" || fail "the append load client failed beside $label: $(cat "$WORK/write-$label.txt")"
+    read_row "$cell" "$WORK/read-write-$label.txt" "" | section 4-reads-writes
+    echo "- beside $label: $(cat "$WORK/write-$label.txt")" | section 4-reads-writes-notes
+  done
+fi
 log "  every family at once for $REBUILD_READ_SECONDS s, a rebuild of $REBUILD_DURING_READS started after the warm-up"
 read_cell "$REBUILD_READ_SECONDS" false "${CELLS[@]}" > "$WORK/reads-rebuild.txt" &
 READS=$!
