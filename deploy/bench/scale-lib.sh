@@ -58,9 +58,12 @@ memory_section() {
   local hwm oom
   hwm=$(awk '/^VmHWM/ { printf "%.0f MiB", $2 / 1024 }' "/proc/$SERVICE/status" 2>/dev/null) || true
   oom=$(grep -c 'OutOfMemoryError' "$DIR/service.log" 2>/dev/null) || true
-  python3 - "$DIR/gc.log" "$HEAP" "${hwm:-– (process gone)}" "${oom:-0}" <<'PY' | section 6-memory
+  errors=$(grep -c '^[0-9T:.-]*Z *ERROR ' "$DIR/service.log" 2>/dev/null) || true
+  warnings=$(grep -c '^[0-9T:.-]*Z *WARN ' "$DIR/service.log" 2>/dev/null) || true
+  python3 - "$DIR/gc.log" "$HEAP" "${hwm:-– (process gone)}" "${oom:-0}" "${errors:-0}" "${warnings:-0}" <<'PY' \
+    | section 6-memory
 import re, sys
-path, heap, hwm, oom = sys.argv[1:]
+path, heap, hwm, oom, errors, warnings = sys.argv[1:]
 before, after, pauses, full = [], [], [], 0
 try:
     for line in open(path):
@@ -70,9 +73,10 @@ try:
             full += m.group(1) == 'Full'
 except FileNotFoundError:
     pass
-print('| %s | %s | %s | %d pauses, %.1f s in all, longest %.0f ms; %d full | %s | %s |' % (
+print('| %s | %s | %s | %d pauses, %.1f s in all, longest %.0f ms; %d full | %s | %s | %s / %s |' % (
     heap, '%d MiB' % max(before) if before else '–', '%d MiB' % max(after) if after else '–', len(pauses),
-    sum(pauses) / 1000, max(pauses) if pauses else 0, full, hwm, 'none' if oom == '0' else '**%s**' % oom))
+    sum(pauses) / 1000, max(pauses) if pauses else 0, full, hwm, 'none' if oom == '0' else '**%s**' % oom,
+    errors if errors == '0' else '**%s**' % errors, warnings))
 PY
 }
 
@@ -129,8 +133,8 @@ print_tables() { # $1 the script's exit status
                    "| Catch-up after the cell (s) |"
                  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" ;;
       6-memory) echo "| Heap limit | Heap used, max (before a GC) | Heap after a GC, max | GC pauses" \
-                  "| RSS max (VmHWM) | OutOfMemoryError |"
-                echo "|---|---:|---:|---|---:|---|" ;;
+                  "| RSS max (VmHWM) | OutOfMemoryError | Service log: ERROR / WARN lines |"
+                echo "|---|---:|---:|---|---:|---|---:|" ;;
     esac
     cat "$OUT/$part.md"
     [ "$part" != 4-reads ] || [ ! -f "$OUT/4-reads-notes.md" ] || { echo; cat "$OUT/4-reads-notes.md"; }

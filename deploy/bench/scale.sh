@@ -166,6 +166,10 @@ for tool in java javac curl python3 psql pgbench unzip; do
   command -v "$tool" > /dev/null || fail "needs $tool"
 done
 [ -z "$STORE" ] || [ -f "$STORE/postmaster.opts" ] || fail "STORE=$STORE is not a PostgreSQL data directory"
+# The service keeps its secrets beside the data directory (<data>/secrets): without the key-encryption keys the kept
+# store's child keys were sealed under, no personal data opens and every case file read measures an error path.
+[ -z "$STORE" ] || [ -d "$(dirname "${STORE%/}")/secrets/kek" ] \
+  || fail "no $(dirname "${STORE%/}")/secrets/kek beside STORE=$STORE: keep the run's whole <work>/service/data"
 [ -f "$JAR" ] && [ -f "$GENERATOR" ] || fail "no $JAR or $GENERATOR: build first (mvn -B -DskipTests package)"
 ! curl -s -o /dev/null "http://localhost:$PORT/" || fail "port $PORT is taken: set PORT"
 
