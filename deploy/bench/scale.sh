@@ -52,7 +52,8 @@
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
 #   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
 #   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written),
-#   WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>)
+#   WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>), JIT_WARMUP (20 s of every family
+#   but the cold ones before the floor, not counted; 0 skips it)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -83,6 +84,7 @@ PGBENCH_READS=${PGBENCH_READS:-true}
 COLD=${COLD:-true}
 COLD_CELLS=${COLD_CELLS:-indicators-district indicators-commune report-district statistics-indicators}
 WRITERS=${WRITERS:-4}
+JIT_WARMUP=${JIT_WARMUP:-20}
 WRITE_CELLS=${WRITE_CELLS:-case-file indicators-district indicators-commune report-district indicators-written}
 WRITE_COMMUNE=${WRITE_COMMUNE:-31-xa-an-lao}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -97,7 +99,7 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*|WRITE[A-Z_]*)=' \
+'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*|WRITE[A-Z_]*|JIT_WARMUP)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -372,6 +374,17 @@ read_cell() { # $1 seconds, $2 cold (true: each target asked once alone first), 
   tool ReadLoad --url "http://localhost:$PORT" --clients "$READERS" --seconds "$seconds" --warmup "$READ_WARMUP" \
     --timeout "${READ_TIMEOUT:-30}" --cold "$cold" "${CPU[@]}" "${VALUES[@]}" "${targets[@]}"
 }
+# The JIT first: on a kept store without rebuilds the service has served nothing yet, and the first cells (the floor
+# among them) would measure the interpreter. Every family but the cold ones at once, not counted.
+if [ "$JIT_WARMUP" -gt 0 ]; then
+  log "  warm-up: every family but those asked cold, $JIT_WARMUP s, not counted"
+  WARM=()
+  for cell in "${CELLS[@]}"; do
+    case " $COLD_CELLS " in *" ${cell%%|*} "*) [ "$COLD" = true ] && continue ;; esac
+    WARM+=("$cell")
+  done
+  read_cell "$JIT_WARMUP" false "${WARM[@]}" > /dev/null || fail "the read load client failed in the warm-up"
+fi
 # The floor cell first, so every row can be read against it.
 ORDERED=()
 for cell in "${CELLS[@]}"; do
