@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerStarter;
+import com.github.kagkarlsson.scheduler.boot.config.startup.ContextReadyStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,7 +23,8 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
 /**
  * A time limit scheduled before a restart fires after it: deadlines are persistent (db-scheduler on PostgreSQL),
- * not kept in memory.
+ * not kept in memory. The scheduler starts only once the context is refreshed, after Axon subscribed its handlers,
+ * so no task due at start fails for want of a handler.
  */
 class DeadlineRestartTest {
 
@@ -76,6 +79,11 @@ class DeadlineRestartTest {
             assertThat((String) row.get("meta")).contains("\"userId\":\"system\"", "\"role\":\"SYSTEM\"");
             assertThat(second.getBean(JdbcTemplate.class).queryForObject(
                     DEADLINE_SCHEDULES, Long.class)).as("schedule consumed").isZero();
+            assertThat(second.getBean(DbSchedulerStarter.class))
+                    .as("tasks run only once Axon's handlers are subscribed").isInstanceOf(ContextReadyStart.class);
+            assertThat(second.getBean(JdbcTemplate.class).queryForObject(
+                    "SELECT COALESCE(sum(consecutive_failures), 0) FROM scheduled_tasks", Long.class))
+                    .as("no scheduled task failed across the restart").isZero();
         }
     }
 }
