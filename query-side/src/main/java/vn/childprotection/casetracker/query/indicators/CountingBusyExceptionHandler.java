@@ -3,10 +3,6 @@ package vn.childprotection.casetracker.query.indicators;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,14 +26,7 @@ public class CountingBusyExceptionHandler {
 
     @ExceptionHandler(CountingBusyException.class)
     ResponseEntity<Object> busy(CountingBusyException ex, WebRequest request) {
-        ResponseEntity<Object> answer = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, TITLE,
-                ex.getMessage(), request);
-        if (answer.getBody() instanceof ProblemDetail problem) {
-            problem.setType(URI.create(TYPE));
-        }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answer.getBody());
+        return ApiExceptionHandler.unavailable(TITLE, ex.getMessage(), request, ex.retryAfterSeconds(),
+                problem -> problem.setType(URI.create(TYPE)));
     }
 }

@@ -3,10 +3,6 @@ package vn.childprotection.casetracker.query.indicators;
 import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -39,9 +35,7 @@ public class IndicatorsRebuildingExceptionHandler {
 
     @ExceptionHandler(IndicatorsRebuildingException.class)
     ResponseEntity<Object> rebuilding(IndicatorsRebuildingException ex, WebRequest request) {
-        ResponseEntity<Object> answer = ApiExceptionHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, TITLE,
-                ex.getMessage(), request);
-        if (answer.getBody() instanceof ProblemDetail problem) {
+        return ApiExceptionHandler.unavailable(TITLE, ex.getMessage(), request, ex.retryAfterSeconds(), problem -> {
             problem.setType(URI.create(TYPE));
             if (ex.percent() != null) {
                 problem.setProperty("percent", ex.percent());
@@ -49,10 +43,6 @@ public class IndicatorsRebuildingExceptionHandler {
             if (ex.expectedFinish() != null) {
                 problem.setProperty("expectedFinish", ex.expectedFinish().toString());
             }
-        }
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(answer.getBody());
+        });
     }
 }

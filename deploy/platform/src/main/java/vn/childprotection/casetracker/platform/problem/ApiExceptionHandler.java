@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.platform.problem;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,6 +154,24 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(title);
         problem.setInstance(URI.create(path(request)));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /**
+     * A {@code 503 application/problem+json} answer with {@code Retry-After}: the shape of every refusal that asks
+     * the client to come back later (a bulkhead, a count or a rebuild in progress).
+     *
+     * @param retryAfterSeconds the {@code Retry-After} header, in whole seconds
+     * @param details           adds what the refusal names (its {@code type}, a {@code rule}, progress) to the problem
+     */
+    public static ResponseEntity<Object> unavailable(String title, String detail, WebRequest request,
+                                                     long retryAfterSeconds, Consumer<ProblemDetail> details) {
+        ProblemDetail problem = (ProblemDetail) problem(HttpStatus.SERVICE_UNAVAILABLE, title, detail, request)
+                .getBody();
+        details.accept(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ResponseEntity<Object> badRequest(List<FieldProblem> problems, WebRequest request) {
