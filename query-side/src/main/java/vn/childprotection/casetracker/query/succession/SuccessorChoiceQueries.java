@@ -13,8 +13,8 @@ import vn.childprotection.casetracker.query.paging.KeysetQuery;
 
 /**
  * Reads the open cases of given communes from the risk register ({@code risk_register}: the commune that runs each
- * case now, moved by a transfer or a carry-over) with their missed limits from the deadlines ({@code case_deadline}).
- * The answer is as fresh as the slower of the two groups.
+ * case now, moved by a transfer or a carry-over) with their missed limits from the deadlines ({@code case_deadline}),
+ * and their number from the risk register's kept counts. The answer is as fresh as the slower of the two groups.
  */
 @Repository
 class SuccessorChoiceQueries {
@@ -27,13 +27,17 @@ class SuccessorChoiceQueries {
         this.jdbc = jdbc;
     }
 
-    /** How many cases of these communes are open: a split commune's cases, so a few index entries. */
+    /**
+     * How many cases of these communes are open, read from the counts the risk register keeps beside its rows
+     * ({@code open_case_count}, V3_13): written in the same transaction as the rows {@link #open} lists, so the total
+     * and the pages agree, and a few rows per commune are read whatever the number of its cases.
+     */
     long countOpen(Collection<String> communeCodes) {
         if (communeCodes.isEmpty()) {
             return 0;
         }
         Long count = jdbc.queryForObject("""
-                SELECT count(*) FROM risk_register WHERE commune_code = ANY (?) AND status <> 'CLOSED'""",
+                SELECT COALESCE(sum(open_cases), 0) FROM open_case_count WHERE commune_code = ANY (?)""",
                 Long.class, (Object) communeCodes.toArray(String[]::new));
         return count == null ? 0 : count;
     }

@@ -28,21 +28,16 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  * per case, as the projections would (same tables, same indexes), then times each statement (median of 25 runs after
  * 5 warm-up runs) and prints its plan ({@code EXPLAIN (ANALYZE, BUFFERS)}) into
  * {@code target/first-page-cost.txt}. Since V3_13 a first page reads the counts the projections keep (filled here
- * from the rows written, {@link KeptCountsFill}), so its HTTP rows "with / without the count indexes" run the same
- * statements; {@link KeptCountsCostBenchmark} measures counting the rows against reading the kept counts.
+ * from the rows written, {@link RegisterRows}), and since V3_16 the count indexes it compared them with until then
+ * are gone; {@link KeptCountsCostBenchmark} measures counting the rows against reading the kept counts.
  */
 @EnabledIfSystemProperty(named = "casetracker.bench.firstpage", matches = "true")
 @DirtiesContext
 class FirstPageCostBenchmark extends QuerySideIntegrationTest {
 
-    private static final String COMMUNES = "ARRAY['313-tt-an-lao', '313-tt-truong-son', '313-an-thai', "
-            + "'313-an-thang', '313-an-tho', '313-an-tien', '313-bat-trang', '313-chien-thang', '313-my-duc', "
-            + "'313-quang-hung', '313-quang-trung', '313-quoc-tuan', '313-tan-dan', '313-tan-vien', '313-thai-son', "
-            + "'313-truong-thanh', '313-truong-tho']";
-    private static final String REGISTER_COUNT = "SELECT r.commune_code, count(*) FROM risk_register r "
-            + "WHERE r.status <> 'CLOSED' GROUP BY r.commune_code";
-    private static final String LATE_COUNT = "SELECT commune_code, CASE WHEN rule = 'INTERVENTION_DUE' THEN "
-            + "responsible_org_unit END, count(*) FROM case_deadline WHERE state = 'MISSED' GROUP BY 1, 2";
+    private static final String REGISTER_COUNT = "SELECT commune_code, sum(open_cases) FROM open_case_count "
+            + "GROUP BY commune_code";
+    private static final String LATE_COUNT = "SELECT commune_code, agency_code, late FROM late_deadline_count";
     private static final int RUNS = 25;
     private static final int WARM_UP = 5;
 
@@ -59,35 +54,16 @@ class FirstPageCostBenchmark extends QuerySideIntegrationTest {
         String registerNext = register.get("next").asString();
         JsonNode overdue = getJson("/api/v1/overdue");
         String overdueNext = overdue.get("next").asString();
-        compare(lines, "risk register, district-wide, HTTP, with the count indexes: first page ÷ next page",
+        compare(lines, "risk register, district-wide, HTTP: first page ÷ next page",
                 () -> getJson("/api/v1/risk-register"), () -> getJson(registerNext));
-        compare(lines, "overdue register, district-wide, HTTP, with the count indexes: first page ÷ next page",
+        compare(lines, "overdue register, district-wide, HTTP: first page ÷ next page",
                 () -> getJson("/api/v1/overdue"), () -> getJson(overdueNext));
         List<String> countPlans = new ArrayList<>();
         for (String sql : List.of(REGISTER_COUNT, LATE_COUNT)) {
             countPlans.add("");
-            countPlans.add("With the count indexes: " + sql);
+            countPlans.add("The first page's counts: " + sql);
             countPlans.addAll(jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class));
         }
-        jdbc.execute("DROP INDEX risk_register_count_idx");
-        jdbc.execute("DROP INDEX case_deadline_late_count_idx");
-        jdbc.execute("ANALYZE risk_register");
-        jdbc.execute("ANALYZE case_deadline");
-        compare(lines, "risk register, district-wide, HTTP, without them (V3_10): first page ÷ next page",
-                () -> getJson("/api/v1/risk-register"), () -> getJson(registerNext));
-        compare(lines, "overdue register, district-wide, HTTP, without them (V3_10): first page ÷ next page",
-                () -> getJson("/api/v1/overdue"), () -> getJson(overdueNext));
-        for (String sql : List.of(REGISTER_COUNT, LATE_COUNT)) {
-            countPlans.add("");
-            countPlans.add("Without them: " + sql);
-            countPlans.addAll(jdbc.queryForList("EXPLAIN (ANALYZE, BUFFERS) " + sql, String.class));
-        }
-        jdbc.execute("CREATE INDEX risk_register_count_idx ON risk_register (commune_code, risk_level) "
-                + "WHERE status <> 'CLOSED'");
-        jdbc.execute("CREATE INDEX case_deadline_late_count_idx ON case_deadline (commune_code, rule, "
-                + "responsible_org_unit) WHERE state = 'MISSED'");
-        jdbc.execute("VACUUM ANALYZE risk_register");
-        jdbc.execute("VACUUM ANALYZE case_deadline");
 
         String agency = "/api/v1/audit-trail?agency=313-health-centre&limit=50";
         JsonNode trail = getJson(agency);
@@ -126,30 +102,7 @@ class FirstPageCostBenchmark extends QuerySideIntegrationTest {
     }
 
     private void fill(int cases) {
-        jdbc.update("""
-                INSERT INTO risk_register (case_id, commune_code, category, risk_level, emergency, status, reported_at,
-                                           updated_at, version)
-                SELECT 'bench-' || i, (%s)[1 + i %% 17], 'ABUSED',
-                       (ARRAY['HIGH', 'MEDIUM', 'LOW', NULL])[1 + i %% 4], FALSE,
-                       CASE WHEN i %% 5 < 3 THEN 'PLAN_APPROVED' ELSE 'CLOSED' END,
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes', 8
-                FROM generate_series(1, ?) i""".formatted(COMMUNES), cases);
-        jdbc.update("""
-                INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
-                                           commune_code, state, scheduled_at, missed_at)
-                SELECT 'bench-' || i, d.id, d.rule, TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes',
-                       CASE WHEN d.rule = 'INTERVENTION_DUE' THEN '313-health-centre' ELSE (%s)[1 + i %% 17] END,
-                       CASE WHEN d.rule = 'INTERVENTION_DUE' THEN 'i-1' END, (%s)[1 + i %% 17],
-                       CASE WHEN d.id LIKE 'missed%%' THEN 'MISSED' ELSE 'OPEN' END,
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
-                       CASE WHEN d.id LIKE 'missed%%'
-                            THEN TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes' END
-                FROM generate_series(1, ?) i
-                CROSS JOIN LATERAL (VALUES ('open-1', 'CASE_REVIEW'),
-                    (CASE WHEN i %% 5 = 0 THEN 'missed-1' ELSE 'met-1' END,
-                     CASE WHEN i %% 10 = 0 THEN 'INTERVENTION_DUE' ELSE 'PLAN_DRAFTING' END)) d(id, rule)
-                WHERE d.id <> 'met-1'""".formatted(COMMUNES, COMMUNES), cases);
+        RegisterRows.write(jdbc, 1, cases);
         jdbc.update("""
                 INSERT INTO audit_entry (event_id, global_index, case_id, sequence_number, action, recorded_at,
                                          occurred_at, user_id, org_unit, role, agency_code, summary)
@@ -161,10 +114,7 @@ class FirstPageCostBenchmark extends QuerySideIntegrationTest {
                        CASE WHEN k = 10 THEN '313-health-centre' ELSE (%s)[1 + i %% 17] END,
                        CASE WHEN k = 10 THEN 'AGENCY_STAFF' ELSE 'COMMUNE_WORKER' END,
                        CASE WHEN k >= 9 AND i %% 4 = 0 THEN '313-health-centre' END, 'bench'
-                FROM generate_series(1, ?) i CROSS JOIN generate_series(0, 11) k""".formatted(COMMUNES), cases);
-        KeptCountsFill.refill(jdbc);
-        jdbc.execute("VACUUM ANALYZE risk_register");
-        jdbc.execute("VACUUM ANALYZE case_deadline");
+                FROM generate_series(1, ?) i CROSS JOIN generate_series(0, 11) k""".formatted(RegisterRows.COMMUNES), cases);
         jdbc.execute("VACUUM ANALYZE audit_entry");
     }
 

@@ -29,7 +29,8 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  * </pre>
  * Rows are written straight into {@code risk_register} and {@code case_deadline} with {@code generate_series} (about
  * 60 % of the cases open, one late deadline for every fifth case, half of those an intervention's, over the 17
- * communes of the former district), and the kept counts are then filled from them as migration V3_13 does. Each
+ * communes of the former district, {@link RegisterRows}), and the kept counts are then filled from them as migration
+ * V3_13 does. Each
  * statement's {@code EXPLAIN (ANALYZE)} execution time is the median of 15 runs after 3; each first page over HTTP
  * the median of 15 requests after 3. Written to {@code target/kept-counts-cost.txt}.
  */
@@ -37,10 +38,6 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 @DirtiesContext
 class KeptCountsCostBenchmark extends QuerySideIntegrationTest {
 
-    private static final String COMMUNES = "ARRAY['313-tt-an-lao', '313-tt-truong-son', '313-an-thai', "
-            + "'313-an-thang', '313-an-tho', '313-an-tien', '313-bat-trang', '313-chien-thang', '313-my-duc', "
-            + "'313-quang-hung', '313-quang-trung', '313-quoc-tuan', '313-tan-dan', '313-tan-vien', '313-thai-son', "
-            + "'313-truong-thanh', '313-truong-tho']";
     private static final int RUNS = 15;
     private static final int WARM_UP = 3;
     private static final Pattern EXECUTION_TIME = Pattern.compile("Execution Time: ([0-9.]+) ms");
@@ -72,7 +69,7 @@ class KeptCountsCostBenchmark extends QuerySideIntegrationTest {
         Map<String, double[]> first = new LinkedHashMap<>();
         int filled = 0;
         for (int size : sizes) {
-            fill(filled + 1, size);
+            RegisterRows.write(jdbc, filled + 1, size);
             filled = size;
             lines.add("");
             lines.add("Synthetic store: " + size + " cases, " + count("risk_register WHERE status <> 'CLOSED'")
@@ -114,40 +111,6 @@ class KeptCountsCostBenchmark extends QuerySideIntegrationTest {
                 .isEqualTo(count("risk_register WHERE status <> 'CLOSED'"));
         assertThat(getJson("/api/v1/overdue").get("total").asLong())
                 .isEqualTo(count("case_deadline WHERE state = 'MISSED'"));
-    }
-
-    /**
-     * Cases {@code from} to {@code to} (their rows of the risk register and their deadlines), then the kept counts
-     * filled again from every row, as migration V3_13 fills them.
-     */
-    private void fill(int from, int to) {
-        jdbc.update("""
-                INSERT INTO risk_register (case_id, commune_code, category, risk_level, emergency, status, reported_at,
-                                           updated_at, version)
-                SELECT 'bench-' || i, (%s)[1 + i %% 17], (ARRAY['ABUSED', 'AT_RISK', 'SPECIAL_CIRCUMSTANCES'])[1 + i %% 3],
-                       (ARRAY['HIGH', 'MEDIUM', 'LOW', NULL])[1 + i %% 4], FALSE,
-                       CASE WHEN i %% 5 < 3 THEN 'PLAN_APPROVED' ELSE 'CLOSED' END,
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes', 8
-                FROM generate_series(?, ?) i""".formatted(COMMUNES), from, to);
-        jdbc.update("""
-                INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
-                                           commune_code, state, scheduled_at, missed_at)
-                SELECT 'bench-' || i, d.id, d.rule, TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes',
-                       CASE WHEN d.rule = 'INTERVENTION_DUE' THEN '313-health-centre' ELSE (%s)[1 + i %% 17] END,
-                       CASE WHEN d.rule = 'INTERVENTION_DUE' THEN 'i-1' END, (%s)[1 + i %% 17],
-                       CASE WHEN d.id LIKE 'missed%%' THEN 'MISSED' ELSE 'OPEN' END,
-                       TIMESTAMPTZ '2024-01-01 00:00Z' + i * INTERVAL '7 minutes',
-                       CASE WHEN d.id LIKE 'missed%%'
-                            THEN TIMESTAMPTZ '2024-01-05 00:00Z' + i * INTERVAL '7 minutes' END
-                FROM generate_series(?, ?) i
-                CROSS JOIN LATERAL (VALUES ('open-1', 'CASE_REVIEW'),
-                    (CASE WHEN i %% 5 = 0 THEN 'missed-1' ELSE 'met-1' END,
-                     CASE WHEN i %% 10 = 0 THEN 'INTERVENTION_DUE' ELSE 'PLAN_DRAFTING' END)) d(id, rule)
-                WHERE d.id <> 'met-1'""".formatted(COMMUNES, COMMUNES), from, to);
-        KeptCountsFill.refill(jdbc);
-        jdbc.execute("VACUUM ANALYZE risk_register");
-        jdbc.execute("VACUUM ANALYZE case_deadline");
     }
 
     private double executionTime(String sql) {
