@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.accesslog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
@@ -16,8 +15,7 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
@@ -61,11 +59,8 @@ public class AccessLogController {
             @Parameter(description = "Read before this ISO-8601 instant") @RequestParam(required = false) Instant to,
             @Parameter(description = "true: only entries waiting for review; false: only the others")
             @RequestParam(required = false) Boolean flagged,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         policy.accessLog(currentActor.require());
         if (from != null && to != null && !from.isBefore(to)) {

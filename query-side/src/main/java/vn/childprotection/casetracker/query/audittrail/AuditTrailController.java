@@ -31,8 +31,7 @@ import vn.childprotection.casetracker.platform.problem.FieldProblem;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
@@ -99,11 +98,8 @@ public class AuditTrailController {
             @RequestParam(required = false) Instant from,
             @Parameter(description = "Recorded before this ISO-8601 instant")
             @RequestParam(required = false) Instant to,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             @Parameter(description = "json (default) or csv", schema = @Schema(allowableValues = {"json", "csv"}))
             @RequestParam(required = false) String format,
             HttpServletRequest request) {

@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.breakglass;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,8 +22,7 @@ import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
@@ -85,11 +83,8 @@ public class BreakTheGlassController {
             @RequestParam(required = false) Boolean flagged,
             @Parameter(description = "Only this case") @RequestParam(required = false) String caseId,
             @Parameter(description = "Only grants of this user") @RequestParam(required = false) String user,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         Actor reader = currentActor.require();
         policy.accessLog(reader);

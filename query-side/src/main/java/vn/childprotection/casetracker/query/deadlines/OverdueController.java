@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.deadlines;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -21,8 +20,7 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 
 /**
@@ -72,11 +70,8 @@ public class OverdueController {
             @Parameter(description = "Only interventions of this agency (org unit code of an AGENCY or a COMMUNE "
                     + "given an intervention)")
             @RequestParam(required = false) String agency,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         ReadPolicy.OverdueScope scope = policy.overdue(currentActor.require(), commune, agency);
         if (scope.commune() != null) {

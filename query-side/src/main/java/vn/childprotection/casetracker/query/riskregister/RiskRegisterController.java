@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.riskregister;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -15,9 +14,8 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
 import vn.childprotection.casetracker.query.paging.ListScope;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.values.RiskLevel;
 
@@ -62,11 +60,8 @@ public class RiskRegisterController {
             @RequestParam(required = false) String commune,
             @Parameter(description = "Only cases at this risk level")
             @RequestParam(required = false) RiskLevel riskLevel,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         String readable = policy.riskRegister(currentActor.require(), commune);
         if (readable != null) {

@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.succession;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.security.Actor;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.RetiredPageParameters;
 
 /**
@@ -49,11 +46,8 @@ public class SuccessorChoiceController {
                     + "for cases whose ceased commune or a candidate successor lies in their area (the first "
                     + "commune, district or province at or above their org unit).")
     public SuccessorChoicesView successorChoices(
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         Actor reader = currentActor.require();
         policy.successorChoices(reader);

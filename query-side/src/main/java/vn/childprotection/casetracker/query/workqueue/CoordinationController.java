@@ -1,8 +1,6 @@
 package vn.childprotection.casetracker.query.workqueue;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -13,8 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 
 /**
@@ -47,11 +44,8 @@ public class CoordinationController {
                     + "page, null on the last. The first page also gives the number of items of the whole list "
                     + "(total); the following pages give null. Coordinators only.")
     public DeclinedInterventionsView declinedInterventions(
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         policy.declinedInterventions(currentActor.require());
         PageRequest page = PageRequest.of(DECLINED, limit, cursor, KEY_SIZE);

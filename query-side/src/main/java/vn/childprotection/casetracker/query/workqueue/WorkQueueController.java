@@ -19,8 +19,7 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.paging.ListScope;
-import vn.childprotection.casetracker.query.paging.PageCursor;
-import vn.childprotection.casetracker.query.paging.PageLimit;
+import vn.childprotection.casetracker.query.paging.PageParameters;
 import vn.childprotection.casetracker.query.paging.PageRequest;
 import vn.childprotection.casetracker.values.InterventionStatus;
 
@@ -71,11 +70,8 @@ public class WorkQueueController {
             @RequestParam(required = false) String sort,
             @Parameter(description = "Only interventions with this status")
             @RequestParam(required = false) InterventionStatus status,
-            @Parameter(description = PageLimit.DESCRIPTION, example = "100", schema = @Schema(type = "integer",
-                    minimum = "1", maximum = "1000", defaultValue = "100"))
-            @RequestParam(required = false) Integer limit,
-            @Parameter(description = PageCursor.DESCRIPTION, example = PageCursor.EXAMPLE)
-            @RequestParam(required = false) String cursor,
+            @PageParameters.Limit @RequestParam(required = false) Integer limit,
+            @PageParameters.Cursor @RequestParam(required = false) String cursor,
             HttpServletRequest request) {
         policy.workQueue(currentActor.require(), code);
         orgUnits.require("code", code, OrgUnitType.AGENCY, OrgUnitType.COMMUNE);
