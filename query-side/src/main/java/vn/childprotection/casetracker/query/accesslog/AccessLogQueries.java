@@ -23,6 +23,13 @@ public class AccessLogQueries {
     private static final String FROM = " FROM access_log a"
             + " LEFT JOIN break_the_glass_grant g ON g.grant_id = a.grant_id";
     private static final String FLAGGED = "COALESCE(g.flagged, FALSE)";
+    /**
+     * The {@code flagged} filter as a semi-join, which the planner can drive from the few grants waiting for review
+     * ({@code break_the_glass_grant_flagged_page_idx}) through {@code access_log_grant_idx}; the same condition on the
+     * joined column ({@link #FLAGGED}) could only be checked entry by entry, over the whole log.
+     */
+    private static final String FLAGGED_GRANT = "EXISTS (SELECT 1 FROM break_the_glass_grant f "
+            + "WHERE f.grant_id = a.grant_id AND f.flagged)";
 
     private static final RowMapper<AccessLogEntry> ROW_MAPPER = (rs, i) -> new AccessLogEntry(
             rs.getLong("entry_id"), rs.getObject("accessed_at", OffsetDateTime.class).toInstant(),
@@ -41,7 +48,8 @@ public class AccessLogQueries {
     /**
      * Up to {@code rows} entries matching the filter, oldest first (read at, then entry id), after the entry whose
      * sort key {@code after} holds (see {@link #key}); each filter but {@code flagged} is served by an index ending
-     * with that order ({@code access_log_order_idx}, {@code access_log_case_page_idx}, {@code _user_page_idx}).
+     * with that order ({@code access_log_order_idx}, {@code access_log_case_page_idx}, {@code _user_page_idx});
+     * {@code flagged=true} reads the entries of the grants waiting for review and sorts those.
      */
     List<AccessLogEntry> page(AccessLogFilter filter, Optional<CursorKey> after, int rows) {
         Where where = where(filter);
@@ -82,8 +90,7 @@ public class AccessLogQueries {
             arguments.add(filter.to().atOffset(ZoneOffset.UTC));
         }
         if (filter.flagged() != null) {
-            conditions.add(FLAGGED + " = ?");
-            arguments.add(filter.flagged());
+            conditions.add((filter.flagged() ? "" : "NOT ") + FLAGGED_GRANT);
         }
         return new Where(conditions, arguments);
     }
