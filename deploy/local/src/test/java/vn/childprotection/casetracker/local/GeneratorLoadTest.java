@@ -63,11 +63,12 @@ class GeneratorLoadTest {
 
             ApiClient api = new ApiClient(port);
             List<GeneratedCase> pending = new ArrayList<>(record.cases());
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-                pending.removeIf(c -> matches(api, c));
-                assertThat(pending.stream().map(c -> c.caseId() + " " + c.expectedStatus()))
-                        .as("cases not (yet) read back as recorded").isEmpty();
-            });
+            await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                    .untilAsserted(() -> {
+                        pending.removeIf(c -> matches(api, c));
+                        assertThat(pending.stream().map(c -> c.caseId() + " " + c.expectedStatus()))
+                                .as("cases not (yet) read back as recorded").isEmpty();
+                    });
 
             // The city's coordinator reads across the communes and sees the same.
             record.cases().stream().limit(20).forEach(c -> {

@@ -96,7 +96,7 @@ class DatabaseOutageTest {
                     .until(() -> missedLimits(jdbc, limitDueInOutage) == 1);
             Map<String, Long> stored = EventStoreCheck.eventsPerCase(dataDir);
             EventStoreCheck.assertEveryAcknowledgedWriteStored(load.acknowledged(), stored);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(120)).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                     .until(() -> EventStoreCheck.projectionsEqualTheStore(api, stored));
             assertThat(missedLimits(jdbc, limitDueInOutage)).as("the scheduler fired it once, not again")
                     .isEqualTo(1);

@@ -64,19 +64,24 @@ import tools.jackson.databind.json.JsonMapper;
  * before its next try; if that fails (a stopped projection hides the case from break-the-glass), later tries reuse
  * the last case and the report says so.
  *
- * <p>Every mutation of the catalogue is sent in turn (the try number picks it, so all are covered);
- * jqwik draws each try's {@link Variant} (which hostile character, where in the string, how far past a bound).
- * Shrinking is off: the summary keeps the smallest example per group. Deterministic by default with seed
- * {@value #SEED} and {@value #TRIES} tries; override with {@code -Dcasetracker.fuzz.seed=...} and
- * {@code -Dcasetracker.fuzz.tries=...} (fewer than 5,000 tries only for a quick look).
+ * <p>Every mutation of the catalogue is sent in turn (the try number picks it); then, with at most
+ * {@value #TOP_UP} more tries, the mutations of kinds that have not yet sent each of the equivalent hostile values
+ * they pick among (each control character, charset, malformed date...: {@link PickCoverage}); further tries go
+ * through the catalogue again. jqwik draws each try's {@link Variant} (where in the string, how far past a bound,
+ * which value a kind starts from). Both coverages are asserted, not hoped for: every mutation of the catalogue was
+ * sent, and every hostile value of every kind. Shrinking is off: the summary keeps the smallest example per group.
+ * Deterministic by default with seed {@value #SEED}; override with {@code -Dcasetracker.fuzz.seed=...} and
+ * {@code -Dcasetracker.fuzz.tries=...} (more tries draw more variants; too few fail the coverage).
  */
-@PropertyDefaults(tries = HostileInputPropertyTest.TRIES, shrinking = ShrinkingMode.OFF,
-        afterFailure = AfterFailureMode.RANDOM_SEED)
+@PropertyDefaults(shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED)
 class HostileInputPropertyTest {
 
     static final String SEED = "20261129";
-    static final int TRIES = 5200;
-    static final int MINIMUM_REQUESTS = 5000;
+    /**
+     * Tries beyond one pass over the catalogue: enough for the kinds whose uses in one pass are fewer than their
+     * hostile values to send the rest (the run asserts they did).
+     */
+    static final int TOP_UP = 50;
 
     private static ConfigurableApplicationContext context;
     private static RawHttp http;
@@ -93,6 +98,8 @@ class HostileInputPropertyTest {
     private static long setupNanos;
     private static final FailureSummary summary = new FailureSummary();
     private static int cursor;
+    /** The mutations of the catalogue sent so far (a mutation is a record of lambdas: equal only to itself). */
+    private static final Set<Mutation> sent = new HashSet<>();
     private static int tries;
     private static long startedAt;
 
@@ -127,11 +134,13 @@ class HostileInputPropertyTest {
     @Property(seed = SEED)
     @AddLifecycleHook(Overrides.class)
     void every_invalid_request_is_refused_with_a_problem_and_writes_nothing(@ForAll("variants") Variant variant) {
-        Mutation mutation = catalogue.get(cursor++ % catalogue.size());
+        Mutation mutation = next();
         tries++;
         ApiOperation op = mutation.operation();
         RequestDraft draft = HostileRequests.valid(op, values(op));
+        PickCoverage.sending(mutation);
         mutation.apply().accept(draft, variant);
+        sent.add(mutation);
         long sent = System.nanoTime();
         Answer answer = http.send(draft);
         long answered = System.nanoTime() - sent;
@@ -141,6 +150,18 @@ class HostileInputPropertyTest {
             stale.add(op.label());
             ledger.appendedSinceLastLook();
         }
+    }
+
+    /**
+     * The catalogue in turn, once; then mutations of kinds that have not sent all their hostile values yet; then
+     * the catalogue again.
+     */
+    private static Mutation next() {
+        if (cursor < catalogue.size()) {
+            return catalogue.get(cursor++);
+        }
+        Mutation missing = PickCoverage.nextMissing();
+        return missing != null ? missing : catalogue.get(cursor++ % catalogue.size());
     }
 
     @Provide
@@ -159,7 +180,12 @@ class HostileInputPropertyTest {
                 + "\n" + summary.render();
         writeReport(report + "\nStatuses by operation:\n" + summary.statusesByOperation());
         assertThat(controlFailures).as("valid requests the mutations start from are accepted").isEmpty();
-        assertThat(summary.requests()).as("hostile requests sent").isGreaterThanOrEqualTo(Math.min(MINIMUM_REQUESTS, tries));
+        assertThat(summary.requests()).as("hostile requests sent").isEqualTo(tries);
+        assertThat(catalogue).as("every mutation of the catalogue was sent").allMatch(sent::contains);
+        assertThat(PickCoverage.kinds()).as("kinds of mutation picking among several hostile values")
+                .isGreaterThan(20);
+        assertThat(PickCoverage.missed()).as("kinds of mutation of which some hostile value was never sent "
+                + "(the number sent)").isEmpty();
         assertThat(summary.clean()).as(report).isTrue();
     }
 
@@ -181,9 +207,9 @@ class HostileInputPropertyTest {
         pathValues.put(op.label(), values);
         if (!op.method().equals("GET")) {
             stale.add(op.label());
-        } else {
+        } else if (answer[0].status() == 404) {
             try {
-                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                         .until(() -> (answer[0] = http.send(draft)).status() != 404);
             } catch (ConditionTimeoutException e) {
                 // reported below with the last answer
@@ -211,7 +237,10 @@ class HostileInputPropertyTest {
         return pathValues.get(label);
     }
 
-    /** Seed and tries from {@code -Dcasetracker.fuzz.seed} and {@code -Dcasetracker.fuzz.tries}, when given. */
+    /**
+     * Seed and tries from {@code -Dcasetracker.fuzz.seed} and {@code -Dcasetracker.fuzz.tries}, when given; tries
+     * otherwise the catalogue and {@link #TOP_UP} (known once the service is started, before the property runs).
+     */
     static class Overrides implements AroundPropertyHook {
 
         @Override
@@ -221,9 +250,7 @@ class HostileInputPropertyTest {
                 context.attributes().setSeed(seed);
             }
             String tries = System.getProperty("casetracker.fuzz.tries", "");
-            if (!tries.isBlank()) {
-                context.attributes().setTries(Integer.parseInt(tries));
-            }
+            context.attributes().setTries(tries.isBlank() ? catalogue.size() + TOP_UP : Integer.parseInt(tries));
             return property.execute();
         }
 

@@ -14,13 +14,14 @@ import java.util.function.BiConsumer;
 record Mutation(ApiOperation operation, String kind, String target, BiConsumer<RequestDraft, Variant> apply) {
 
     /**
-     * The random part of one try, drawn by jqwik: which of several hostile values, at which position of a string,
-     * how far past a bound, which number.
+     * The random part of one try, drawn by jqwik: which of several hostile values (the first of its kind; later
+     * ones go on in turn, see {@link PickCoverage}), at which position of a string, how far past a bound, which
+     * number.
      */
     record Variant(int pick, int position, int extra, long number) {
 
         <T> T pick(T[] options) {
-            return options[Math.floorMod(pick, options.length)];
+            return options[PickCoverage.pick(pick, options.length)];
         }
     }
 }
