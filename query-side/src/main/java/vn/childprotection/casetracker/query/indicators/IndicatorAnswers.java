@@ -67,7 +67,8 @@ import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
  *       instant, plus at most what committed during the one statement that took the snapshot; the age it is judged
  *       and labelled by ({@code Age}) is never understated.</li>
  *   <li>It is given only to a request that asked for it, never older than the request accepts nor than
- *       {@code casetracker.indicators.max-stale-limit}; without the directive every answer is of the current facts.</li>
+ *       {@code casetracker.indicators.max-stale-limit}; without the directive every answer is of the current
+ *       facts.</li>
  * </ul>
  */
 @Component

@@ -13,9 +13,9 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
  * (indicators, statistics of indicators, periodic reports in every format, the plan's targets) for its
  * {@code max-stale} directive (RFC 9111 section 5.2.1.2): {@code max-stale=N} accepts an answer whose facts are at most
  * {@code N} seconds old, a bare {@code max-stale} any age; either is capped by
- * {@code casetracker.indicators.max-stale-limit} (a duration, default 300 s; 0 turns the directive off). The directive's
- * name is compared without regard to case, its argument may be a token or a quoted string (RFC 9111 section 5.2), a
- * number too great to hold means the limit (section 1.2.2); every other directive is ignored.
+ * {@code casetracker.indicators.max-stale-limit} (a duration, default 300 s; 0 turns the directive off). The
+ * directive's name is compared without regard to case, its argument may be a token or a quoted string (RFC 9111
+ * section 5.2), a number too great to hold means the limit (section 1.2.2); every other directive is ignored.
  */
 @Component
 public class MaxStaleDirective {
@@ -54,8 +54,8 @@ public class MaxStaleDirective {
      * What the request's {@code Cache-Control} header accepts.
      *
      * @param cacheControl the header's value (several headers joined with commas), or null when absent
-     * @return {@link MaxStale#NOT_ASKED} without a {@code max-stale} directive; otherwise the age it accepts, capped
-     * by the limit (the smallest, if the directive comes more than once)
+     * @return {@link MaxStale#NOT_ASKED} without a {@code max-stale} directive or with a limit of 0; otherwise the age
+     * it accepts, capped by the limit (the smallest, if the directive comes more than once)
      * @throws BadRequestException naming {@value #HEADER} if a {@code max-stale} argument is not a whole number of
      *                             seconds (negative, a fraction, text, empty)
      */
@@ -73,7 +73,7 @@ public class MaxStaleDirective {
             Duration asked = equals < 0 ? limit : seconds(directive.substring(equals + 1).strip());
             accepted = accepted == null || asked.compareTo(accepted) < 0 ? asked : accepted;
         }
-        return accepted == null ? MaxStale.NOT_ASKED : new MaxStale(accepted);
+        return accepted == null || limit.isZero() ? MaxStale.NOT_ASKED : new MaxStale(accepted);
     }
 
     /** The greatest age any request may accept. */

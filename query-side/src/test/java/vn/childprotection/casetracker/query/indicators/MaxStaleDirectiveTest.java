@@ -64,8 +64,10 @@ class MaxStaleDirectiveTest {
     }
 
     @Test
-    void a_limit_of_zero_accepts_no_age_and_a_negative_one_is_refused_at_start() {
-        assertThat(new MaxStaleDirective(Duration.ZERO).read("max-stale=60").accepted()).isEqualTo(Duration.ZERO);
+    void a_limit_of_zero_turns_the_directive_off_and_a_negative_one_is_refused_at_start() {
+        assertThat(new MaxStaleDirective(Duration.ZERO).read("max-stale=60").asked()).isFalse();
+        assertThatThrownBy(() -> new MaxStaleDirective(Duration.ZERO).read("max-stale=-60"))
+                .as("still checked").isInstanceOf(BadRequestException.class);
         assertThatThrownBy(() -> new MaxStaleDirective(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("casetracker.indicators.max-stale-limit");
