@@ -46,6 +46,11 @@ import java.util.regex.Pattern;
  * answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in milliseconds since the
  * epoch.
  * <p>
+ * Headers: {@code --header 'Name: value'} (repeatable) is sent with every request, e.g. {@code --header
+ * 'Cache-Control: max-stale=60'}; {@code --max-stale N} is short for that one. Each target's line then also gives
+ * {@code aged=...}, the 2xx answers that carried an {@code Age} header (given from facts counted before the request),
+ * and {@code age_max_s=...}, the greatest {@code Age} among them.
+ * <p>
  * With {@code --cold true}, each target is first asked once alone, before any reader starts (one question drawn as
  * the readers draw theirs), and its line ends with {@code cold_ms=...} (or {@code cold_status=...} when the answer was
  * not 2xx): the first, cold answer, against which the loaded, warm figures can be read.
@@ -68,12 +73,17 @@ public final class ReadLoad {
     private record Target(String label, String path, String authorization, Tally tally) {
     }
 
+    /** Headers sent with every request, as name, value, name, value... ({@code --header}, {@code --max-stale}). */
+    private static String[] headers = new String[0];
+
     /** What one target's counted requests gave; shared by the readers. */
     private static final class Tally {
         final List<long[]> answers = Collections.synchronizedList(new ArrayList<>()); // {nanos, bytes}
         final Map<Integer, AtomicLong> refused = Collections.synchronizedMap(new TreeMap<>());
         final AtomicLong errors = new AtomicLong();
         final AtomicLong timeouts = new AtomicLong();
+        final AtomicLong aged = new AtomicLong();
+        final AtomicLong ageMax = new AtomicLong();
     }
 
     /**
@@ -82,7 +92,9 @@ public final class ReadLoad {
      *             sent before it and not counted (default 5), {@code --timeout} seconds a request may take (default
      *             30), {@code --user} the default user (default {@code coordinator.haiphong}), {@code --values
      *             name=file} (repeatable), {@code --target label|path[|user]} (repeatable, at least one),
-     *             {@code --cold true} (ask each target once alone first), {@code --cpu name=pid} (repeatable),
+     *             {@code --cold true} (ask each target once alone first), {@code --header 'Name: value'}
+     *             (repeatable), {@code --max-stale N} ({@code Cache-Control: max-stale=N}), {@code --cpu name=pid}
+     *             (repeatable),
      *             {@code --clock-ticks} (the kernel's clock ticks per second, {@code getconf CLK_TCK})
      * @throws Exception when a value file cannot be read or a reader thread cannot be joined
      */
@@ -97,6 +109,23 @@ public final class ReadLoad {
         double warmup = Double.parseDouble(one(options, "warmup", "5"));
         Duration timeout = Duration.ofMillis((long) (Double.parseDouble(one(options, "timeout", "30")) * 1000));
         String defaultUser = one(options, "user", "coordinator.haiphong");
+        List<String> headerList = new ArrayList<>();
+        List<String> headerSpecs = new ArrayList<>(options.getOrDefault("header", List.of()));
+        for (String maxStale : options.getOrDefault("max-stale", List.of())) {
+            if (!maxStale.matches("[0-9]+")) {
+                throw new IllegalArgumentException("--max-stale takes a whole number of seconds, not " + maxStale);
+            }
+            headerSpecs.add("Cache-Control: max-stale=" + maxStale);
+        }
+        for (String spec : headerSpecs) {
+            int colon = spec.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("--header takes 'Name: value', not " + spec);
+            }
+            headerList.add(spec.substring(0, colon).strip());
+            headerList.add(spec.substring(colon + 1).strip());
+        }
+        headers = headerList.toArray(String[]::new);
 
         Map<String, List<String>> values = new TreeMap<>();
         for (String spec : options.getOrDefault("values", List.of())) {
@@ -176,10 +205,10 @@ public final class ReadLoad {
     private static long askOnce(String url, Target target, Map<String, List<String>> values, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + fill(target.path(), values,
+        HttpRequest request = withHeaders(HttpRequest.newBuilder(URI.create(url + fill(target.path(), values,
                         ThreadLocalRandom.current()))).timeout(timeout)
                 .header("Accept", "application/json, application/problem+json")
-                .header("Authorization", target.authorization()).GET().build();
+                .header("Authorization", target.authorization())).GET().build();
         long sent = System.nanoTime();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -191,6 +220,11 @@ public final class ReadLoad {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    /** The builder with the headers of {@code --header} and {@code --max-stale}, if any. */
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder) {
+        return headers.length == 0 ? builder : builder.headers(headers);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -208,11 +242,10 @@ public final class ReadLoad {
         long sent;
         while ((sent = System.nanoTime()) < measureTo) {
             Target target = targets.get(random.nextInt(targets.size()));
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + fill(target.path(), values, random)))
-                    .timeout(timeout)
+            HttpRequest request = withHeaders(HttpRequest.newBuilder(URI.create(url + fill(target.path(), values,
+                    random))).timeout(timeout)
                     .header("Accept", "application/json, application/problem+json")
-                    .header("Authorization", target.authorization())
-                    .GET().build();
+                    .header("Authorization", target.authorization())).GET().build();
             boolean counted = sent >= measureFrom;
             Tally tally = target.tally();
             try {
@@ -229,6 +262,10 @@ public final class ReadLoad {
                 }
                 if (response.statusCode() / 100 == 2) {
                     tally.answers.add(new long[] {answered - sent, bytes});
+                    response.headers().firstValue("Age").ifPresent(age -> {
+                        tally.aged.incrementAndGet();
+                        tally.ageMax.accumulateAndGet(Long.parseLong(age.strip()), Math::max);
+                    });
                 } else {
                     tally.refused.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
                 }
@@ -271,12 +308,14 @@ public final class ReadLoad {
         long refusedCount = refused.values().stream().mapToLong(AtomicLong::get).sum();
         long requests = answers.size() + refusedCount + target.tally().errors.get();
         return String.format(java.util.Locale.ROOT, "target=%s requests=%d rate=%.1f refused=%s errors=%d timeouts=%d"
-                        + " p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f bytes_p50=%d bytes_max=%d",
+                        + " p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f bytes_p50=%d bytes_max=%d aged=%d"
+                        + " age_max_s=%d",
                 target.label(), requests, requests / seconds,
                 refused.isEmpty() ? "0" : refused.toString().replace(" ", ""), target.tally().errors.get(),
                 target.tally().timeouts.get(), percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.95) / 1e6,
                 percentile(nanos, 0.99) / 1e6, nanos.isEmpty() ? 0 : nanos.get(nanos.size() - 1) / 1e6,
-                percentile(bytes, 0.50), bytes.isEmpty() ? 0 : bytes.get(bytes.size() - 1));
+                percentile(bytes, 0.50), bytes.isEmpty() ? 0 : bytes.get(bytes.size() - 1), target.tally().aged.get(),
+                target.tally().ageMax.get());
     }
 
     /** The nearest-rank percentile of a sorted list, 0 when it is empty. */

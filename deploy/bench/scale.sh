@@ -28,7 +28,10 @@
 #        (cold_ms); the loaded figures that follow are the warm state;
 #      - beside writers (WRITERS): the cells of WRITE_CELLS read again while WRITERS clients report new cases in
 #        WRITE_COMMUNE (AppendLoad) over the same measured time, with this year's indicators of that commune, whose
-#        facts every stored report changes: what a live system's readers see of the indicator answers' cache;
+#        facts every stored report changes: what a live system's readers see of the indicator answers' cache; that
+#        question twice, without and with Cache-Control: max-stale=MAX_STALE (indicators-written and
+#        indicators-written-max-stale: answers from the last count, their Age counted as "aged", while a recount runs
+#        in the background);
 #   5. appends: pgbench single-row commits into a bare table shaped like domain_event_entry and into the real one
 #      (as deploy/bench/appends.sh does, on the same server and durability), and POST /api/v1/cases through HTTP
 #      (deploy/bench/AppendLoad.java) at 1, 8 and 16 clients; the live projections' lag in time during the largest
@@ -51,9 +54,10 @@
 #   counted from the service's start, after its migrations), APPENDS (true; false skips part 5), FLOOR (true),
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
 #   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
-#   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written),
-#   WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>), JIT_WARMUP (20 s of every family
-#   but the cold ones before the floor, not counted; 0 skips it)
+#   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written
+#   indicators-written-max-stale), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
+#   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (20 s of
+#   every family but the cold ones before the floor, not counted; 0 skips it)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -85,8 +89,10 @@ COLD=${COLD:-true}
 COLD_CELLS=${COLD_CELLS:-indicators-district indicators-commune report-district statistics-indicators}
 WRITERS=${WRITERS:-4}
 JIT_WARMUP=${JIT_WARMUP:-20}
-WRITE_CELLS=${WRITE_CELLS:-case-file indicators-district indicators-commune report-district indicators-written}
+WRITE_CELLS=${WRITE_CELLS:-case-file indicators-district indicators-commune report-district indicators-written \
+indicators-written-max-stale}
 WRITE_COMMUNE=${WRITE_COMMUNE:-31-xa-an-lao}
+MAX_STALE=${MAX_STALE:-60}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH="$ROOT/deploy/bench"
 JAR=${JAR:-$ROOT/deploy/local/target/case-tracker.jar}
@@ -99,7 +105,8 @@ DIR="$WORK/service"
 SERVICE=
 DONE=
 OVERRIDES=$(env | grep -E '^(JAR|HEAP|PORT|FOLLOW_UP|SEED|READERS|READ_[A-Z]+|REBUILD[A-Z_]*|SAMPLE|DISTRICT|COMMUNE'\
-'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*|WRITE[A-Z_]*|JIT_WARMUP)=' \
+'|YEAR|PGBENCH_[A-Z]+|HTTP_[A-Z]+|CLIENTS|PAUSE_PROJECTIONS|STORE|APPENDS|FLOOR[A-Z_]*|COLD[A-Z_]*|WRITE[A-Z_]*|JIT_WARMUP'\
+'|MAX_STALE)=' \
   | sort | sed -E "s/=(.*[ ].*)$/='\\1'/" | tr '\n' ' ') || true
 COMMAND="${OVERRIDES}deploy/bench/scale.sh $CASES $TEMPLATES"
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -124,10 +131,12 @@ CELLS=(
   "statistics-indicators|/api/v1/statistics/indicators?orgUnit=$DISTRICT&$PERIOD|dashboard.haiphong"
 )
 # Read only beside the writers (WRITE_CELLS): this year's indicators of the commune the writers report in, whose facts
-# every stored report changes.
+# every stored report changes; the same question with Cache-Control: max-stale=$MAX_STALE (a cell named *-max-stale
+# sends it).
 THIS_YEAR=$(date -u +%Y)
 WRITE_ONLY_CELLS=(
   "indicators-written|/api/v1/indicators?orgUnit=$WRITE_COMMUNE&from=$THIS_YEAR-01-01&to=$THIS_YEAR-12-31"
+  "indicators-written-max-stale|/api/v1/indicators?orgUnit=$WRITE_COMMUNE&from=$THIS_YEAR-01-01&to=$THIS_YEAR-12-31"
 )
 
 log() { echo "[scale $(date -u +%H:%M:%S)] $*" >&2; }
@@ -369,10 +378,12 @@ if [ "$PGBENCH_READS" = true ]; then
 fi
 read_cell() { # $1 seconds, $2 cold (true: each target asked once alone first), then targets: the ReadLoad lines
   local seconds=$1 cold=$2; shift 2
-  local targets=() cell
+  local targets=() cell headers=()
   for cell in "$@"; do targets+=(--target "$cell"); done
+  # A single cell named *-max-stale asks with Cache-Control: max-stale (ReadLoad sends it with every request).
+  case "$#:${1%%|*}" in 1:*-max-stale) headers=(--max-stale "$MAX_STALE") ;; esac
   tool ReadLoad --url "http://localhost:$PORT" --clients "$READERS" --seconds "$seconds" --warmup "$READ_WARMUP" \
-    --timeout "${READ_TIMEOUT:-30}" --cold "$cold" "${CPU[@]}" "${VALUES[@]}" "${targets[@]}"
+    --timeout "${READ_TIMEOUT:-30}" --cold "$cold" "${CPU[@]}" "${VALUES[@]}" "${headers[@]}" "${targets[@]}"
 }
 # The JIT first: on a kept store without rebuilds the service has served nothing yet, and the first cells (the floor
 # among them) would measure the interpreter. Every family but the cold ones at once, not counted.
@@ -433,6 +444,12 @@ if [ "$WRITERS" -gt 0 ]; then
     wait "$WRITES" || fail "the append load client failed beside $label: $(cat "$WORK/write-$label.txt")"
     read_row "$cell" "$WORK/read-write-$label.txt" "" | section 4-reads-writes
     echo "- beside $label: $(cat "$WORK/write-$label.txt")" | section 4-reads-writes-notes
+    case $label in *-max-stale)
+      aged=$(grep "^target=$label " "$WORK/read-write-$label.txt" | grep -oE '(requests|aged|age_max_s)=[0-9]+' \
+        | tr '\n' ' ' || true)
+      echo "- $label (Cache-Control: max-stale=$MAX_STALE): answers given from an earlier count, with Age: $aged" \
+        | section 4-reads-writes-notes ;;
+    esac
   done
 fi
 log "  every family at once for $REBUILD_READ_SECONDS s, a rebuild of $REBUILD_DURING_READS started after the warm-up"

@@ -50,7 +50,21 @@ public class Bulkhead {
         return places.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Gives back the place taken by {@link #enter()}. */
+    /**
+     * Takes a place only if one is free now and nobody waits for one (fairly: never ahead of a waiting newcomer).
+     *
+     * @return whether a place was taken; if so, {@link #leave()} must follow once the work is done
+     */
+    public boolean tryEnter() {
+        try {
+            return places.tryAcquire(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Gives back the place taken by {@link #enter()} or {@link #tryEnter()}. */
     public void leave() {
         places.release();
     }

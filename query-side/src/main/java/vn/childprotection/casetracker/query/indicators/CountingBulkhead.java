@@ -1,6 +1,8 @@
 package vn.childprotection.casetracker.query.indicators;
 
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -14,7 +16,8 @@ import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
  * waits for its turn at most {@code casetracker.indicators.count-wait} (default 2 s) and is refused after that with
  * {@link CountingBusyException} (503 with {@code Retry-After}). Only counts take a turn: an answer given again
  * ({@link IndicatorAnswers}) does not. A count waits for its turn before it takes a database connection, and holds no
- * read place meanwhile (see {@code bulkhead.SlowReadBulkhead}).
+ * read place meanwhile (see {@code bulkhead.SlowReadBulkhead}). A recount in the background
+ * ({@link #countIfFree}) takes a turn only when one is free at once and nobody waits for one.
  */
 @Component
 class CountingBulkhead extends Bulkhead {
@@ -41,6 +44,31 @@ class CountingBulkhead extends Bulkhead {
      */
     <T> T count(Supplier<T> count) {
         return RequestPlace.aside(() -> inTurn(count));
+    }
+
+    /**
+     * Runs {@code count} on {@code executor} holding a turn, if a turn is free now and no count waits for one; frees
+     * the turn when it ends. Never waits: a recount that finds no free turn simply does not start.
+     *
+     * @return whether {@code count} was started
+     */
+    boolean countIfFree(Executor executor, Runnable count) {
+        if (!tryEnter()) {
+            return false;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    count.run();
+                } finally {
+                    leave();
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            leave();
+            return false;
+        }
     }
 
     private <T> T inTurn(Supplier<T> count) {

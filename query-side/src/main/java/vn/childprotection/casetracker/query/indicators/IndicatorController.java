@@ -2,14 +2,18 @@ package vn.childprotection.casetracker.query.indicators;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +30,15 @@ public class IndicatorController {
 
     private final IndicatorService indicators;
     private final IndicatorDefinitions definitions;
+    private final MaxStaleDirective maxStale;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
-    public IndicatorController(IndicatorService indicators, IndicatorDefinitions definitions, ReadPolicy policy,
-                               CurrentActor currentActor) {
+    public IndicatorController(IndicatorService indicators, IndicatorDefinitions definitions,
+                               MaxStaleDirective maxStale, ReadPolicy policy, CurrentActor currentActor) {
         this.indicators = indicators;
         this.definitions = definitions;
+        this.maxStale = maxStale;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -48,11 +54,15 @@ public class IndicatorController {
                     + "ceased into the area's (trends). With asOf, only what had been recorded by that instant is "
                     + "counted, in the org structure known then. Coordinators and auditors; commune staff for their "
                     + "own commune (a reporting group: coordinators and auditors). Dashboards read the same with small "
-                    + "cells suppressed: GET /api/v1/statistics/indicators.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+                    + "cells suppressed: GET /api/v1/statistics/indicators. countedAt is the instant the facts "
+                    + "counted are those of; with Cache-Control: max-stale the answer may be one counted earlier "
+                    + "(then with Age), given at once while the current facts are recounted in the background.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")))
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
-    public IndicatorSet indicators(
+    public ResponseEntity<IndicatorSet> indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")
             @RequestParam String orgUnit,
@@ -66,9 +76,12 @@ public class IndicatorController {
             @RequestParam(required = false) List<String> code,
             @Parameter(description = "Also count the communes that ceased into the area's communes (trends across "
                     + "the 2025 reform); split ones are listed in splitPredecessors")
-            @RequestParam(defaultValue = "false") boolean includePredecessors) {
+            @RequestParam(defaultValue = "false") boolean includePredecessors,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
         policy.indicators(currentActor.require(), orgUnit);
-        return indicators.countAsked(orgUnit, from, to, asOf, code, includePredecessors);
+        MaxStale accepted = maxStale.read(cacheControl);
+        IndicatorSet answer = indicators.countAsked(orgUnit, from, to, asOf, code, includePredecessors, accepted);
+        return AnswerAge.ok(answer.countedAt(), answer.generatedAt()).body(answer);
     }
 
     @GetMapping("/definitions")

@@ -47,9 +47,11 @@ public class IndicatorService {
      * starts, known indicator codes (400 naming the parameter otherwise).
      *
      * @param includePredecessors add the communes that ceased into the area's communes (trends across a merger)
+     * @param maxStale            how old an answer the request accepts ({@link MaxStale#NOT_ASKED}: the current
+     *                            facts only)
      */
     public IndicatorSet countAsked(String orgUnitCode, LocalDate from, LocalDate to, Instant asOf,
-                                   List<String> codes, boolean includePredecessors) {
+                                   List<String> codes, boolean includePredecessors, MaxStale maxStale) {
         reportingUnits.require("orgUnit", orgUnitCode, asOf, includePredecessors);
         if (to.isBefore(from)) {
             throw new BadRequestException("to", "must not be before from");
@@ -60,16 +62,18 @@ public class IndicatorService {
                 throw new BadRequestException("code", "is not a defined indicator: " + code);
             }
         }
-        return count(orgUnitCode, new ReportingPeriod(from, to), asOf, asked, includePredecessors);
+        return count(orgUnitCode, new ReportingPeriod(from, to), asOf, asked, includePredecessors, maxStale);
     }
 
     /**
      * Counts an area already checked, without its predecessors.
      *
-     * @param codes the indicators to count, or every defined one when empty (codes must be known)
+     * @param codes    the indicators to count, or every defined one when empty (codes must be known)
+     * @param maxStale how old an answer the request accepts ({@link MaxStale#NOT_ASKED}: the current facts only)
      */
-    public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes) {
-        return count(orgUnitCode, period, asOf, codes, false);
+    public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes,
+                              MaxStale maxStale) {
+        return count(orgUnitCode, period, asOf, codes, false, maxStale);
     }
 
     /**
@@ -78,25 +82,30 @@ public class IndicatorService {
      * IndicatorFactsRepository#count}, one statement for every indicator asked); only the cells come back, and they
      * are given again while the facts of those communes do not change ({@link IndicatorAnswers}). Runs its own
      * read-only transaction when it counts; call it outside a transaction, so that no connection is held while a
-     * count waits for its turn ({@link CountingBulkhead}).
+     * count waits for its turn ({@link CountingBulkhead}). With {@code maxStale} asked, the cells may come from facts
+     * counted earlier ({@link IndicatorAnswers}); the answer's {@code countedAt} says as of which instant. Otherwise
+     * {@code countedAt} is {@code generatedAt}: the facts were read as current during this call.
      *
-     * @param codes the indicators to count, or every defined one when empty (codes must be known)
+     * @param codes    the indicators to count, or every defined one when empty (codes must be known)
+     * @param maxStale how old an answer the request accepts ({@link MaxStale#NOT_ASKED}: the current facts only)
      * @throws IndicatorsRebuildingException if the facts do not hold every case yet (503)
      * @throws CountingBusyException         if too many counts run at once (503)
      */
     public IndicatorSet count(String orgUnitCode, ReportingPeriod period, Instant asOf, Collection<String> codes,
-                              boolean includePredecessors) {
+                              boolean includePredecessors, MaxStale maxStale) {
         ReportingScope scope = reportingUnits.scope(orgUnitCode, asOf, includePredecessors);
         Set<String> communes = scope.communes();
         List<IndicatorDefinition> asked = definitions.indicators().stream()
                 .filter(definition -> codes.isEmpty() || codes.contains(definition.code())).toList();
-        Map<String, CountedCells> counted = answers.counted(communes, period, asOf, asked);
+        CountedAnswer counted = answers.counted(communes, period, asOf, asked, maxStale);
         List<IndicatorValue> values = new ArrayList<>();
         for (IndicatorDefinition definition : asked) {
-            values.add(cells.value(definition, counted.get(definition.code()), communes));
+            values.add(cells.value(definition, counted.cells().get(definition.code()), communes));
         }
+        Instant now = clock.instant();
+        Instant generatedAt = counted.earlier() && counted.countedAt().isAfter(now) ? counted.countedAt() : now;
         return new IndicatorSet(scope.code(), scope.nameVi(), scope.nameEn(), period.from(), period.to(), asOf,
-                clock.instant(), List.copyOf(communes), scope.reportingGroup(), scope.includePredecessors(),
+                generatedAt, counted.earlier() ? counted.countedAt() : generatedAt, List.copyOf(communes), scope.reportingGroup(), scope.includePredecessors(),
                 scope.splitPredecessors(), IN_TIME_RULE, definitions.groups(), List.copyOf(values));
     }
 }

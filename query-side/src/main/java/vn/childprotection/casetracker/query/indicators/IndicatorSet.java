@@ -16,14 +16,23 @@ import java.util.List;
  * @param splitPredecessors   among those added, the split ones, added to each of their successors: do not add
  *                            up the successors' figures
  * @param asOf        only what had been recorded by this instant was counted; null when everything recorded by
- *                    {@code generatedAt} was
+ *                    {@code countedAt} was
+ * @param generatedAt when the answer was made
+ * @param countedAt   the instant (UTC) the facts counted are those of: {@code generatedAt} for an answer counted from
+ *                    the current facts; earlier for one given from facts counted before the request, which only a
+ *                    request with {@code Cache-Control: max-stale} gets (then with an {@code Age} header)
  * @param inTimeRule  how "helped in time" was decided
  */
 @Schema(name = "IndicatorSet")
 public record IndicatorSet(String orgUnit, String orgUnitNameVi, String orgUnitNameEn, LocalDate from, LocalDate to,
-                           Instant asOf, Instant generatedAt, List<String> communes, boolean reportingGroup,
-                           boolean includePredecessors, List<String> splitPredecessors, String inTimeRule,
+                           Instant asOf, Instant generatedAt, Instant countedAt, List<String> communes,
+                           boolean reportingGroup, boolean includePredecessors, List<String> splitPredecessors, String inTimeRule,
                            List<IndicatorGroup> groups, List<IndicatorValue> indicators) {
+
+    /** Whether the facts counted are earlier than the answer: given from an earlier count, on {@code max-stale}. */
+    public boolean countedEarlier() {
+        return countedAt.isBefore(generatedAt);
+    }
 
     public IndicatorValue indicator(String code) {
         return indicators.stream().filter(i -> i.code().equals(code)).findFirst()

@@ -10,12 +10,15 @@ import vn.childprotection.casetracker.query.targets.CommuneTargets;
  * The plan's targets for an org unit and a period (<i>mục tiêu kế hoạch</i>): those the cases show, and those the
  * communes entered, side by side.
  *
- * @param year     the plan year of the entered figures
- * @param communes what each commune in scope entered for the year (its latest recording by {@code asOf})
+ * @param year        the plan year of the entered figures
+ * @param generatedAt when the answer was made
+ * @param countedAt   the instant (UTC) the counted facts are those of: {@code generatedAt}, or earlier when a count was
+ *                    given from earlier facts on {@code Cache-Control: max-stale} (the earliest of them)
+ * @param communes    what each commune in scope entered for the year (its latest recording by {@code asOf})
  */
 @Schema(name = "PlanTargets")
 public record PlanTargets(String orgUnit, int year, LocalDate from, LocalDate to, Instant asOf,
-                          List<TargetLine> lines, List<CommuneFigures> communes) {
+                          Instant generatedAt, Instant countedAt, List<TargetLine> lines, List<CommuneFigures> communes) {
 
     /**
      * A commune in scope and the figures it entered for the year.

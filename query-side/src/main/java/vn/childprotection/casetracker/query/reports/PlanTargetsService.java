@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnit;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
+import vn.childprotection.casetracker.query.indicators.AnswerAge;
 import vn.childprotection.casetracker.query.indicators.IndicatorDefinitions;
 import vn.childprotection.casetracker.query.indicators.IndicatorService;
 import vn.childprotection.casetracker.query.indicators.IndicatorSet;
+import vn.childprotection.casetracker.query.indicators.MaxStale;
 import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
 import vn.childprotection.casetracker.query.reports.PlanTargets.CommuneFigures;
 import vn.childprotection.casetracker.query.targets.CommuneTargetQueries;
@@ -48,21 +50,28 @@ public class PlanTargetsService {
         this.orgUnits = orgUnits;
     }
 
-    public PlanTargets targets(String orgUnit, int year, ReportingPeriod period, Instant asOf) {
+    /**
+     * The targets of an org unit for a plan year's period, as recorded by {@code asOf} (everything when null).
+     *
+     * @param maxStale how old the counts may be ({@link MaxStale#NOT_ASKED}: of the current facts)
+     */
+    public PlanTargets targets(String orgUnit, int year, ReportingPeriod period, Instant asOf, MaxStale maxStale) {
         return targets(indicators.count(orgUnit, period, asOf,
-                List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME)), year);
+                List.of(AT_RISK_DETECTED, AT_RISK_FOLLOWED, ABUSED, ABUSED_HELPED_IN_TIME), maxStale), year, maxStale);
     }
 
     /**
      * The targets beside indicators already counted for the period (a report has counted them all): only the year
      * before and the communes' figures are read here.
+     *
+     * @param maxStale how old the count of the year before may be ({@link MaxStale#NOT_ASKED}: of the current facts)
      */
-    public PlanTargets targets(IndicatorSet now, int year) {
+    public PlanTargets targets(IndicatorSet now, int year, MaxStale maxStale) {
         String orgUnit = now.orgUnit();
         ReportingPeriod period = new ReportingPeriod(now.from(), now.to());
         Instant asOf = now.asOf();
-        long lastYear = indicators.count(orgUnit, period.yearBefore(), asOf, List.of(ABUSED))
-                .indicator(ABUSED).total();
+        IndicatorSet before = indicators.count(orgUnit, period.yearBefore(), asOf, List.of(ABUSED), maxStale);
+        long lastYear = before.indicator(ABUSED).total();
         long abused = now.indicator(ABUSED).total();
         List<TargetLine> lines = new ArrayList<>();
         lines.add(TargetLine.share("AT_RISK_FOLLOWED_SHARE",
@@ -101,7 +110,10 @@ public class PlanTargetsService {
                 CommuneTargetItem.MID_AUTUMN_FESTIVAL_HELD));
         lines.add(communeShare("CHILDREN_FORUM_COMMUNES", "Tỷ lệ xã, thị trấn tổ chức Diễn đàn trẻ em",
                 "Share of communes holding the Children's Forum", communes, CommuneTargetItem.CHILDREN_FORUM_HELD));
-        return new PlanTargets(orgUnit, year, period.from(), period.to(), asOf, List.copyOf(lines), communes);
+        Instant generatedAt = before.generatedAt().isAfter(now.generatedAt()) ? before.generatedAt()
+                : now.generatedAt();
+        return new PlanTargets(orgUnit, year, period.from(), period.to(), asOf, generatedAt,
+                AnswerAge.countedAt(generatedAt, List.of(now, before)), List.copyOf(lines), communes);
     }
 
     /**

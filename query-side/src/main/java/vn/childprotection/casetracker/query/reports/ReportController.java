@@ -2,6 +2,7 @@ package vn.childprotection.casetracker.query.reports;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +24,11 @@ import vn.childprotection.casetracker.platform.problem.BadRequestException;
 import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.indicators.AnswerAge;
 import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
+import vn.childprotection.casetracker.query.indicators.MaxStale;
+import vn.childprotection.casetracker.query.indicators.MaxStaleDirective;
+import vn.childprotection.casetracker.query.indicators.MaxStaleHeader;
 import vn.childprotection.casetracker.query.indicators.ReportingPeriod;
 import vn.childprotection.casetracker.query.indicators.ReportingUnits;
 
@@ -41,14 +47,16 @@ public class ReportController {
     private final ReportService reports;
     private final PlanTargetsService targets;
     private final ReportingUnits reportingUnits;
+    private final MaxStaleDirective maxStale;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
     public ReportController(ReportService reports, PlanTargetsService targets, ReportingUnits reportingUnits,
-                            ReadPolicy policy, CurrentActor currentActor) {
+                            MaxStaleDirective maxStale, ReadPolicy policy, CurrentActor currentActor) {
         this.reports = reports;
         this.targets = targets;
         this.reportingUnits = reportingUnits;
+        this.maxStale = maxStale;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -61,9 +69,14 @@ public class ReportController {
                     + "due 20/5; annual 15/11 of the previous year to 14/11, due 15/11). With asOf, only what had "
                     + "been recorded by that instant is counted, so a report once sent can be reproduced exactly. "
                     + "format=xlsx gives a workbook with Vietnamese headings, one sheet per indicator group; "
-                    + "format=csv a UTF-8 CSV. Coordinators and auditors; commune staff for their own commune.")
+                    + "format=csv a UTF-8 CSV. Coordinators and auditors; commune staff for their own commune. "
+                    + "countedAt is the instant the counted facts are those of; with Cache-Control: max-stale, "
+                    + "counts made earlier may be given (then with Age), as for GET /api/v1/indicators.")
     @ApiResponse(responseCode = "200", description = "The report: JSON (format=json), or the file "
-            + "(format=csv, format=xlsx), with Content-Disposition: attachment", content = {
+            + "(format=csv, format=xlsx), with Content-Disposition: attachment",
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")),
+            content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = StatutoryReport.class)),
             @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary"))})
@@ -80,15 +93,18 @@ public class ReportController {
                     "csv", "xlsx"})) @RequestParam(defaultValue = "json") String format,
             @Parameter(description = "Count only what had been recorded by this instant",
                     example = "2025-11-16T00:00:00Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
         if (!format.equals("json") && !format.equals("csv") && !format.equals("xlsx")) {
             check(year, kind, orgUnit, asOf);
             throw new BadRequestException("format", "must be json, csv or xlsx");
         }
         if (!format.equals("json")) {
-            return file(year, kind, orgUnit, asOf, format);
+            return file(year, kind, orgUnit, asOf, format, cacheControl);
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(load(year, kind, orgUnit, asOf));
+        StatutoryReport report = load(year, kind, orgUnit, asOf, cacheControl);
+        return AnswerAge.ok(report.countedAt(), report.generatedAt()).contentType(MediaType.APPLICATION_JSON)
+                .body(report);
     }
 
     @GetMapping(path = "/reports/{year}/{kind}/xlsx", produces = XLSX_VALUE)
@@ -96,6 +112,8 @@ public class ReportController {
             description = "The same report as format=xlsx: a cover sheet, one sheet per indicator group with "
                     + "Vietnamese headings and a Cộng row, and the plan's targets. Who may read it: as the report.")
     @ApiResponse(responseCode = "200", description = "The workbook, as an attachment",
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")),
             content = @Content(mediaType = XLSX_VALUE, schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
@@ -107,8 +125,9 @@ public class ReportController {
             @RequestParam String orgUnit,
             @Parameter(description = "Count only what had been recorded by this instant",
                     example = "2025-11-16T00:00:00Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return file(year, kind, orgUnit, asOf, "xlsx");
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
+        return file(year, kind, orgUnit, asOf, "xlsx", cacheControl);
     }
 
     @GetMapping(path = "/reports/{year}/{kind}/csv", produces = "text/csv")
@@ -116,6 +135,8 @@ public class ReportController {
             description = "The same report as format=csv: UTF-8 with a byte order mark, one line per indicator "
                     + "total and breakdown cell. Who may read it: as the report.")
     @ApiResponse(responseCode = "200", description = "The CSV file, as an attachment",
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")),
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
@@ -127,8 +148,9 @@ public class ReportController {
             @RequestParam String orgUnit,
             @Parameter(description = "Count only what had been recorded by this instant",
                     example = "2025-11-16T00:00:00Z")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return file(year, kind, orgUnit, asOf, "csv");
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
+        return file(year, kind, orgUnit, asOf, "csv", cacheControl);
     }
 
     /** Checks the kind, the reader's reach, the org unit and the year, in that order. */
@@ -141,16 +163,19 @@ public class ReportController {
         return reportKind;
     }
 
-    private StatutoryReport load(int year, String kind, String orgUnit, Instant asOf) {
-        return reports.report(check(year, kind, orgUnit, asOf), year, orgUnit, asOf);
+    /** Checks the request, the Cache-Control header last, and makes the report. */
+    private StatutoryReport load(int year, String kind, String orgUnit, Instant asOf, String cacheControl) {
+        ReportKind reportKind = check(year, kind, orgUnit, asOf);
+        return reports.report(reportKind, year, orgUnit, asOf, maxStale.read(cacheControl));
     }
 
-    private ResponseEntity<byte[]> file(int year, String kind, String orgUnit, Instant asOf, String format) {
-        StatutoryReport report = load(year, kind, orgUnit, asOf);
+    private ResponseEntity<byte[]> file(int year, String kind, String orgUnit, Instant asOf, String format,
+                                        String cacheControl) {
+        StatutoryReport report = load(year, kind, orgUnit, asOf, cacheControl);
         String fileName = "bao-cao-" + ReportKind.fromPath(kind).orElseThrow().path() + "-" + year + "-" + orgUnit
                 + "." + format;
         boolean csv = format.equals("csv");
-        return ResponseEntity.ok().contentType(csv ? CSV : XLSX)
+        return AnswerAge.ok(report.countedAt(), report.generatedAt()).contentType(csv ? CSV : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .body(csv ? ReportCsv.write(report).getBytes(StandardCharsets.UTF_8) : ReportWorkbook.write(report));
     }
@@ -161,21 +186,27 @@ public class ReportController {
                     + "children at risk detected and followed, share of abused children helped in time, abused "
                     + "children against the year before) beside those the communes entered (health-insurance cards "
                     + "under 6, the congenital-heart policy, child-friendly communes, the Action Month, Mid-Autumn "
-                    + "and Children's Forum). With asOf, only what had been recorded by then.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+                    + "and Children's Forum). With asOf, only what had been recorded by then. Cache-Control: "
+                    + "max-stale as for GET /api/v1/indicators.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")))
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
-    public PlanTargets targets(
+    public ResponseEntity<PlanTargets> targets(
             @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
             @Parameter(description = "Org unit or reporting group code", example = "former-313")
             @RequestParam String orgUnit,
             @Parameter(description = "Count only what had been recorded by this instant")
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
         policy.indicators(currentActor.require(), orgUnit);
         reportingUnits.require("orgUnit", orgUnit, asOf, false);
         year(year);
+        MaxStale accepted = maxStale.read(cacheControl);
         ReportingPeriod period = reports.period(ReportKind.ANNUAL, year);
-        return targets.targets(orgUnit, year, period, asOf);
+        PlanTargets answer = targets.targets(orgUnit, year, period, asOf, accepted);
+        return AnswerAge.ok(answer.countedAt(), answer.generatedAt()).body(answer);
     }
 
     private static void year(int year) {

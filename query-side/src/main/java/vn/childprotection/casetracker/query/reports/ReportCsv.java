@@ -22,6 +22,7 @@ final class ReportCsv {
         csv.append(CsvFormat.line(List.of("Hạn gửi / Due", report.dueDate().toString())));
         csv.append(CsvFormat.line(List.of("Số liệu tính đến / As of",
                 report.asOf() == null ? "" : report.asOf().toString(), report.generatedAt().toString())));
+        csv.append(CsvFormat.line(List.of("Số liệu tại thời điểm / Counted at", report.countedAt().toString())));
         csv.append("\r\n");
         csv.append(CsvFormat.line(List.of("Nhóm chỉ tiêu / Group", "Mã / Code", "Chỉ tiêu / Indicator",
                 "Phân tổ / Breakdown", "Mã giá trị / Key", "Giá trị / Value", "Số lượng / Count")));

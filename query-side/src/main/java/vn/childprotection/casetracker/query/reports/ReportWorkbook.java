@@ -62,6 +62,7 @@ final class ReportWorkbook {
         r = pair(sheet, r, "Số liệu tính đến (asOf)", report.asOf() == null ? "Toàn bộ số liệu đã ghi nhận"
                 : report.asOf().toString());
         r = pair(sheet, r, "Thời điểm lập báo cáo", report.generatedAt().toString());
+        r = pair(sheet, r, "Số liệu tại thời điểm (countedAt)", report.countedAt().toString());
         r = pair(sheet, r, "Số xã, thị trấn được tổng hợp", Integer.toString(report.communes().size()));
         pair(sheet, r, "Cách tính hỗ trợ kịp thời", report.inTimeRule());
         sheet.setColumnWidth(0, 36 * 256);

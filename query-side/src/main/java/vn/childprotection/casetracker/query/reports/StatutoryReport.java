@@ -13,12 +13,15 @@ import vn.childprotection.casetracker.query.indicators.IndicatorValue;
  *
  * @param kind        {@code semiannual} or {@code annual}
  * @param asOf        what had been recorded by this instant was counted; null when everything recorded by
- *                    {@code generatedAt}. Asking again with the same asOf gives the same figures.
+ *                    {@code countedAt}. Asking again with the same asOf gives the same figures.
+ * @param countedAt   the instant (UTC) the counted facts are those of: {@code generatedAt}, or, when a count was given
+ *                    from earlier facts on {@code Cache-Control: max-stale}, the earliest instant of those
  * @param communes    the communes whose cases were counted
  */
 @Schema(name = "StatutoryReport")
 public record StatutoryReport(String kind, String titleVi, String titleEn, int year, LocalDate from, LocalDate to,
                               LocalDate dueDate, String orgUnit, String orgUnitNameVi, String orgUnitNameEn,
-                              Instant asOf, Instant generatedAt, List<String> communes, String inTimeRule,
-                              List<IndicatorGroup> groups, List<IndicatorValue> indicators, PlanTargets targets) {
+                              Instant asOf, Instant generatedAt, Instant countedAt, List<String> communes,
+                              String inTimeRule, List<IndicatorGroup> groups, List<IndicatorValue> indicators,
+                              PlanTargets targets) {
 }

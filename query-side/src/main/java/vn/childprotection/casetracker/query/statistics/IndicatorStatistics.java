@@ -50,7 +50,8 @@ public class IndicatorStatistics {
                     value.nameEn(), value.unit(), suppression.cell(value.total()), List.copyOf(breakdowns)));
         }
         return new SuppressedIndicators(counted.orgUnit(), counted.orgUnitNameVi(), counted.orgUnitNameEn(),
-                counted.from(), counted.to(), counted.asOf(), counted.generatedAt(), suppression.threshold(),
+                counted.from(), counted.to(), counted.asOf(), counted.generatedAt(), counted.countedAt(),
+                suppression.threshold(),
                 counted.reportingGroup(), counted.includePredecessors(), counted.splitPredecessors(),
                 counted.groups(), List.copyOf(indicators));
     }

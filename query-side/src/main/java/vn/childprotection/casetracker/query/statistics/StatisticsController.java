@@ -2,14 +2,18 @@ package vn.childprotection.casetracker.query.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,7 +21,10 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitRegistry;
 import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
+import vn.childprotection.casetracker.query.indicators.AnswerAge;
 import vn.childprotection.casetracker.query.indicators.IndicatorService;
+import vn.childprotection.casetracker.query.indicators.MaxStaleDirective;
+import vn.childprotection.casetracker.query.indicators.MaxStaleHeader;
 import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
 
 /**
@@ -33,16 +40,18 @@ public class StatisticsController {
     private final IndicatorService indicators;
     private final IndicatorStatistics indicatorStatistics;
     private final OrgUnitRegistry orgUnits;
+    private final MaxStaleDirective maxStale;
     private final ReadPolicy policy;
     private final CurrentActor currentActor;
 
     public StatisticsController(OpenCaseStatisticsService statistics, IndicatorService indicators,
-                                IndicatorStatistics indicatorStatistics, OrgUnitRegistry orgUnits, ReadPolicy policy,
-                                CurrentActor currentActor) {
+                                IndicatorStatistics indicatorStatistics, OrgUnitRegistry orgUnits,
+                                MaxStaleDirective maxStale, ReadPolicy policy, CurrentActor currentActor) {
         this.statistics = statistics;
         this.indicators = indicators;
         this.indicatorStatistics = indicatorStatistics;
         this.orgUnits = orgUnits;
+        this.maxStale = maxStale;
         this.policy = policy;
         this.currentActor = currentActor;
     }
@@ -71,11 +80,14 @@ public class StatisticsController {
                     + "Asia/Ho_Chi_Minh), for dashboards: a breakdown cell smaller than casetracker.privacy."
                     + "small-cell-threshold (5 by default), zero included, is suppressed (count: null, suppressed: "
                     + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
-                    + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+                    + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors. "
+                    + "Cache-Control: max-stale as for GET /api/v1/indicators.")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
+            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
+                    schema = @Schema(type = "integer", minimum = "0")))
     @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
             content = @Content(mediaType = "application/problem+json"))
-    public SuppressedIndicators indicators(
+    public ResponseEntity<SuppressedIndicators> indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")
             @RequestParam String orgUnit,
@@ -89,8 +101,11 @@ public class StatisticsController {
             @RequestParam(required = false) List<String> code,
             @Parameter(description = "Also count the communes that ceased into the area's communes (trends across "
                     + "the 2025 reform); split ones are listed in splitPredecessors")
-            @RequestParam(defaultValue = "false") boolean includePredecessors) {
+            @RequestParam(defaultValue = "false") boolean includePredecessors,
+            @MaxStaleHeader @RequestHeader(name = MaxStaleDirective.HEADER, required = false) String cacheControl) {
         policy.statistics(currentActor.require());
-        return indicatorStatistics.suppress(indicators.countAsked(orgUnit, from, to, asOf, code, includePredecessors));
+        SuppressedIndicators answer = indicatorStatistics.suppress(indicators.countAsked(orgUnit, from, to, asOf,
+                code, includePredecessors, maxStale.read(cacheControl)));
+        return AnswerAge.ok(answer.countedAt(), answer.generatedAt()).body(answer);
     }
 }

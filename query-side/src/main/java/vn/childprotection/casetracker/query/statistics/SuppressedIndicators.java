@@ -11,6 +11,7 @@ import vn.childprotection.casetracker.query.indicators.IndicatorGroup;
  * Indicators as dashboards read them (<i>số liệu tổng hợp</i>): the same counts as {@code GET /api/v1/indicators},
  * with small cells suppressed by the rules of {@link SmallCellSuppression}.
  *
+ * @param countedAt           the instant (UTC) the facts counted are those of ({@code IndicatorSet#countedAt})
  * @param threshold           a count smaller than this is not shown
  * @param reportingGroup      true when {@code orgUnit} is a reporting group (địa bàn huyện An Lão cũ)
  * @param includePredecessors whether the communes that ceased into the area's communes were added (trends)
@@ -18,7 +19,7 @@ import vn.childprotection.casetracker.query.indicators.IndicatorGroup;
  */
 @Schema(name = "SuppressedIndicators")
 public record SuppressedIndicators(String orgUnit, String orgUnitNameVi, String orgUnitNameEn, LocalDate from,
-                                   LocalDate to, Instant asOf, Instant generatedAt, int threshold,
+                                   LocalDate to, Instant asOf, Instant generatedAt, Instant countedAt, int threshold,
                                    boolean reportingGroup, boolean includePredecessors,
                                    List<String> splitPredecessors, List<IndicatorGroup> groups,
                                    List<Indicator> indicators) {

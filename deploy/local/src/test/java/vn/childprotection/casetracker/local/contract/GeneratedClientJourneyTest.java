@@ -200,10 +200,11 @@ class GeneratedClientJourneyTest {
 
         // The report of the half-year, as files.
         ReportsApi reports = new ReportsApi(client("coordinator.haiphong"));
-        File workbook = reports.reportWorkbook(2026, "semiannual", "31", null);
+        File workbook = reports.reportWorkbook(2026, "semiannual", "31", null, null);
         byte[] xlsx = Files.readAllBytes(workbook.toPath());
         assertThat(new String(xlsx, 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK");
-        File csv = reports.reportCsv(2026, "semiannual", "31", null);
+        // With Cache-Control: max-stale, a typed header of the generated client.
+        File csv = reports.reportCsv(2026, "semiannual", "31", null, "max-stale=60");
         assertThat(Files.readString(csv.toPath(), StandardCharsets.UTF_8)).isNotBlank();
 
         // Typed problems.
