@@ -6,7 +6,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.query.admin.ProjectionDefinition;
@@ -20,8 +19,10 @@ import vn.childprotection.casetracker.query.projection.WritesPerBatch;
  * alone cost per event: {@code bench-noop} handles every case event without reading its payload (what Axon costs
  * around a handler), {@code bench-noop-payload} receives each event's payload (plus its deserialisation). Only for
  * {@link RebuildThroughputBenchmark}; each names a table of its own so that a rebuild has something to switch in.
+ * <p>
+ * Deliberately not annotated as a configuration: the benchmark imports it, and component scanning of the query side's
+ * package (which the other tests' shared context does) must not find it.
  */
-@TestConfiguration(proxyBeanMethods = false)
 class NoOpProjections {
 
     static final String BARE = "bench-noop";
