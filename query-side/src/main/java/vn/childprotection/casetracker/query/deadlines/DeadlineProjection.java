@@ -187,7 +187,7 @@ public class DeadlineProjection {
     }
 
     private CaseFolds<DeadlineCase> cases() {
-        return CaseFolds.of(this, jdbc, DeadlineProjection::load, (batch, changed) -> write(jdbc, batch, changed));
+        return CaseFolds.of(this, jdbc, DeadlineProjection::load, DeadlineProjection::write);
     }
 
     private static void load(JdbcTemplate jdbc, Array ids, BiConsumer<String, DeadlineCase> found) {
@@ -215,7 +215,8 @@ public class DeadlineProjection {
      * version), and its {@code case_deadline} rows deleted and inserted again; then the counts of late deadlines
      * change by what the case's rows changed ({@link LateDeadlineCounts}).
      */
-    private static void write(JdbcTemplate jdbc, ProjectionBatch batch, Map<String, DeadlineCase> changed) {
+    private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed,
+                              Map<String, DeadlineCase> asLoaded) {
         CaseRows.writeHeads(batch, "deadline_case", changed, DeadlineCase::communeCode, DeadlineCase::version);
         CaseRows.replaceRows(batch, "case_deadline", """
                 INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
@@ -225,7 +226,7 @@ public class DeadlineProjection {
                 (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
                     row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
                     row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
-        LateDeadlineCounts.write(jdbc, batch, changed);
+        LateDeadlineCounts.write(batch, changed, asLoaded);
     }
 
     private static OffsetDateTime utc(Instant value) {

@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.deadlines;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 import vn.childprotection.casetracker.query.tally.KeptCounts;
 import vn.childprotection.casetracker.values.DeadlineRule;
@@ -22,13 +21,6 @@ final class LateDeadlineCounts {
     private static final KeptCounts COUNTS = KeptCounts.of("late_deadline_count", "late", "commune_code",
             "agency_code");
 
-    /** What the stored rows of the cases count for; the same groups as {@link #of}. */
-    private static final String STORED = """
-            SELECT commune_code, CASE WHEN rule = 'INTERVENTION_DUE' THEN responsible_org_unit ELSE '' END,
-                   count(*)
-            FROM case_deadline WHERE case_id = ANY (?) AND state = 'MISSED'
-            GROUP BY 1, 2""";
-
     private LateDeadlineCounts() {
     }
 
@@ -36,13 +28,19 @@ final class LateDeadlineCounts {
      * Adds to the batch the changes of the counts that the cases' new rows make, after the rows themselves. To be
      * called by the batch's writer, before anything of the batch is written.
      *
-     * @param changed the cases changed in the batch, by case id, as their rows will be written
+     * @param changed  the cases changed in the batch, by case id, as their rows will be written
+     * @param asLoaded the same cases as stored before the batch (a case without a {@code deadline_case} row left
+     *                 out: it has no {@code case_deadline} rows either, both are written together)
      */
-    static void write(JdbcTemplate jdbc, ProjectionBatch batch, Map<String, DeadlineCase> changed) {
-        COUNTS.addChanges(batch, COUNTS.stored(jdbc, STORED, changed.keySet()), KeptCounts.tally(
-                changed.values().stream().flatMap(c -> c.deadlines().values().stream())
-                        .filter(row -> DeadlineState.MISSED.name().equals(row.state()))
-                        .map(LateDeadlineCounts::of)));
+    static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed, Map<String, DeadlineCase> asLoaded) {
+        COUNTS.addChanges(batch, late(asLoaded), late(changed));
+    }
+
+    /** The late deadlines of the cases, counted by group. */
+    private static Map<List<String>, Long> late(Map<String, DeadlineCase> cases) {
+        return KeptCounts.tally(cases.values().stream().flatMap(c -> c.deadlines().values().stream())
+                .filter(row -> DeadlineState.MISSED.name().equals(row.state()))
+                .map(LateDeadlineCounts::of));
     }
 
     /** The group a late deadline counts in: the commune, and the agency of an intervention's deadline. */

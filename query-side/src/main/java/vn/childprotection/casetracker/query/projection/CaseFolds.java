@@ -3,6 +3,7 @@ package vn.childprotection.casetracker.query.projection;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,9 @@ import org.springframework.jdbc.core.RowMapper;
  * and the values changed are written once when the batch commits ({@link ProjectionBatch}).
  * <p>
  * A value handed out by {@link #current} must not be changed in place: the handler builds a new value (or changes a
- * copy) and hands it back with {@link #replace}, so that a failed event leaves the batch's value as it was.
+ * copy) and hands it back with {@link #replace}, so that a failed event leaves the batch's value as it was, and the
+ * value as loaded stays what the stored rows hold: the batch's {@link Writer} gets both, so a projection that keeps
+ * something derived from its rows (counts, {@code KeptCounts}) knows what the rows held without reading them again.
  *
  * @param <T> the folded value, immutable or copied before each change
  */
@@ -40,6 +43,24 @@ public final class CaseFolds<T> {
         void load(JdbcTemplate jdbc, Array caseIds, BiConsumer<String, T> found) throws SQLException;
     }
 
+    /**
+     * Turns the values a batch changed into rows of the batch ({@link ProjectionBatch#add}), knowing what each changed
+     * case held before the batch.
+     *
+     * @param <T> the folded value
+     */
+    @FunctionalInterface
+    public interface Writer<T> {
+
+        /**
+         * @param changed  the cases the batch changed, by case id, with their values as the batch leaves them
+         * @param asLoaded the same cases with their values as this batch's transaction read them before any event
+         *                 changed them, that is as they are stored until the batch writes; a case that had no value
+         *                 is left out
+         */
+        void write(ProjectionBatch batch, Map<String, T> changed, Map<String, T> asLoaded);
+    }
+
     private final ProjectionBatch batch;
     private final JdbcTemplate jdbc;
     private final Loader<T> loader;
@@ -59,6 +80,16 @@ public final class CaseFolds<T> {
      */
     public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, String select, RowMapper<T> rows,
                                       BiConsumer<ProjectionBatch, Map<String, T>> writer) {
+        return of(projection, jdbc, select, rows, (Writer<T>) (batch, changed, asLoaded) -> writer.accept(batch,
+                changed));
+    }
+
+    /**
+     * As {@link #of(Object, JdbcTemplate, String, RowMapper, BiConsumer)}, for a writer that also needs the changed
+     * cases' values as they were loaded (what the stored rows hold until the batch writes).
+     */
+    public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, String select, RowMapper<T> rows,
+                                      Writer<T> writer) {
         return of(projection, jdbc, (template, ids, found) -> template.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(select);
             statement.setArray(1, ids);
@@ -74,9 +105,26 @@ public final class CaseFolds<T> {
      */
     public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, Loader<T> loader,
                                       BiConsumer<ProjectionBatch, Map<String, T>> writer) {
-        @SuppressWarnings("unchecked")
-        ProjectionBatch batch = ProjectionBatch.of(projection, jdbc,
-                b -> writer.accept(b, (Map<String, T>) (Map<String, ?>) b.changedDocuments()));
+        return of(projection, jdbc, loader, (Writer<T>) (batch, changed, asLoaded) -> writer.accept(batch, changed));
+    }
+
+    /**
+     * As {@link #of(Object, JdbcTemplate, Loader, BiConsumer)}, for a writer that also needs the changed cases'
+     * values as they were loaded (what the stored rows hold until the batch writes).
+     */
+    public static <T> CaseFolds<T> of(Object projection, JdbcTemplate jdbc, Loader<T> loader, Writer<T> writer) {
+        ProjectionBatch batch = ProjectionBatch.of(projection, jdbc, b -> {
+            @SuppressWarnings("unchecked")
+            Map<String, T> changed = (Map<String, T>) (Map<String, ?>) b.changedDocuments();
+            Map<String, T> asLoaded = new LinkedHashMap<>();
+            changed.keySet().forEach(caseId -> {
+                T loaded = b.loadedDocument(caseId);
+                if (loaded != null) {
+                    asLoaded.put(caseId, loaded);
+                }
+            });
+            writer.write(b, changed, asLoaded);
+        });
         return new CaseFolds<>(batch, jdbc, loader);
     }
 
@@ -88,8 +136,14 @@ public final class CaseFolds<T> {
         return batch.document(caseId);
     }
 
-    /** The case's value from now on; written when the batch commits. */
+    /**
+     * The case's value from now on; written when the batch commits. The case's stored value is read first if the
+     * batch has not read it yet, so that a {@link Writer} always knows what a changed case held before.
+     */
     public void replace(String caseId, T value) {
+        if (!batch.knows(caseId)) {
+            load(caseId);
+        }
         batch.fold(caseId, value);
     }
 

@@ -42,6 +42,7 @@ public final class ProjectionBatch {
     private final Map<String, List<Object[]>> stagedStatements = new LinkedHashMap<>();
     private final Map<String, Object> documents = new HashMap<>();
     private final Map<String, Object> stagedDocuments = new LinkedHashMap<>();
+    private final Map<String, Object> asLoaded = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
     private final UnitOfWork<?> unitOfWork;
     private List<Object> payloads;
@@ -140,9 +141,26 @@ public final class ProjectionBatch {
         return stagedDocuments.containsKey(key) || documents.containsKey(key);
     }
 
-    /** Remembers a document as it is stored ({@code null}: there is none); it is not written again unless folded. */
+    /**
+     * Remembers a document as it is stored ({@code null}: there is none); it is not written again unless folded. A
+     * document folded in this batch already keeps its folded state (and its state as loaded,
+     * {@link #loadedDocument}).
+     */
     public void loaded(String key, Object document) {
+        if (!changed.contains(key) && !stagedDocuments.containsKey(key)) {
+            asLoaded.putIfAbsent(key, document);
+        }
         documents.putIfAbsent(key, document);
+    }
+
+    /**
+     * The document under {@code key} as it was loaded in this batch ({@link #loaded}), before any handler folded it:
+     * what the batch's transaction read of it, which is what is stored until the batch writes. Null when it was
+     * loaded as absent or not loaded at all.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T loadedDocument(String key) {
+        return (T) asLoaded.get(key);
     }
 
     /** Replaces the document under {@code key} with its new state, written when the batch commits. */
@@ -188,6 +206,7 @@ public final class ProjectionBatch {
             writing = !immediate;
             if (immediate) {
                 documents.clear();
+                asLoaded.clear();
             }
         }
     }

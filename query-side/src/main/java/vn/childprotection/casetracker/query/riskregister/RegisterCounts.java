@@ -2,7 +2,6 @@ package vn.childprotection.casetracker.query.riskregister;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 import vn.childprotection.casetracker.query.tally.KeptCounts;
 import vn.childprotection.casetracker.values.CaseStatus;
@@ -22,12 +21,6 @@ public final class RegisterCounts {
     private static final KeptCounts COUNTS = KeptCounts.of("open_case_count", "open_cases", "commune_code",
             "risk_level", "category");
 
-    /** What the stored rows of the cases count for; the same groups as {@link #of}. */
-    private static final String STORED = """
-            SELECT commune_code, COALESCE(risk_level, 'UNASSESSED'), category, count(*)
-            FROM risk_register WHERE case_id = ANY (?) AND status <> 'CLOSED'
-            GROUP BY 1, 2, 3""";
-
     private RegisterCounts() {
     }
 
@@ -35,12 +28,18 @@ public final class RegisterCounts {
      * Adds to the batch the changes of the counts that the cases' new rows make, after the rows themselves. To be
      * called by the batch's writer, before anything of the batch is written.
      *
-     * @param changed the cases changed in the batch, by case id, as their rows will be written
+     * @param changed  the cases changed in the batch, by case id, as their rows will be written
+     * @param asLoaded the same cases' rows as stored before the batch (a case without a row left out)
      */
-    static void write(JdbcTemplate jdbc, ProjectionBatch batch, Map<String, RiskRegisterRow> changed) {
-        COUNTS.addChanges(batch, COUNTS.stored(jdbc, STORED, changed.keySet()), KeptCounts.tally(
-                changed.values().stream().filter(row -> !CaseStatus.CLOSED.name().equals(row.status()))
-                        .map(RegisterCounts::of)));
+    static void write(ProjectionBatch batch, Map<String, RiskRegisterRow> changed,
+                      Map<String, RiskRegisterRow> asLoaded) {
+        COUNTS.addChanges(batch, open(asLoaded), open(changed));
+    }
+
+    /** The open cases among the rows, counted by cell. */
+    private static Map<List<String>, Long> open(Map<String, RiskRegisterRow> rows) {
+        return KeptCounts.tally(rows.values().stream().filter(row -> !CaseStatus.CLOSED.name().equals(row.status()))
+                .map(RegisterCounts::of));
     }
 
     /** The cell an open case counts in. */

@@ -149,17 +149,18 @@ public class RiskRegisterProjection {
         return CaseFolds.of(this, jdbc, READ, (rs, i) -> new RiskRegisterRow(rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getBoolean(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
                 rs.getObject(8, OffsetDateTime.class), rs.getLong(9)),
-                this::write);
+                (CaseFolds.Writer<RiskRegisterRow>) this::write);
     }
 
     /**
      * Each changed case's row is written (unless the table holds a later version, which a case's own segment never
      * leaves), then the counts of open cases change by what the rows changed ({@link RegisterCounts}).
      */
-    private void write(ProjectionBatch batch, Map<String, RiskRegisterRow> changed) {
+    private void write(ProjectionBatch batch, Map<String, RiskRegisterRow> changed,
+                       Map<String, RiskRegisterRow> asLoaded) {
         changed.forEach((caseId, row) -> batch.add(WRITE, caseId, row.communeCode(), row.category(), row.riskLevel(),
                 row.emergency(), row.status(), row.reportedAt(), row.updatedAt(), row.version()));
-        RegisterCounts.write(jdbc, batch, changed);
+        RegisterCounts.write(batch, changed, asLoaded);
     }
 
     private static OffsetDateTime utc(Instant value) {

@@ -1,9 +1,5 @@
 package vn.childprotection.casetracker.query.tally;
 
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +8,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 
 /**
@@ -22,11 +16,13 @@ import vn.childprotection.casetracker.query.projection.ProjectionBatch;
  * groups (communes, agencies, breakdown cells), not with the store.
  * <p>
  * <b>How a count is kept.</b> When a batch of the projection is written ({@link ProjectionBatch}), the projection
- * hands over, for the cases the batch changed, what their rows counted for as stored ({@link #stored}, read in the
- * batch's transaction just before the batch writes anything) and what they count for now (the folded rows the batch
- * is about to write, {@link #tally}). {@link #addChanges} adds the difference to each group's count in the same
- * transaction as the rows: one {@code INSERT ... ON CONFLICT DO UPDATE SET n = n + delta} per group that changed, in
- * the order of the group keys, then a delete of each count that fell to zero.
+ * hands over, for the cases the batch changed, what their rows counted for as stored and what they count for now, both
+ * {@link #tally tallied} from the case's folded values ({@code CaseFolds}): the values as the batch's transaction
+ * loaded them before any event changed them (it loads a case before changing it, and writes nothing before the batch
+ * commits, so they are what the stored rows hold), and the values the batch is about to write. {@link #addChanges}
+ * adds the difference to each group's count in the same transaction as the rows: one
+ * {@code INSERT ... ON CONFLICT DO UPDATE SET n = n + delta} per group that changed, in the order of the group keys,
+ * then a delete of each count that fell to zero. No query reads the rows again for this.
  * <p>
  * <b>Why a count always equals what a {@code GROUP BY} over the rows gives.</b> Write C(g) for the count of group
  * g and R(g) for the number of rows of g.
@@ -34,8 +30,9 @@ import vn.childprotection.casetracker.query.projection.ProjectionBatch;
  *     <li>It holds when the table is made: the migration fills it from the rows under a lock that keeps the
  *     writers waiting, and a reset or a rebuild's shadow copy starts with no rows and no counts.</li>
  *     <li>The rows of a case are written by one segment only (the processors' sequencing policy is per case, the
- *     aggregate), so no other transaction changes them between the read of what they counted for and the batch's
- *     commit: the difference added is exactly what this transaction changes in R(g).</li>
+ *     aggregate), so no other transaction changes them between the batch's read of the case (its load, in the
+ *     batch's transaction) and the batch's commit: the difference added is exactly what this transaction changes in
+ *     R(g).</li>
  *     <li>The counts and the rows commit or roll back together (one transaction; a batch whose writing fails is
  *     rolled back whole and handed again, event by event).</li>
  *     <li>Concurrent batches of other segments change the same C(g): each adds its own difference with one
@@ -110,38 +107,6 @@ public final class KeptCounts {
     public static Map<List<String>, Long> tally(Stream<List<String>> keys) {
         Map<List<String>, Long> counts = new HashMap<>();
         keys.forEach(key -> counts.merge(List.copyOf(key), 1L, Long::sum));
-        return counts;
-    }
-
-    /**
-     * What the stored rows of some cases count for, read with {@code select} in the current transaction.
-     *
-     * @param select  a fixed statement with one parameter, a {@code text[]} of case ids (bind it to
-     *                {@code case_id = ANY (?)}), answering the key columns and then the number of rows of each group
-     * @param caseIds the cases
-     * @return the number of stored rows per key; groups without rows left out
-     */
-    public Map<List<String>, Long> stored(JdbcTemplate jdbc, String select, Collection<String> caseIds) {
-        Map<List<String>, Long> counts = new HashMap<>();
-        if (caseIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            Array ids = connection.createArrayOf("text", caseIds.toArray());
-            try (PreparedStatement statement = connection.prepareStatement(select)) {
-                statement.setArray(1, ids);
-                try (var rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        List<String> key = new ArrayList<>(keySize);
-                        for (int i = 1; i <= keySize; i++) {
-                            key.add(Objects.requireNonNull(rs.getString(i), "a key column is null"));
-                        }
-                        counts.merge(List.copyOf(key), rs.getLong(keySize + 1), Long::sum);
-                    }
-                }
-            }
-            return null;
-        });
         return counts;
     }
 

@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,18 +40,34 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  *     [-Dcasetracker.bench.projections=case-file,case-history]
  * </pre>
  * It appends {@code cases} synthetic cases of eight events each (the procedure up to a first review), waits for the
- * live projections, scans {@code domain_event_entry} in global index order (every column, fetch size 1,000) before
- * and after the rebuilds, rebuilds each projection alone (all of them, or those named in {@code projections}), one after the other, and prints one table (also written to
- * {@code target/rebuild-throughput.txt}): events, seconds, events per second and the ratio to the mean scan rate.
+ * live projections, rebuilds each projection alone (all of them, or those named in {@code projections}), one after
+ * the other, scans {@code domain_event_entry} in global index order (every column, fetch size 1,000, the best of two
+ * seconds of scans) before and after each projection's rebuilds, and prints one table (also written to
+ * {@code target/rebuild-throughput.txt}): events, seconds, events per second and the ratio to the mean of the two
+ * scans around it.
+ * <p>
+ * The first two rows are Axon's own ceiling: {@code bench-noop} and {@code bench-noop-payload}
+ * ({@link NoOpProjections}) are projections that write nothing, rebuilt by the same machinery; no projection can
+ * rebuild faster than they do.
  */
 @EnabledIfSystemProperty(named = "casetracker.bench.rebuild", matches = "true")
-@TestPropertySource(properties = "casetracker.projections.rebuild.batch-size=${casetracker.bench.batch-size:1000}")
+@TestPropertySource(properties = {
+        "casetracker.projections.rebuild.batch-size=${casetracker.bench.batch-size:1000}",
+        "axon.eventhandling.processors.bench-noop.mode=pooled",
+        "axon.eventhandling.processors.bench-noop.initial-segment-count=2",
+        "axon.eventhandling.processors.bench-noop.thread-count=1",
+        "axon.eventhandling.processors.bench-noop.batch-size=1000",
+        "axon.eventhandling.processors.bench-noop-payload.mode=pooled",
+        "axon.eventhandling.processors.bench-noop-payload.initial-segment-count=2",
+        "axon.eventhandling.processors.bench-noop-payload.thread-count=1",
+        "axon.eventhandling.processors.bench-noop-payload.batch-size=1000"})
+@Import(NoOpProjections.class)
 @DirtiesContext
 class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
 
     private static final String ADMIN = "/api/v1/admin/projections";
     private static final List<String> PROJECTIONS = List.of(System.getProperty("casetracker.bench.projections",
-            "case-file,case-history,risk-register,deadlines,work-queue,audit-trail,indicators,commune-targets")
+            "bench-noop,bench-noop-payload,case-file,case-history,risk-register,deadlines,work-queue,audit-trail,indicators,commune-targets")
             .split(","));
     private static final Instant T0 = Instant.parse("2025-03-03T01:00:00Z");
 
@@ -60,6 +77,8 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
     @Test
     void prints_each_rebuild_rate_as_a_share_of_the_raw_ordered_scan() throws Exception {
         int cases = Integer.getInteger("casetracker.bench.cases", 3000);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS bench_noop (id TEXT PRIMARY KEY)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS bench_noop_payload (id TEXT PRIMARY KEY)");
         for (int i = 0; i < cases; i++) {
             appendProcedureInOneCommit(newId("bench"), "child-bench-" + i, i);
         }
@@ -69,40 +88,55 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
             }
         });
 
-        double scanBefore = Math.max(scanRate(), scanRate());
         List<String> lines = new ArrayList<>();
-        List<double[]> results = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        double scanBefore = scanRate();
+        double firstScan = scanBefore;
         for (String projection : PROJECTIONS) {
-            HttpResponse<String> started = postAs(COORDINATOR.username(), ADMIN + "/" + projection + "/rebuild", "");
-            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-            JsonNode rebuild = awaitRebuildFinished(projection);
-            assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("DONE");
-            double seconds = Duration.between(Instant.parse(rebuild.get("startedAt").asString()),
-                    Instant.parse(rebuild.get("finishedAt").asString())).toMillis() / 1000.0;
-            results.add(new double[] {rebuild.get("eventsTotal").asLong(), seconds});
-            System.out.printf("Rebuilt %s: %d events in %.1f s (%.0f events/s; scan before the rebuilds %.0f rows/s)%n",
-                    projection, rebuild.get("eventsTotal").asLong(), seconds,
-                    rebuild.get("eventsTotal").asLong() / seconds, scanBefore);
+            double[] result = rebuild(projection);
+            double scanAfter = scanRate();
+            double scan = (scanBefore + scanAfter) / 2;
+            double events = result[0];
+            double seconds = result[1];
+            rows.add(String.format("%-20s %8.0f %8.1f %10.0f %8.0f %8.3f", projection, events, seconds,
+                    events / seconds, scan, events / seconds / scan));
+            System.out.println("Rebuilt " + rows.get(rows.size() - 1));
+            scanBefore = scanAfter;
         }
-        double scanAfter = Math.max(scanRate(), scanRate());
-        double scan = (scanBefore + scanAfter) / 2;
-        lines.add(String.format("Raw ordered scan: %.0f rows/s before the rebuilds, %.0f after (mean %.0f); "
-                + "rebuild batch size %s", scanBefore, scanAfter, scan,
-                System.getProperty("casetracker.bench.batch-size", "1000")));
-        lines.add(String.format("%-16s %8s %8s %10s %8s", "projection", "events", "seconds", "events/s", "÷ scan"));
-        for (int i = 0; i < PROJECTIONS.size(); i++) {
-            double events = results.get(i)[0];
-            double seconds = results.get(i)[1];
-            lines.add(String.format("%-16s %8.0f %8.1f %10.0f %8.3f", PROJECTIONS.get(i), events, seconds,
-                    events / seconds, events / seconds / scan));
-        }
+        lines.add(String.format("Raw ordered scan: %.0f rows/s before the first rebuild, %.0f after the last; each "
+                + "row's ratio is to the mean of the scans just before and after that projection's rebuild; rebuild "
+                + "batch size %s", firstScan, scanBefore, System.getProperty("casetracker.bench.batch-size", "1000")));
+        lines.add(String.format("%-20s %8s %8s %10s %8s %8s", "projection", "events", "seconds", "events/s", "scan/s",
+                "÷ scan"));
+        lines.addAll(rows);
         lines.forEach(System.out::println);
         write(lines);
-        assertThat(results).hasSize(PROJECTIONS.size());
+        assertThat(rows).hasSize(PROJECTIONS.size());
+    }
+
+    /** Rebuilds the projection and answers its events and seconds, from start to switch-in. */
+    private double[] rebuild(String projection) {
+        HttpResponse<String> started = postAs(COORDINATOR.username(), ADMIN + "/" + projection + "/rebuild", "");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        JsonNode rebuild = awaitRebuildFinished(projection);
+        assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("DONE");
+        double seconds = Duration.between(Instant.parse(rebuild.get("startedAt").asString()),
+                Instant.parse(rebuild.get("finishedAt").asString())).toMillis() / 1000.0;
+        return new double[] {rebuild.get("eventsTotal").asLong(), seconds};
+    }
+
+    /** The best of scans repeated for at least two seconds (a single scan of a small store lasts a fraction of one). */
+    private double scanRate() throws Exception {
+        double best = 0;
+        long until = System.nanoTime() + 2_000_000_000L;
+        do {
+            best = Math.max(best, scanOnce());
+        } while (System.nanoTime() < until);
+        return best;
     }
 
     /** Rows per second of a plain JDBC scan of the whole event table in global index order, reading every column. */
-    private double scanRate() throws Exception {
+    private double scanOnce() throws Exception {
         long started = System.nanoTime();
         long rows = 0;
         try (Connection connection = dataSource.getConnection()) {
