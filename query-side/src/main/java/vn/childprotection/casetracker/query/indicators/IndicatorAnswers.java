@@ -57,8 +57,9 @@ import vn.childprotection.casetracker.query.bulkhead.RequestPlace;
  * finds the current version's answer unknown is given the last answer counted for the same question
  * ({@link LatestAnswers}: same communes, period, {@code asOf} and definitions, another version) at once, if its age
  * (now minus {@code countedAt}) is within what the request accepts, and a recount of the question starts in the
- * background ({@link BackgroundRecounts}: one at a time per question, only on a free counting turn). No such answer,
- * or one too old: counted as without the directive. Why such an answer never shows a wrong fact:
+ * background ({@link BackgroundRecounts}: one at a time per question, only on a free counting turn). While the current
+ * version is being counted, such a request is given the earlier answer too, rather than waiting for that count. No
+ * such answer, or one too old: counted as without the directive. Why such an answer never shows a wrong fact:
  * <ul>
  *   <li>Its cells are exactly the facts of one version, counted in one snapshot as every answer is: nothing in it is
  *       mixed, guessed or carried over from another version.</li>
@@ -135,6 +136,14 @@ class IndicatorAnswers {
         Instant readAt = clock.instant();
         FactsVersion version = versions.read(communes);
         CompletableFuture<Map<String, CountedCells>> known = answers.getIfPresent(new Question(asked, version));
+        if (known != null && !known.isDone() && maxStale.asked()) {
+            // The current facts are being counted (by a request, or by the recount an earlier answer started): a
+            // request that accepts an earlier answer gets it now rather than waiting for that count.
+            CountedAnswer earlier = earlier(asked, maxStale);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
         if (known != null) {
             // Being counted by another request: wait for that count without holding a read place.
             Map<String, CountedCells> cells = known.isDone() ? join(known) : RequestPlace.aside(() -> join(known));
@@ -142,14 +151,21 @@ class IndicatorAnswers {
             return new CountedAnswer(cells, null);
         }
         if (maxStale.asked()) {
-            LatestAnswers.Latest last = latest.find(asked);
-            if (last != null && maxStale.accepts(Duration.between(last.countedAt(), clock.instant()))) {
+            CountedAnswer earlier = earlier(asked, maxStale);
+            if (earlier != null) {
                 recounts.start(asked, () -> inOneSnapshot.execute(status -> countCurrent(asked, recounted)));
-                return new CountedAnswer(last.cells(), last.countedAt());
+                return earlier;
             }
         }
         return new CountedAnswer(bulkhead.count(() -> inOneSnapshot.execute(status -> countCurrent(asked, counts))),
                 null);
+    }
+
+    /** The question's last answer if the request accepts its age, else null. */
+    private CountedAnswer earlier(Asked asked, MaxStale maxStale) {
+        LatestAnswers.Latest last = latest.find(asked);
+        return last != null && maxStale.accepts(Duration.between(last.countedAt(), clock.instant()))
+                ? new CountedAnswer(last.cells(), last.countedAt()) : null;
     }
 
     /** How many questions were counted for a request (not given again, not recounted in the background). */
