@@ -413,7 +413,8 @@ public abstract class QuerySideIntegrationTest {
         }
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends a request built by a test (e.g. with headers of its own) and reads its answer as UTF-8 text. */
+    protected static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {

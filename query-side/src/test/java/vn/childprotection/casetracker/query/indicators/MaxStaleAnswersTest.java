@@ -3,9 +3,7 @@ package vn.childprotection.casetracker.query.indicators;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,6 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 class MaxStaleAnswersTest extends QuerySideIntegrationTest {
 
     private static final String AN_THO = "313-an-tho";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Autowired
     private IndicatorAnswers answers;
@@ -143,14 +140,7 @@ class MaxStaleAnswersTest extends QuerySideIntegrationTest {
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((READER + ":" + READER)
                         .getBytes(StandardCharsets.UTF_8)))
                 .header("Cache-Control", cacheControl).GET().build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException("HTTP request failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
+        return send(request);
     }
 
     /** The abused children counted (indicator 0101). */
