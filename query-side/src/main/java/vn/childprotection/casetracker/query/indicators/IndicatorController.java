@@ -2,10 +2,6 @@ package vn.childprotection.casetracker.query.indicators;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,11 +53,7 @@ public class IndicatorController {
                     + "cells suppressed: GET /api/v1/statistics/indicators. countedAt is the instant the facts "
                     + "counted are those of; with Cache-Control: max-stale the answer may be one counted earlier "
                     + "(then with Age), given at once while the current facts are recounted in the background.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
-            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
-                    schema = @Schema(type = "integer", minimum = "0")))
-    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
-            content = @Content(mediaType = "application/problem+json"))
+    @CountedAnswerResponses
     public ResponseEntity<IndicatorSet> indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")

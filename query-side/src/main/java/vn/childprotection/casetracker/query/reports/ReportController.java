@@ -25,6 +25,7 @@ import vn.childprotection.casetracker.platform.problem.NotFoundException;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.indicators.AnswerAge;
+import vn.childprotection.casetracker.query.indicators.CountedAnswerResponses;
 import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
 import vn.childprotection.casetracker.query.indicators.MaxStale;
 import vn.childprotection.casetracker.query.indicators.MaxStaleDirective;
@@ -188,11 +189,7 @@ public class ReportController {
                     + "under 6, the congenital-heart policy, child-friendly communes, the Action Month, Mid-Autumn "
                     + "and Children's Forum). With asOf, only what had been recorded by then. Cache-Control: "
                     + "max-stale as for GET /api/v1/indicators.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
-            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
-                    schema = @Schema(type = "integer", minimum = "0")))
-    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
-            content = @Content(mediaType = "application/problem+json"))
+    @CountedAnswerResponses
     public ResponseEntity<PlanTargets> targets(
             @Parameter(description = "The plan year", example = "2025") @PathVariable int year,
             @Parameter(description = "Org unit or reporting group code", example = "former-313")

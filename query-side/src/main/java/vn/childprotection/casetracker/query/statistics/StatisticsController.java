@@ -2,10 +2,6 @@ package vn.childprotection.casetracker.query.statistics;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,10 +18,10 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 import vn.childprotection.casetracker.platform.security.CurrentActor;
 import vn.childprotection.casetracker.query.access.ReadPolicy;
 import vn.childprotection.casetracker.query.indicators.AnswerAge;
+import vn.childprotection.casetracker.query.indicators.CountedAnswerResponses;
 import vn.childprotection.casetracker.query.indicators.IndicatorService;
 import vn.childprotection.casetracker.query.indicators.MaxStaleDirective;
 import vn.childprotection.casetracker.query.indicators.MaxStaleHeader;
-import vn.childprotection.casetracker.query.indicators.IndicatorsRebuildingExceptionHandler;
 
 /**
  * Aggregate statistics (<i>số liệu tổng hợp</i>) for dashboards, coordinators and auditors: counts only, with small
@@ -82,11 +78,7 @@ public class StatisticsController {
                     + "true); a breakdown whose cells add up to the total is published whole or not at all, so no "
                     + "suppressed cell can be recomputed from the total. Dashboards, coordinators and auditors. "
                     + "Cache-Control: max-stale as for GET /api/v1/indicators.")
-    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true,
-            headers = @Header(name = AnswerAge.HEADER, description = AnswerAge.OPENAPI_DESCRIPTION,
-                    schema = @Schema(type = "integer", minimum = "0")))
-    @ApiResponse(responseCode = "503", description = IndicatorsRebuildingExceptionHandler.OPENAPI_DESCRIPTION,
-            content = @Content(mediaType = "application/problem+json"))
+    @CountedAnswerResponses
     public ResponseEntity<SuppressedIndicators> indicators(
             @Parameter(description = "Org unit code (commune, district or province) or reporting group code "
                     + "(former-313)", example = "31")
