@@ -1,9 +1,11 @@
 package vn.childprotection.casetracker.query.bench;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.ConcludesBatch;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,10 @@ class NoOpProjections {
     static final String BARE = "bench-noop";
     static final String PAYLOAD = "bench-noop-payload";
     static final List<String> GROUPS = List.of(BARE, PAYLOAD);
+
+    /** Events {@code bench-noop} handled, and the batches they came in (the last event of each), since the reset. */
+    static final AtomicLong BARE_EVENTS = new AtomicLong();
+    static final AtomicLong BARE_BATCHES = new AtomicLong();
     @Bean
     Bare benchNoOpBare() {
         return new Bare();
@@ -66,8 +72,12 @@ class NoOpProjections {
     static class Bare {
 
         @EventHandler(payloadType = CaseEvent.class)
-        void on(@SequenceNumber Long sequenceNumber) {
-            // nothing: the cost measured is Axon's
+        void on(@SequenceNumber Long sequenceNumber, @ConcludesBatch boolean lastOfBatch) {
+            // nothing but counting: the cost measured is Axon's
+            BARE_EVENTS.incrementAndGet();
+            if (lastOfBatch) {
+                BARE_BATCHES.incrementAndGet();
+            }
         }
     }
 

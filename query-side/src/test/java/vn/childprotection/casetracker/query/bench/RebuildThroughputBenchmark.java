@@ -92,8 +92,16 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
         List<String> rows = new ArrayList<>();
         double scanBefore = scanRate();
         double firstScan = scanBefore;
+        String batches = "";
         for (String projection : PROJECTIONS) {
+            NoOpProjections.BARE_EVENTS.set(0);
+            NoOpProjections.BARE_BATCHES.set(0);
             double[] result = rebuild(projection);
+            if (projection.equals(NoOpProjections.BARE)) {
+                batches = String.format("; bench-noop's rebuild handled %d events in %d batches (%.0f events a batch)",
+                        NoOpProjections.BARE_EVENTS.get(), NoOpProjections.BARE_BATCHES.get(),
+                        NoOpProjections.BARE_EVENTS.get() / (double) Math.max(1, NoOpProjections.BARE_BATCHES.get()));
+            }
             double scanAfter = scanRate();
             double scan = (scanBefore + scanAfter) / 2;
             double events = result[0];
@@ -105,7 +113,8 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
         }
         lines.add(String.format("Raw ordered scan: %.0f rows/s before the first rebuild, %.0f after the last; each "
                 + "row's ratio is to the mean of the scans just before and after that projection's rebuild; rebuild "
-                + "batch size %s", firstScan, scanBefore, System.getProperty("casetracker.bench.batch-size", "1000")));
+                + "batch size %s%s", firstScan, scanBefore, System.getProperty("casetracker.bench.batch-size", "1000"),
+                batches));
         lines.add(String.format("%-20s %8s %8s %10s %8s %8s", "projection", "events", "seconds", "events/s", "scan/s",
                 "÷ scan"));
         lines.addAll(rows);
