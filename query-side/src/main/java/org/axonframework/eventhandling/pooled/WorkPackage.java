@@ -57,12 +57,23 @@ import java.util.function.UnaryOperator;
  * Why: the pooled streaming processor's {@link Coordinator} asks {@link #hasRemainingCapacity()} before every event it
  * hands over, and Axon answers it with {@code ConcurrentLinkedQueue.size()}, which walks the whole queue (up to
  * {@link #BUFFER_SIZE} entries): measured at 23 % of all CPU during a catch-up and 60 % of the coordinator threads'
- * during rebuilds. The only change here is a counter of queued entries ({@link #queuedEntries}), incremented where an
- * entry is added and decremented where one is taken, so that the check costs O(1). Nothing else differs from the
- * original; Axon 5 has the same code and there is no upstream fix.
+ * during rebuilds. The first change here is a counter of queued entries ({@link #queuedEntries}), incremented where an
+ * entry is added and decremented where one is taken, so that the check costs O(1).
  * <p>
- * How to drop it: delete this file (and {@code PatchedWorkPackageTest}) when moving to an Axon version that fixes
- * the check, or re-copy that version's file and apply the counter again. {@code PatchedWorkPackageTest} fails when
+ * Two more changes make batches full during a rebuild or a catch-up, where Axon's made them a few dozen events (40 of
+ * 1,000 allowed, counted by {@code RebuildThroughputBenchmark}), each a transaction of its own:
+ * <ul>
+ *   <li>the worker is no longer scheduled by {@link #scheduleEvent} for every event handed over (it then took the first
+ *       few events of a read), but by the {@link Coordinator} once it has handed over what it read, as its
+ *       {@code coordinateWorkPackages} already did to keep claims extended;</li>
+ *   <li>taking events out of the queue runs {@link #onCapacityFreed(Runnable) a callback}, with which the patched
+ *       {@link Coordinator} reads on at once instead of sleeping 100 ms when the queue was full.</li>
+ * </ul>
+ * Nothing else differs from the original; Axon 5 has the same code and there is no upstream fix.
+ * <p>
+ * How to drop it: delete this file and the {@link Coordinator} beside it (and {@code PatchedWorkPackageTest},
+ * {@code PatchedCoordinatorTest}) when moving to an Axon version that fixes these, or re-copy that version's files and
+ * apply the patches again. {@code PatchedWorkPackageTest} fails when
  * the Axon version on the class path is not {@link #PATCHED_FROM_AXON_VERSION} or when this class is not the one
  * loaded, so an upgrade cannot silently run an outdated copy.
  * <p>
@@ -109,6 +120,9 @@ class WorkPackage {
     private final long claimExtensionThreshold;
     private final Consumer<UnaryOperator<TrackerStatus>> segmentStatusUpdater;
     private Runnable batchProcessedCallback;
+    // The second patch: run whenever the worker takes events out of the queue (wakes the Coordinator).
+    private volatile Runnable capacityFreedCallback = () -> {
+    };
     private final Clock clock;
     private final String segmentIdResourceKey;
     private final String lastTokenResourceKey;
@@ -211,8 +225,9 @@ class WorkPackage {
         processingQueue.add(batchProcessingEntry);
         queuedEntries.incrementAndGet();
         lastDeliveredToken = batchProcessingEntry.trackingToken();
-        // the worker must always be scheduled to ensure claims are extended
-        scheduleWorker();
+        // The third patch: the worker is not scheduled here, for every event, but by the Coordinator once it has
+        // handed over what it read (coordinateWorkPackages ends by scheduling every work package, which also keeps
+        // the claims extended), so that a batch takes what one read delivered instead of the first event of it.
 
         return canHandleAny;
     }
@@ -252,8 +267,7 @@ class WorkPackage {
         processingQueue.add(new DefaultProcessingEntry(event, canHandle));
         queuedEntries.incrementAndGet();
         lastDeliveredToken = event.trackingToken();
-        // the worker must always be scheduled to ensure claims are extended
-        scheduleWorker();
+        // The third patch: scheduled by the Coordinator once it has handed over what it read (see scheduleEvents).
 
         return canHandle;
     }
@@ -324,11 +338,17 @@ class WorkPackage {
 
     private void processEvents() throws Exception {
         List<TrackedEventMessage<?>> eventBatch = new ArrayList<>();
+        boolean polled = false;
         while (!isAbortTriggered() && eventBatch.size() < batchSize && !processingQueue.isEmpty()) {
             ProcessingEntry entry = processingQueue.poll();
             queuedEntries.decrementAndGet();
             lastConsumedToken = WrappedToken.advance(lastConsumedToken, entry.trackingToken());
             entry.addToBatch(eventBatch, lastConsumedToken);
+            polled = true;
+        }
+        if (polled) {
+            // The second patch: the Coordinator may be waiting for room; it reads on while this batch is processed.
+            capacityFreedCallback.run();
         }
 
         // Make sure all subsequent events with the same token (if non-null) as the last are added as well.
@@ -493,6 +513,16 @@ class WorkPackage {
      */
     void onBatchProcessed(Runnable batchProcessedCallback) {
         this.batchProcessedCallback = batchProcessedCallback;
+    }
+
+    /**
+     * The second patch: sets the callback run (on this work package's thread) whenever the worker has taken events out
+     * of its queue, so that a {@link Coordinator} waiting for room reads on at once instead of after its 100 ms retry.
+     *
+     * @param capacityFreedCallback run after each take from the queue; must be quick and must not throw
+     */
+    void onCapacityFreed(Runnable capacityFreedCallback) {
+        this.capacityFreedCallback = capacityFreedCallback;
     }
 
     /**
