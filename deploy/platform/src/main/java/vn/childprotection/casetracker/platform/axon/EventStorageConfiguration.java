@@ -35,6 +35,15 @@ public class EventStorageConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EventStorageConfiguration.class);
 
     /**
+     * Events read per query by a processor that is behind (a rebuild, a catch-up), and per query when an aggregate is
+     * loaded; Axon's default is 100. A rebuild's coordinator reads the store on one thread and waits for each query's
+     * round trip, so with 100 it was the slowest part of a rebuild once the work packages took full batches: rebuilt
+     * with 1,000, the no-op projection went from 52,000 to 60,000 events/s and the one receiving payloads from 36,000
+     * to 49,000 (query-side README, "Rebuild throughput"). A processor at the head of the store reads what is there.
+     */
+    static final int READ_BATCH = 1000;
+
+    /**
      * @param sealEvents {@code casetracker.integrity.seal-events}: false only to measure what authentication costs
      *                   (benchmarks); events are then stored without {@code link_mac} and verification reports
      *                   every one of them as not authenticated
@@ -57,7 +66,8 @@ public class EventStorageConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
+                .schema(eventSchema)
+                .batchSize(READ_BATCH);
         if (!sealEvents) {
             log.warn("casetracker.integrity.seal-events=false: events are stored WITHOUT authentication and never "
                     + "sealed into the store chain; verification reports every one as not authenticated. Only for "
