@@ -71,11 +71,17 @@ public final class ProjectionBatch {
             return STANDALONE.get().computeIfAbsent(key, k -> new ProjectionBatch(jdbc, writer, true, null));
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        ProjectionBatch existing = unitOfWork.getResource(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
+            return unitOfWork.getOrComputeResource(key, k -> new ProjectionBatch(jdbc, writer, true, null));
+        }
+        // Looked up before the batch is added: it keeps the first event among the same resources, and a resource
+        // must not be added while another is being computed (the map refuses it).
+        String handedAgain = failedBatchKey(projection, unitOfWork);
         return unitOfWork.getOrComputeResource(key, k -> {
-            if (!(unitOfWork instanceof BatchingUnitOfWork<?>)) {
-                return new ProjectionBatch(jdbc, writer, true, null);
-            }
-            String handedAgain = failedBatchKey(projection, unitOfWork);
             if (EACH_EVENT.contains(handedAgain)) {
                 unitOfWork.afterCommit(u -> EACH_EVENT.remove(handedAgain));
                 return new ProjectionBatch(jdbc, writer, true, null);
