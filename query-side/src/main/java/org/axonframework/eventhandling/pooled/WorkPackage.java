@@ -60,8 +60,8 @@ import java.util.function.UnaryOperator;
  * during rebuilds. The first change here is a counter of queued entries ({@link #queuedEntries}), incremented where an
  * entry is added and decremented where one is taken, so that the check costs O(1).
  * <p>
- * Two more changes make batches full during a rebuild or a catch-up, where Axon's made them a few dozen events (40 of
- * 1,000 allowed, counted by {@code RebuildThroughputBenchmark}), each a transaction of its own:
+ * Two more changes make batches full during a rebuild or a catch-up, where Axon's made them a few dozen events
+ * (30–40 of 1,000 allowed, counted by {@code RebuildThroughputBenchmark}), each a transaction of its own:
  * <ul>
  *   <li>the worker is no longer scheduled by {@link #scheduleEvent} for every event handed over (it then took the first
  *       few events of a read), but by the {@link Coordinator} once it has handed over what it read, as its
