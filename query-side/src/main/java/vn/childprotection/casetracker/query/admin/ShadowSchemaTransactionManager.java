@@ -44,7 +44,7 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
     ShadowSchemaTransactionManager(PlatformTransactionManager transactions, DataSource dataSource, String schema) {
         this.transactions = transactions;
         this.dataSource = dataSource;
-        this.setSearchPath = "SET LOCAL search_path TO " + schema + ", public";
+        this.setSearchPath = "SET LOCAL search_path TO " + schema + ", public; " + CUSTOM_PLANS;
     }
 
     @Override
@@ -55,8 +55,7 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
             // use this manager, and its handlers must never write the live tables.
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(setSearchPath);
-                statement.execute(CUSTOM_PLANS);
+                statement.execute(setSearchPath); // both settings, one round trip per batch
             }
         } catch (SQLException | RuntimeException e) {
             if (status.isNewTransaction() && !status.isCompleted()) {

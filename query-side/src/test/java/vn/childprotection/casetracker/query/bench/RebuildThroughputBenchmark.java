@@ -40,8 +40,7 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  *     [-Dcasetracker.bench.projections=case-file,case-history]
  * </pre>
  * It appends {@code cases} synthetic cases of eight events each (the procedure up to a first review), waits for the
- * live projections and the store chain's sealer, rebuilds {@code bench-noop} once without measuring it (a warm-up),
- * rebuilds each projection alone (all of them, or those named in {@code projections}), one after
+ * live projections and the store chain's sealer, rebuilds each projection alone (all of them, or those named in {@code projections}), one after
  * the other, scans {@code domain_event_entry} in global index order (every column, fetch size 1,000, the best of two
  * seconds of scans) before and after each projection's rebuilds, and prints one table (also written to
  * {@code target/rebuild-throughput.txt}): events, seconds, events per second and the ratio to the mean of the two
@@ -97,9 +96,6 @@ class RebuildThroughputBenchmark extends QuerySideIntegrationTest {
         // before measuring.
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM event_chain WHERE chain_position IS NULL", Long.class) == 0);
-        // Not measured: a first rebuild. Before one had run, the scan ran at a third of its later rate however long
-        // it was repeated (150,000 rows/s against 450,000 at 20,000 cases), and so did that first rebuild.
-        rebuild(NoOpProjections.BARE);
         double scanBefore = scanRate();
         double firstScan = scanBefore;
         String batches = "";
