@@ -13,8 +13,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The rebuild processor's transactions: the application's Spring transactions, each starting with
- * {@code SET LOCAL search_path TO <shadow schema>, public} and {@code SET LOCAL plan_cache_mode = force_custom_plan}
- * on its connection (see {@link #CUSTOM_PLANS}: at 100,000 cases the risk register rebuilt in 23 s instead of 55).
+ * {@code SET LOCAL search_path TO <shadow schema>, public}, {@code SET LOCAL plan_cache_mode = force_custom_plan}
+ * (see {@link #CUSTOM_PLANS}: at 100,000 cases the risk register rebuilt in 23 s instead of 55) and
+ * {@code SET LOCAL synchronous_commit = off} (see {@link #NO_FLUSH_WAIT}) on its connection.
  * <p>
  * Why this works: the projections write with a {@link org.springframework.jdbc.core.JdbcTemplate} and unqualified
  * table names, and JdbcTemplate uses the connection bound to the thread's transaction, so inside a batch of the
@@ -28,7 +29,7 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
 
     private final PlatformTransactionManager transactions;
     private final DataSource dataSource;
-    private final String setSearchPath;
+    private final String settings;
 
     /**
      * The shadow tables start empty and grow during the rebuild, with no statistics until autovacuum's next analyse:
@@ -39,12 +40,25 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
     private static final String CUSTOM_PLANS = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     /**
+     * A rebuild commits a transaction for every batch, and with {@code synchronous_commit} on each commit waits for
+     * its WAL to be flushed to disk. Nothing a rebuild commits needs that wait: its rows are in a shadow schema no
+     * reader sees, and its token commits with them. If PostgreSQL crashes, what it may lose is the last few
+     * rebuild transactions (at most three times {@code wal_writer_delay}), and always a suffix of them, rows and
+     * token together (WAL is replayed in order, and a transaction is never half-kept), so the rebuild resumes from
+     * the token that survived and applies those events again. The transaction that makes a rebuild visible
+     * ({@link ShadowTables#switchIn}) is not one of these and commits durably, as every write of the command side
+     * and of the live projections does; its flush carries the WAL of every rebuild transaction before it.
+     */
+    private static final String NO_FLUSH_WAIT = "SET LOCAL synchronous_commit = off";
+
+    /**
      * @param schema a schema name built by this package from a validated projection name, never input
      */
     ShadowSchemaTransactionManager(PlatformTransactionManager transactions, DataSource dataSource, String schema) {
         this.transactions = transactions;
         this.dataSource = dataSource;
-        this.setSearchPath = "SET LOCAL search_path TO " + schema + ", public; " + CUSTOM_PLANS;
+        this.settings = "SET LOCAL search_path TO " + schema + ", public; " + CUSTOM_PLANS + "; "
+                + NO_FLUSH_WAIT;
     }
 
     @Override
@@ -55,7 +69,7 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
             // use this manager, and its handlers must never write the live tables.
             Connection connection = DataSourceUtils.getConnection(dataSource);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(setSearchPath); // both settings, one round trip per batch
+                statement.execute(settings); // all three settings, one round trip per batch
             }
         } catch (SQLException | RuntimeException e) {
             if (status.isNewTransaction() && !status.isCompleted()) {

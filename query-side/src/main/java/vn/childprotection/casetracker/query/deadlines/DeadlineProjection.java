@@ -211,19 +211,19 @@ public class DeadlineProjection {
     }
 
     /**
-     * Each changed case's rows are written afresh: its {@code deadline_case} row (unless the table holds a later
-     * version), and its {@code case_deadline} rows deleted and inserted again; then the counts of late deadlines
+     * Each changed case's rows are written: its {@code deadline_case} row (unless the table holds a later
+     * version), and those of its {@code case_deadline} rows that changed ({@link CaseRows#writeChangedRows}); then the counts of late deadlines
      * change by what the case's rows changed ({@link LateDeadlineCounts}).
      */
     private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed,
                               Map<String, DeadlineCase> asLoaded) {
         CaseRows.writeHeads(batch, "deadline_case", changed, DeadlineCase::communeCode, DeadlineCase::version);
-        CaseRows.replaceRows(batch, "case_deadline", """
+        CaseRows.writeChangedRows(batch, "case_deadline", "deadline_id", """
                 INSERT INTO case_deadline (case_id, deadline_id, rule, due_at, responsible_org_unit, intervention_id,
                                            commune_code, state, scheduled_at, missed_at, fulfilled_at, withdrawn_at,
                                            withdrawn_reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, c -> c.deadlines().values(),
-                (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, asLoaded, c -> c.deadlines().values(),
+                DeadlineCase.Row::deadlineId, (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
                     row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
                     row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
         LateDeadlineCounts.write(batch, changed, asLoaded);

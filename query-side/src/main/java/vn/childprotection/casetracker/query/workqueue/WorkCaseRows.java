@@ -15,8 +15,8 @@ import vn.childprotection.casetracker.query.projection.ProjectionBatch;
 
 /**
  * How the work-queue projection reads the cases of a batch (three queries for all of them) and writes the changed
- * ones: the {@code work_case} row (unless the table holds a later version), the items and the draft deleted and
- * inserted again.
+ * ones: the {@code work_case} row (unless the table holds a later version), those of its items and draft rows that
+ * changed ({@link CaseRows#writeChangedRows}).
  */
 final class WorkCaseRows {
 
@@ -48,19 +48,19 @@ final class WorkCaseRows {
                 items.getOrDefault(caseId, Map.of()), drafts.getOrDefault(caseId, List.of()))));
     }
 
-    static void write(ProjectionBatch batch, Map<String, WorkCase> changed) {
+    static void write(ProjectionBatch batch, Map<String, WorkCase> changed, Map<String, WorkCase> asLoaded) {
         CaseRows.writeHeads(batch, "work_case", changed, WorkCase::communeCode, WorkCase::version);
-        CaseRows.replaceRows(batch, "work_item", """
+        CaseRows.writeChangedRows(batch, "work_item", "intervention_id", """
                 INSERT INTO work_item (case_id, intervention_id, commune_code, agency_code, measure, due_date,
                                        plan_version, status, assigned_at, status_changed_at, deadline_id,
                                        deadline_state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, c -> c.items().values(),
-                (caseId, i) -> new Object[] {caseId, i.interventionId(), i.communeCode(), i.agencyCode(), i.measure(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, asLoaded, c -> c.items().values(),
+                WorkCase.Item::interventionId, (caseId, i) -> new Object[] {caseId, i.interventionId(), i.communeCode(), i.agencyCode(), i.measure(),
                     i.dueDate(), i.planVersion(), i.status(), i.assignedAt(), i.statusChangedAt(), i.deadlineId(),
                     i.deadlineState()});
-        CaseRows.replaceRows(batch, "work_plan_draft", """
+        CaseRows.writeChangedRows(batch, "work_plan_draft", "intervention_id", """
                 INSERT INTO work_plan_draft (case_id, intervention_id, plan_version, measure, agency_code, due_date)
-                VALUES (?, ?, ?, ?, ?, ?)""", changed, WorkCase::draft,
+                VALUES (?, ?, ?, ?, ?, ?)""", changed, asLoaded, WorkCase::draft, WorkCase.Draft::interventionId,
                 (caseId, d) -> new Object[] {caseId, d.interventionId(), d.planVersion(), d.measure(),
                     d.agencyCode(), d.dueDate()});
     }
