@@ -16,9 +16,10 @@ import vn.childprotection.casetracker.platform.integrity.EventLinkAuthenticator;
 /**
  * Axon's JDBC event storage engine, which also authenticates the chain row of every event it appends, in the same
  * transaction as the events ({@link EventLinkAuthenticator}): an append either commits its events with their
- * {@code link_mac} or not at all. Reading, tracking and snapshots are Axon's, unchanged.
+ * {@code link_mac} or not at all. Reading, tracking and snapshots are Axon's (each event's instant parsed once:
+ * {@link TimestampOnceEventStorageEngine}).
  */
-public class AuthenticatingEventStorageEngine extends JdbcEventStorageEngine {
+public class AuthenticatingEventStorageEngine extends TimestampOnceEventStorageEngine {
 
     private final TransactionManager transactionManager;
     private final EventLinkAuthenticator authenticator;

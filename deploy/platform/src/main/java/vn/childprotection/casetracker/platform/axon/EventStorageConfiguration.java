@@ -24,7 +24,7 @@ import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 /**
  * The event storage engine: Axon's JDBC one, built as Axon's Spring Boot auto-configuration builds it (which backs
  * off when an {@link EventStorageEngine} bean exists), with each appended event's chain link authenticated in the
- * append transaction; and the event store over it, without the shared cache of recent events
+ * append transaction and each read event's instant parsed once ({@link TimestampOnceEventStorageEngine}); and the event store over it, without the shared cache of recent events
  * ({@link #withoutSharedCache}). Not declared with Axon Server ({@code axon.axonserver.enabled=true}), which stores
  * the events.
  */
@@ -72,7 +72,7 @@ public class EventStorageConfiguration {
             log.warn("casetracker.integrity.seal-events=false: events are stored WITHOUT authentication and never "
                     + "sealed into the store chain; verification reports every one as not authenticated. Only for "
                     + "measuring what authentication costs.");
-            return builder.build();
+            return new TimestampOnceEventStorageEngine(builder);
         }
         return new AuthenticatingEventStorageEngine(builder, transactionManager, new EventLinkAuthenticator(key));
     }
