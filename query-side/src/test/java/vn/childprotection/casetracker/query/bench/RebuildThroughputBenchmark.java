@@ -37,8 +37,10 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  * <pre>
  * mvn -B -o -q -pl query-side -am verify -Dtest=RebuildThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
  *     -Dcasetracker.bench.rebuild=true [-Dcasetracker.bench.cases=3000] [-Dcasetracker.bench.batch-size=1000] \
- *     [-Dcasetracker.bench.projections=case-file,case-history]
+ *     [-Dcasetracker.bench.projections=case-file,case-history] [-Dcasetracker.test.jit=]
  * </pre>
+ * {@code -Dcasetracker.test.jit=} (empty) runs the test JVM with the JIT and collector the service runs with (C2,
+ * G1); without it surefire's JVM stops at the first-tier compiler, as for the suite, and every rate is lower.
  * It appends {@code cases} synthetic cases of eight events each (the procedure up to a first review), waits for the
  * live projections and the store chain's sealer, rebuilds each projection alone (all of them, or those named in {@code projections}), one after
  * the other, scans {@code domain_event_entry} in global index order (every column, fetch size 1,000, the best of two
