@@ -212,8 +212,8 @@ public class DeadlineProjection {
 
     /**
      * Each changed case's rows are written: its {@code deadline_case} row (unless the table holds a later
-     * version), and those of its {@code case_deadline} rows that changed ({@link CaseRows#writeChangedRows}); then the counts of late deadlines
-     * change by what the case's rows changed ({@link LateDeadlineCounts}).
+     * version), and those of its {@code case_deadline} rows that changed ({@link CaseRows#writeChangedRows}); then
+     * the counts of late deadlines change by what the case's rows changed ({@link LateDeadlineCounts}).
      */
     private static void write(ProjectionBatch batch, Map<String, DeadlineCase> changed,
                               Map<String, DeadlineCase> asLoaded) {
@@ -223,9 +223,9 @@ public class DeadlineProjection {
                                            commune_code, state, scheduled_at, missed_at, fulfilled_at, withdrawn_at,
                                            withdrawn_reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, asLoaded, c -> c.deadlines().values(),
-                DeadlineCase.Row::deadlineId, (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(), row.dueAt(),
-                    row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(), row.scheduledAt(),
-                    row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
+                DeadlineCase.Row::deadlineId, (caseId, row) -> new Object[] {caseId, row.deadlineId(), row.rule(),
+                    row.dueAt(), row.responsibleOrgUnit(), row.interventionId(), row.communeCode(), row.state(),
+                    row.scheduledAt(), row.missedAt(), row.fulfilledAt(), row.withdrawnAt(), row.withdrawnReason()});
         LateDeadlineCounts.write(batch, changed, asLoaded);
     }
 

@@ -55,9 +55,9 @@ final class WorkCaseRows {
                                        plan_version, status, assigned_at, status_changed_at, deadline_id,
                                        deadline_state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", changed, asLoaded, c -> c.items().values(),
-                WorkCase.Item::interventionId, (caseId, i) -> new Object[] {caseId, i.interventionId(), i.communeCode(), i.agencyCode(), i.measure(),
-                    i.dueDate(), i.planVersion(), i.status(), i.assignedAt(), i.statusChangedAt(), i.deadlineId(),
-                    i.deadlineState()});
+                WorkCase.Item::interventionId, (caseId, i) -> new Object[] {caseId, i.interventionId(),
+                    i.communeCode(), i.agencyCode(), i.measure(), i.dueDate(), i.planVersion(), i.status(),
+                    i.assignedAt(), i.statusChangedAt(), i.deadlineId(), i.deadlineState()});
         CaseRows.writeChangedRows(batch, "work_plan_draft", "intervention_id", """
                 INSERT INTO work_plan_draft (case_id, intervention_id, plan_version, measure, agency_code, due_date)
                 VALUES (?, ?, ?, ?, ?, ?)""", changed, asLoaded, WorkCase::draft, WorkCase.Draft::interventionId,

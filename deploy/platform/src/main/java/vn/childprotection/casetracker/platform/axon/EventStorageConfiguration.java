@@ -24,9 +24,9 @@ import vn.childprotection.casetracker.platform.integrity.IntegrityKey;
 /**
  * The event storage engine: Axon's JDBC one, built as Axon's Spring Boot auto-configuration builds it (which backs
  * off when an {@link EventStorageEngine} bean exists), with each appended event's chain link authenticated in the
- * append transaction and each read event's instant parsed once ({@link TimestampOnceEventStorageEngine}); and the event store over it, without the shared cache of recent events
- * ({@link #withoutSharedCache}). Not declared with Axon Server ({@code axon.axonserver.enabled=true}), which stores
- * the events.
+ * append transaction and each read event's instant parsed once ({@link TimestampOnceEventStorageEngine}); and the
+ * event store over it, without the shared cache of recent events ({@link #withoutSharedCache}). Not declared with
+ * Axon Server ({@code axon.axonserver.enabled=true}), which stores the events.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
