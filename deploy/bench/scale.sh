@@ -57,7 +57,10 @@
 #   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written
 #   indicators-written-max-stale), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
 #   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (20 s of
-#   every family but the cold ones before the floor, not counted; 0 skips it)
+#   every family but the cold ones before the floor, not counted; 0 skips it), QUIET_SECONDS (300: how long to wait,
+#   before the scan and before each rebuild, for the store to stop growing — the service records the time limits that
+#   lapse in the cloned cases as events of their own, and a rebuild measured while they are appended reads more events
+#   than the scan did and shares the machine with their recording)
 set -euo pipefail
 
 CASES=${1:-100000}
@@ -229,6 +232,21 @@ wait_caught_up() {
   done
 }
 events_in_store() { sql -c "SELECT count(*) FROM domain_event_entry"; }
+last_index() { sql -c "SELECT coalesce(max(global_index), 0) FROM domain_event_entry"; }
+# Waits until no event was appended for 10 s (at most QUIET_SECONDS), then for every projection to be caught up;
+# logs how many events were appended meanwhile.
+wait_store_quiet() {
+  local first last now still=0 deadline=$((SECONDS + ${QUIET_SECONDS:-300}))
+  first=$(last_index); last=$first
+  while [ $still -lt 10 ] && [ $SECONDS -lt $deadline ]; do
+    sleep 2
+    now=$(last_index)
+    if [ "$now" = "$last" ]; then still=$((still + 2)); else still=0; last=$now; fi
+  done
+  [ $still -ge 10 ] || log "  !!! the store still grew after ${QUIET_SECONDS:-300} s; measuring anyway"
+  [ "$last" = "$first" ] || log "  waited for $((last - first)) events the service appended (time limits that lapsed)"
+  wait_caught_up > /dev/null
+}
 cases_in_store() { sql -c "SELECT count(*) FROM domain_event_entry WHERE sequence_number = 0 AND type = 'CaseFile'"; }
 
 # ---- 1. Growth ------------------------------------------------------------------------------------------------------
@@ -304,6 +322,7 @@ else
   printf '| Catch-up after the template load (no growth) | | | %s | |\n' "$TEMPLATE_CATCH_UP" | section 1-growth
 fi
 fi
+wait_store_quiet
 STORE_CASES=$(cases_in_store)
 STORE_EVENTS=$(events_in_store)
 STORE_SIZE=$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('domain_event_entry'))")
@@ -347,10 +366,14 @@ rebuild() {
 }
 PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(p['name'] for p in d)")
 for name in ${REBUILDS-$PROJECTIONS}; do
+  wait_store_quiet
+  before=$(last_index)
   log "  rebuilding $name"
   read -r events secs rate state < <(rebuild "$name")
   per_second=$(python3 -c "print(round($events / max($secs, 0.001)))")
-  log "  $name: $state, $events events in $secs s, $per_second events/s"
+  appended=$(( $(last_index) - before ))
+  log "  $name: $state, $events events in $secs s, $per_second events/s, $appended appended meanwhile"
+  [ "$appended" -eq 0 ] || state="$state, $appended events appended meanwhile"
   echo "| Rebuild of $name ($state) | $events | $secs | $per_second | $(ratio "$per_second" "$SCAN_RATE")" \
     "| $(ratio "$per_second" "$PARSED_RATE") |" \
     | section 3-rebuilds
