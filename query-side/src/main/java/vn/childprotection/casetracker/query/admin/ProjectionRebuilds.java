@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +87,7 @@ public class ProjectionRebuilds {
     private final RebuildRetries retries;
     private final Duration checkEvery;
     private final Duration logEvery;
+    private final boolean bulkReplay;
     /** Wall-clock time: rates and durations of the rebuild itself, not the domain time of the events. */
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService steps;
@@ -97,7 +99,8 @@ public class ProjectionRebuilds {
                               ShadowTables shadowTables, StorePositions positions, ParkedEvents parkedEvents,
                               ApplicationEventPublisher events, RebuildRetries retries,
                               @Value("${casetracker.projections.rebuild.check-interval:200ms}") Duration checkEvery,
-                              @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery) {
+                              @Value("${casetracker.projections.rebuild.log-interval:5s}") Duration logEvery,
+                              @Value("${casetracker.projections.rebuild.bulk-replay:true}") boolean bulkReplay) {
         Map<String, ProjectionDefinition> byName = new LinkedHashMap<>();
         definitions.orderedStream().forEach(definition -> {
             if (byName.putIfAbsent(definition.name(), definition) != null) {
@@ -118,6 +121,7 @@ public class ProjectionRebuilds {
         this.retries = retries;
         this.checkEvery = checkEvery;
         this.logEvery = logEvery;
+        this.bulkReplay = bulkReplay;
         this.steps = Executors.newSingleThreadScheduledExecutor(new AxonThreadFactory("projection-rebuild"));
     }
 
@@ -227,9 +231,15 @@ public class ProjectionRebuilds {
             shadowTables.createShadow(projection);
             int segments = Math.max(1, processing.tokenStore(projection.processingGroup())
                     .fetchSegments(projection.processingGroup()).length);
-            PooledStreamingEventProcessor processor = shadowProcessors.build(rebuild, liveProcessor, segments);
-            rebuild.running(processor, segments);
-            processor.start();
+            rebuild.handlers(shadowProcessors.invoker(rebuild, liveProcessor), segments);
+            if (bulkReplay) {
+                BulkReplay bulk = shadowProcessors.bulkReplay(rebuild, rebuild.invoker(),
+                        () -> wake(rebuild));
+                rebuild.bulk(bulk);
+                bulk.start();
+            } else {
+                startShadowProcessor(rebuild);
+            }
             rebuild.ticks = steps.scheduleWithFixedDelay(() -> step(rebuild), checkEvery.toMillis(),
                     checkEvery.toMillis(), TimeUnit.MILLISECONDS);
             rebuild.transientFailures = 0;
@@ -244,11 +254,54 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** Runs the rebuild's next step now rather than at its next tick; nothing when the service is stopping. */
+    private void wake(Rebuild rebuild) {
+        try {
+            steps.execute(() -> step(rebuild));
+        } catch (RejectedExecutionException e) {
+            // Stopping: the rebuild is being failed anyway.
+        }
+    }
+
+    /**
+     * Builds and starts the shadow processor: each segment from its bulk replay's last committed batch, or from the
+     * tail (no bulk replay, or none of a segment's batches committed).
+     */
+    private void startShadowProcessor(Rebuild rebuild) {
+        BulkReplay bulk = rebuild.bulk();
+        if (bulk != null) {
+            shadowProcessors.storeTokens(rebuild, bulk.committedTokens());
+        }
+        PooledStreamingEventProcessor processor = shadowProcessors.build(rebuild, rebuild.invoker(),
+                rebuild.segmentCount());
+        try {
+            processor.start();
+        } catch (RuntimeException e) {
+            processor.shutDown();
+            stopExecutors(rebuild);
+            throw e;
+        }
+        rebuild.running(processor);
+        if (bulk != null) {
+            log.info("Rebuild of {}: bulk replay applied {} events up to global index {}{}; the rebuild's processor "
+                            + "goes on from there", rebuild.projection.name(), bulk.applied(), bulk.position(),
+                    bulk.endedBy() == null ? "" : " (" + bulk.endedBy() + ")");
+        }
+    }
+
     private void step(Rebuild rebuild) {
         if (rebuild.retryAt != null && clock.instant().isBefore(rebuild.retryAt)) {
             return;
         }
+        if (rebuild.state().active() && rebuild.processor() == null && rebuild.bulk() != null
+                && !rebuild.bulk().ended()) {
+            logProgress(rebuild, false);
+            return;
+        }
         try {
+            if (rebuild.state() == RebuildState.RUNNING && rebuild.processor() == null) {
+                startShadowProcessor(rebuild);
+            }
             if (rebuild.state() == RebuildState.RUNNING) {
                 rebuild.retrying(rebuild.segmentError());
                 rebuild.parked(parkedEvents.count(rebuild.rebuildProcessorName).events(), null);
@@ -371,6 +424,10 @@ public class ProjectionRebuilds {
     }
 
     private static void stopShadowProcessor(Rebuild rebuild) {
+        BulkReplay bulk = rebuild.bulk();
+        if (bulk != null) {
+            bulk.stop();
+        }
         PooledStreamingEventProcessor processor = rebuild.processor();
         if (processor != null) {
             try {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import vn.childprotection.casetracker.query.deadletters.ParkedEvent;
@@ -37,6 +38,8 @@ final class Rebuild {
     private volatile Instant finishedAt;
     private volatile PooledStreamingEventProcessor processor;
     private volatile int segmentCount;
+    private volatile EventHandlerInvoker invoker;
+    private volatile BulkReplay bulk;
     private volatile long parkedEvents;
     private volatile ParkedEvent firstParked;
     /** The furthest the shadow processor was seen; its statuses vanish once it is stopped for the switch. */
@@ -69,8 +72,33 @@ final class Rebuild {
         return state;
     }
 
-    void running(PooledStreamingEventProcessor processor, int segmentCount) {
+    /**
+     * The handlers the rebuild applies events with (the shadow's invoker, shared by its bulk replay and its
+     * processor) and the number of segments both split the events into.
+     */
+    void handlers(EventHandlerInvoker invoker, int segmentCount) {
+        this.invoker = invoker;
         this.segmentCount = segmentCount;
+    }
+
+    EventHandlerInvoker invoker() {
+        return invoker;
+    }
+
+    int segmentCount() {
+        return segmentCount;
+    }
+
+    void bulk(BulkReplay bulk) {
+        this.bulk = bulk;
+    }
+
+    /** The rebuild's bulk replay, or {@code null} when it runs without one. */
+    BulkReplay bulk() {
+        return bulk;
+    }
+
+    void running(PooledStreamingEventProcessor processor) {
         this.processor = processor;
     }
 
@@ -142,7 +170,8 @@ final class Rebuild {
     long lowestPosition() {
         PooledStreamingEventProcessor current = processor;
         if (current == null) {
-            return base;
+            BulkReplay replay = bulk;
+            return replay == null ? base : Math.max(base, replay.position());
         }
         Collection<EventTrackerStatus> segments = current.processingStatus().values();
         if (segments.size() < segmentCount) {

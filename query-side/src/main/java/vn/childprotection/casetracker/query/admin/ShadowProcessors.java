@@ -1,6 +1,7 @@
 package vn.childprotection.casetracker.query.admin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -9,11 +10,15 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,11 +52,13 @@ class ShadowProcessors {
     private final DeadLetterQueues deadLetterQueues;
     private final Configuration axon;
     private final int batchSize;
+    private final int bulkBatchSize;
 
     ShadowProcessors(EventProcessingConfiguration processing, EventStore eventStore,
                      PlatformTransactionManager transactions, DataSource dataSource,
                      DeadLetterQueues deadLetterQueues, Configuration axon,
-                     @Value("${casetracker.projections.rebuild.batch-size:1000}") int batchSize) {
+                     @Value("${casetracker.projections.rebuild.batch-size:1000}") int batchSize,
+                     @Value("${casetracker.projections.rebuild.bulk-batch-size:2000}") int bulkBatchSize) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.transactions = transactions;
@@ -59,13 +66,17 @@ class ShadowProcessors {
         this.deadLetterQueues = deadLetterQueues;
         this.axon = axon;
         this.batchSize = batchSize;
+        this.bulkBatchSize = bulkBatchSize;
     }
 
-    PooledStreamingEventProcessor build(Rebuild rebuild, AbstractEventProcessor live, int segments) {
+    /**
+     * The rebuild's shadow processor: from the tokens {@link #storeTokens} gave it, or from the store's tail.
+     *
+     * @param invoker the shadow's handlers ({@link #invoker}), shared with the rebuild's {@link BulkReplay}
+     */
+    PooledStreamingEventProcessor build(Rebuild rebuild, EventHandlerInvoker invoker, int segments) {
         String group = rebuild.projection.processingGroup();
         String name = rebuild.rebuildProcessorName;
-        ShadowSchemaTransactionManager shadowTransactions = new ShadowSchemaTransactionManager(transactions,
-                dataSource, ShadowTables.shadowSchema(rebuild.projection));
         ScheduledExecutorService coordinator = Executors.newSingleThreadScheduledExecutor(
                 new AxonThreadFactory("Coordinator[" + name + "]"));
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(Math.min(segments, 2),
@@ -74,22 +85,82 @@ class ShadowProcessors {
         StreamableMessageSource<TrackedEventMessage<?>> source = eventStore;
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(invoker(live.eventHandlerInvoker(), name, shadowTransactions))
+                .eventHandlerInvoker(invoker)
                 .errorHandler(processing.errorHandler(group))
                 .rollbackConfiguration(processing.rollbackConfiguration(group))
                 .messageSource(source)
                 .tokenStore(processing.tokenStore(group))
-                .transactionManager(shadowTransactions)
+                .transactionManager(transactions(rebuild))
                 .coordinatorExecutor(coordinator)
                 .workerExecutor(workers)
                 .initialSegmentCount(segments)
                 .initialToken(StreamableMessageSource::createTailToken)
                 .batchSize(batchSize)
                 .build();
-        processing.interceptorsFor(group).stream()
-                .filter(interceptor -> !(interceptor instanceof CorrelationDataInterceptor<?>))
-                .forEach(processor::registerHandlerInterceptor);
+        interceptors(group).forEach(processor::registerHandlerInterceptor);
         return processor;
+    }
+
+    /**
+     * The rebuild's bulk replay over the same handlers, not started; {@code whenEnded} runs on its thread once it
+     * has ended.
+     *
+     * @param invoker the shadow's handlers ({@link #invoker})
+     */
+    BulkReplay bulkReplay(Rebuild rebuild, EventHandlerInvoker invoker, Runnable whenEnded) {
+        String group = rebuild.projection.processingGroup();
+        BulkReplay.Handlers.Builder builder = BulkReplay.Handlers.builder();
+        builder.name(rebuild.rebuildProcessorName)
+                .eventHandlerInvoker(invoker)
+                .rollbackConfiguration(processing.rollbackConfiguration(group));
+        // The error handler stays Axon's propagating one: a batch that rolled back must end the replay (the
+        // processor then takes over from the last committed batch), never be skipped by a handler that logs.
+        BulkReplay.Handlers handlers = builder.build();
+        interceptors(group).forEach(handlers::registerHandlerInterceptor);
+        return new BulkReplay(rebuild.rebuildProcessorName, handlers, eventStore, transactions(rebuild),
+                rebuild.segmentCount(), bulkBatchSize, rebuild.base, whenEnded);
+    }
+
+    /**
+     * Gives the rebuild processor one token per segment (segment ids 0 to n-1), where its bulk replay left each; a
+     * {@code null} token starts its segment from the tail. Its processor then claims these segments instead of
+     * creating its own.
+     */
+    void storeTokens(Rebuild rebuild, Map<Integer, TrackingToken> tokens) {
+        String name = rebuild.rebuildProcessorName;
+        TokenStore store = processing.tokenStore(rebuild.projection.processingGroup());
+        transactions(rebuild).executeInTransaction(() -> {
+            if (store.fetchSegments(name).length == 0) {
+                store.initializeTokenSegments(name, tokens.size(), null);
+            }
+            tokens.forEach((segment, token) -> {
+                if (token != null) {
+                    store.storeToken(token, name, segment);
+                }
+            });
+            tokens.keySet().forEach(segment -> store.releaseClaim(name, segment));
+        });
+    }
+
+    /**
+     * The live processor's handlers, as the shadow's processor and bulk replay use them: each dead-letter queue
+     * replaced by one of the shadow's own, on its transactions. Built once per rebuild and shared, so that both see the
+     * same queue state.
+     */
+    EventHandlerInvoker invoker(Rebuild rebuild, AbstractEventProcessor live) {
+        return invoker(live.eventHandlerInvoker(), rebuild.rebuildProcessorName, transactions(rebuild));
+    }
+
+    private ShadowSchemaTransactionManager transactions(Rebuild rebuild) {
+        return new ShadowSchemaTransactionManager(transactions, dataSource,
+                ShadowTables.shadowSchema(rebuild.projection));
+    }
+
+    /** The live group's interceptors but Axon's {@link CorrelationDataInterceptor} (see the class comment). */
+    private List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors(String group) {
+        return processing.interceptorsFor(group).stream()
+                .filter(interceptor -> !(interceptor instanceof CorrelationDataInterceptor<?>))
+                .toList();
     }
 
     /**
