@@ -44,9 +44,14 @@ import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
  * wrong before that transaction commits leaves the live projection as it was: the shadow schema and tokens are
  * dropped and the live processor restarted.
  * <p>
- * The shadow processor starts from a plain tail token, never a {@code ReplayToken}: its tables start empty, so no
- * {@code @ResetHandler} has to run, handlers see the events as live ones, and the token that ends up in the live
- * processor's rows is an ordinary one.
+ * Before the shadow processor starts, a {@link BulkReplay} applies the store from its tail to its head through the
+ * same handlers in large batches, one applier per segment, without the processor's per-event machinery; the shadow
+ * processor then starts from each segment's token after its last committed bulk batch (or from the tail, with
+ * {@code casetracker.projections.rebuild.bulk-replay=false}), and goes on as described above.
+ * <p>
+ * The shadow processor starts from plain tokens (its bulk replay's, or the tail), never a {@code ReplayToken}: its
+ * tables start empty, so no {@code @ResetHandler} has to run, handlers see the events as live ones, and the token
+ * that ends up in the live processor's rows is an ordinary one.
  * <p>
  * An event the handlers cannot apply does not stop a rebuild: the shadow processor parks it in a dead-letter queue
  * of its own ({@link ShadowProcessors}), as the live processor does, and the replay goes on. The switch still
