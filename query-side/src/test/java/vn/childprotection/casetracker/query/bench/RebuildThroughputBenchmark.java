@@ -48,9 +48,9 @@ import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
  * {@code target/rebuild-throughput.txt}): events, seconds, events per second and the ratio to the mean of the two
  * scans around it; its first line also says how many batches {@code bench-noop}'s measured rebuild took.
  * <p>
- * The first two rows are Axon's own ceiling: {@code bench-noop} and {@code bench-noop-payload}
- * ({@link NoOpProjections}) are projections that write nothing, rebuilt by the same machinery; no projection can
- * rebuild faster than they do.
+ * The first two rows are the rebuild machinery's own ceiling: {@code bench-noop} and {@code bench-noop-payload}
+ * ({@link NoOpProjections}) are projections that write nothing, rebuilt by the same machinery (the bulk replay, then
+ * the processor, the switch); no projection can rebuild faster than they do.
  */
 @EnabledIfSystemProperty(named = "casetracker.bench.rebuild", matches = "true")
 @TestPropertySource(properties = {
