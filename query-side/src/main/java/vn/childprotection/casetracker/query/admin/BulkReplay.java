@@ -28,21 +28,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The first part of a rebuild: the events from the store's tail to its head, read by one thread and handed in large
  * batches, each in one shadow transaction, to the group's handlers — the same invoker (dead-letter queue included),
- * interceptors, error handling and rollback rules as the shadow processor — with none of a streaming processor's
- * per-event machinery: no coordinator queueing every event for a work package per segment, no claims, no tokens
- * stored on the way. Once the reader finds no further event, or a batch fails, the replay ends with the token of the
- * last committed batch, and the rebuild's {@code PooledStreamingEventProcessor} starts from that token for what
- * remains (events appended meanwhile, gaps that fill later, a failing batch retried and then handed event by event as
- * for any processor). So the replay only decides how fast the bulk of the history is applied, never what is applied.
+ * interceptors and rollback rules as the shadow processor — with none of a streaming processor's per-event
+ * machinery: no coordinator queueing every event for a work package per segment, no claims, no tokens stored on the
+ * way. Once the reader finds no further event, or a batch fails (rolled back), the replay ends with each segment's
+ * token after its last committed batch ({@link #committedTokens}), and the rebuild's
+ * {@code PooledStreamingEventProcessor} starts from those tokens for what remains (events appended meanwhile, gaps
+ * that fill later, a failing batch retried and then handed event by event as for any processor). So the replay only
+ * decides how fast the bulk of the history is applied, never what is applied.
  * <p>
  * Why: on 2 cores Axon's pooled processor spends more CPU per handled event than a quarter of the raw scan's rate
  * leaves (docs/benchmarks.md, "Where a rebuild's CPU goes"), whatever the handlers do.
  * <p>
- * Two threads: the reader ({@code BulkReplay[<name>]-read}) reads the stream, keeps the events the handlers take
- * (by payload type, then by the invoker), deserialises their payload and metadata ahead of the handlers, and cuts
- * batches of {@code batchSize} events (never between events sharing a token, the output of one upcast); the handler
- * ({@code BulkReplay[<name>]-apply}) applies them one batch at a time, in order. At most two batches wait between
- * them. Events are handled in global index order, as by a processor of one segment.
+ * Threads: the reader ({@code BulkReplay[<name>]-read}) reads the stream, keeps the events the handlers take
+ * (by payload type, then by the invoker) and splits them between the segments as the processor would (the invoker's
+ * sequencing policy), deserialises their payload and metadata ahead of the handlers, and once one segment has
+ * {@code batchSize} events cuts a batch for every segment (never between events sharing a token, the output of one
+ * upcast), so that all segments' tokens, and the rebuild's progress, advance together (a segment with no events gets
+ * its token without a transaction). Each segment's applier ({@code BulkReplay[<name>]-apply-<n>}) applies its
+ * batches in order, in one transaction each; at most two batches per segment wait. Within a segment events are
+ * handled in global index order, as by the processor's work package of that segment.
  * <p>
  * Not thread-safe beyond what is stated: started once, {@link #stop stopped} from any thread.
  */
@@ -152,9 +156,8 @@ final class BulkReplay {
             TrackingToken last = null;
             while (!stopping && stream.hasNextAvailable()) {
                 TrackedEventMessage<?> event = stream.nextAvailable();
-                boolean newToken = !Objects.equals(event.trackingToken(), last);
-                for (Part part : parts) {
-                    if (newToken && part.events.size() >= batchSize) {
+                if (!Objects.equals(event.trackingToken(), last) && parts.stream().anyMatch(Part::full)) {
+                    for (Part part : parts) {
                         part.handOver(last);
                     }
                 }
@@ -249,6 +252,11 @@ final class BulkReplay {
         Part(Segment segment, long base) {
             this.segment = segment;
             this.position = base;
+        }
+
+        /** Whether the events read for the next batch fill one. */
+        boolean full() {
+            return events.size() >= batchSize;
         }
 
         /** Hands the events read so far to the applier, as a batch that reaches {@code token}. */
