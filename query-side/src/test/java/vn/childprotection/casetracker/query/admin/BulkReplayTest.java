@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
-import vn.childprotection.casetracker.query.deadletters.ParkingPolicy;
+import vn.childprotection.casetracker.query.deadletters.TestDeadLetterQueues;
 
 /**
  * A rebuild's {@link BulkReplay} and its hand-over to the rebuild's processor, seen through a probe projection that
@@ -178,14 +178,7 @@ class BulkReplayTest extends QuerySideIntegrationTest {
 
         @Bean
         ConfigurerModule replayProbeDeadLetterQueue(DeadLetterQueues queues, TransactionManager transactions) {
-            ParkingPolicy policy = new ParkingPolicy();
-            return configurer -> configurer.eventProcessing(processing -> processing
-                    .registerDeadLetterQueue(GROUP, c -> queues.queue(GROUP, transactions, c.serializer(),
-                            c.eventSerializer()))
-                    .registerDeadLetterPolicy(GROUP, c -> policy)
-                    .registerDeadLetteringEventHandlerInvokerConfiguration(GROUP, (c, builder) -> builder
-                            .allowReset(true)
-                            .enableSequenceIdentifierCache()));
+            return TestDeadLetterQueues.forGroups(queues, transactions, List.of(GROUP));
         }
     }
 

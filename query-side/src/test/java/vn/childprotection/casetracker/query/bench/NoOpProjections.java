@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Bean;
 import vn.childprotection.casetracker.events.CaseEvent;
 import vn.childprotection.casetracker.query.admin.ProjectionDefinition;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
-import vn.childprotection.casetracker.query.deadletters.ParkingPolicy;
+import vn.childprotection.casetracker.query.deadletters.TestDeadLetterQueues;
 import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 
 /**
@@ -56,14 +56,7 @@ class NoOpProjections {
 
     @Bean
     ConfigurerModule benchNoOpDeadLetterQueues(DeadLetterQueues queues, TransactionManager transactions) {
-        ParkingPolicy policy = new ParkingPolicy();
-        return configurer -> configurer.eventProcessing(processing -> GROUPS.forEach(group -> processing
-                .registerDeadLetterQueue(group, c -> queues.queue(group, transactions, c.serializer(),
-                        c.eventSerializer()))
-                .registerDeadLetterPolicy(group, c -> policy)
-                .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder
-                        .allowReset(true)
-                        .enableSequenceIdentifierCache())));
+        return TestDeadLetterQueues.forGroups(queues, transactions, GROUPS);
     }
 
     /** Handles every case event, never reading its payload. */
