@@ -274,8 +274,9 @@ final class BulkReplay {
 
     /**
      * The group's handlers behind Axon's own batch handling ({@link AbstractEventProcessor#processInUnitOfWork}):
-     * interceptors, error handler and rollback configuration as the processor they are built like. A processor in
-     * name only: never started, it runs what it is given on the calling thread.
+     * the shadow processor's invoker, interceptors and rollback configuration, and Axon's propagating error handler
+     * (a batch that rolled back ends the replay; it is never skipped). A processor in name only: never started, it
+     * runs what it is given on the calling thread.
      */
     static final class Handlers extends AbstractEventProcessor {
 

@@ -295,7 +295,8 @@ public class ProjectionRebuilds {
     }
 
     private void step(Rebuild rebuild) {
-        if (rebuild.retryAt != null && clock.instant().isBefore(rebuild.retryAt)) {
+        if (rebuild.ticks == null || rebuild.retryAt != null && clock.instant().isBefore(rebuild.retryAt)) {
+            // Not prepared yet (a bulk replay stopped by a failed preparation may still wake it), or backing off.
             return;
         }
         if (rebuild.state().active() && rebuild.processor() == null && rebuild.bulk() != null
