@@ -45,9 +45,10 @@ import vn.childprotection.casetracker.query.deadletters.ParkedEvents;
  * dropped and the live processor restarted.
  * <p>
  * Before the shadow processor starts, a {@link BulkReplay} applies the store from its tail to its head through the
- * same handlers in large batches, one applier per segment, without the processor's per-event machinery; the shadow
- * processor then starts from each segment's token after its last committed bulk batch (or from the tail, with
- * {@code casetracker.projections.rebuild.bulk-replay=false}), and goes on as described above.
+ * same handlers in large batches, one applier per segment, without the processor's per-event machinery, into shadow
+ * tables without the indexes its loads do not use ({@link ShadowTables#dropDeferrableIndexes}, built once it ends);
+ * the shadow processor then starts from each segment's token after its last committed bulk batch (or from the tail,
+ * with {@code casetracker.projections.rebuild.bulk-replay=false}), and goes on as described above.
  * <p>
  * The shadow processor starts from plain tokens (its bulk replay's, or the tail), never a {@code ReplayToken}: its
  * tables start empty, so no {@code @ResetHandler} has to run, handlers see the events as live ones, and the token
@@ -238,6 +239,7 @@ public class ProjectionRebuilds {
                     .fetchSegments(projection.processingGroup()).length);
             rebuild.handlers(shadowProcessors.invoker(rebuild, liveProcessor), segments);
             if (bulkReplay) {
+                rebuild.deferredIndexes(shadowTables.dropDeferrableIndexes(projection));
                 BulkReplay bulk = shadowProcessors.bulkReplay(rebuild, rebuild.invoker(),
                         () -> wake(rebuild));
                 rebuild.bulk(bulk);
@@ -275,6 +277,12 @@ public class ProjectionRebuilds {
     private void startShadowProcessor(Rebuild rebuild) {
         BulkReplay bulk = rebuild.bulk();
         if (bulk != null) {
+            long started = System.nanoTime();
+            shadowTables.createIndexes(rebuild.deferredIndexes());
+            if (!rebuild.deferredIndexes().isEmpty()) {
+                log.info("Rebuild of {}: {} index(es) built after the bulk replay in {} ms", rebuild.projection.name(),
+                        rebuild.deferredIndexes().size(), (System.nanoTime() - started) / 1_000_000);
+            }
             shadowProcessors.storeTokens(rebuild, bulk.committedTokens());
         }
         PooledStreamingEventProcessor processor = shadowProcessors.build(rebuild, rebuild.invoker(),

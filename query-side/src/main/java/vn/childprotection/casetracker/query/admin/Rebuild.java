@@ -40,6 +40,7 @@ final class Rebuild {
     private volatile int segmentCount;
     private volatile EventHandlerInvoker invoker;
     private volatile BulkReplay bulk;
+    private volatile List<String> deferredIndexes = List.of();
     private volatile long parkedEvents;
     private volatile ParkedEvent firstParked;
     /** The furthest the shadow processor was seen; its statuses vanish once it is stopped for the switch. */
@@ -87,6 +88,15 @@ final class Rebuild {
 
     int segmentCount() {
         return segmentCount;
+    }
+
+    /** The shadow tables' indexes dropped for the bulk replay, to build once it has ended. */
+    void deferredIndexes(List<String> definitions) {
+        this.deferredIndexes = List.copyOf(definitions);
+    }
+
+    List<String> deferredIndexes() {
+        return deferredIndexes;
     }
 
     void bulk(BulkReplay bulk) {

@@ -42,6 +42,15 @@ class ShadowTables {
             WHERE i.indrelid = to_regclass(?)
             ORDER BY c.relname""";
 
+    private static final String DEFERRABLE_INDEXES = """
+            SELECT c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+            WHERE i.indrelid = to_regclass(?) AND NOT i.indisunique AND NOT i.indisprimary
+              AND a.attname <> 'case_id'
+            ORDER BY c.relname""";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate inTransaction;
     private final TokenSchema tokens;
@@ -126,6 +135,40 @@ class ShadowTables {
                 jdbc.execute("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)");
             }
         });
+    }
+
+    /**
+     * Drops the indexes of the shadow tables that a rebuild's bulk replay does not read through, so that its inserts
+     * do not maintain them row by row; {@link #createIndexes} builds them again, each in one pass over the loaded
+     * table, before the rebuild's processor starts. Kept: primary keys and unique indexes (conflict targets and
+     * constraints), and every index whose first column is {@code case_id} (the batches' loads and deletes go by case,
+     * {@code case_id = ANY (?)}, and a rebuild transaction reads only through indexes). Expression indexes are kept.
+     *
+     * @return the dropped indexes' definitions ({@code pg_get_indexdef}, schema-qualified), to create again
+     */
+    List<String> dropDeferrableIndexes(ProjectionDefinition projection) {
+        String schema = shadowSchema(projection);
+        List<String> definitions = new ArrayList<>();
+        inTransaction.executeWithoutResult(status -> {
+            for (String table : projection.tables()) {
+                jdbc.query(DEFERRABLE_INDEXES, row -> {
+                    definitions.add(row.getString("definition"));
+                    jdbc.execute("DROP INDEX " + schema + "." + quote(row.getString("name")));
+                }, schema + "." + table);
+            }
+        });
+        return definitions;
+    }
+
+    /**
+     * Creates the indexes {@link #dropDeferrableIndexes} dropped (those already there are left as they are).
+     *
+     * @param definitions their definitions, as that method returned them
+     */
+    void createIndexes(List<String> definitions) {
+        for (String definition : definitions) {
+            jdbc.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -35,7 +36,8 @@ import vn.childprotection.casetracker.query.deadletters.TestDeadLetterQueues;
 /**
  * A rebuild's {@link BulkReplay} and its hand-over to the rebuild's processor, seen through a probe projection that
  * inserts one row per case event it handles, with no key: an event applied twice shows as a second row, an event
- * missed as a missing one. The bulk batches are small (50 events), so a rebuild has many, in two segments.
+ * missed as a missing one. The bulk batches are small (50 events), so a rebuild has many, in two segments. Its table
+ * has an index by case (kept during the bulk replay) and one by position (left out, built before the switch).
  */
 @TestPropertySource(properties = {
         "casetracker.projections.rebuild.bulk-batch-size=50",
@@ -101,6 +103,10 @@ class BulkReplayTest extends QuerySideIntegrationTest {
         HttpResponse<String> started = postAs(COORDINATOR.username(), ADMIN + "/" + GROUP + "/rebuild", "");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         assertThat(bulkHeld.await(60, TimeUnit.SECONDS)).as("the bulk replay started").isTrue();
+        // While it runs, its table keeps the index its loads could use (by case) and lacks the other one.
+        // (The copy's indexes have generated names; the switch gives them the live ones.)
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'rebuild_replay_probe'",
+                String.class)).singleElement().asString().contains("(case_id, global_index)");
         for (int i = 0; i < 5; i++) {
             appendProcedureUpToFirstReview(newId("late"), "child-late-" + i, "313-tt-an-lao",
                     T0.plusSeconds(3600 + 60L * i));
@@ -112,6 +118,15 @@ class BulkReplayTest extends QuerySideIntegrationTest {
         assertThat(rebuild.get("state").asString()).as(rebuild.toString()).isEqualTo("DONE");
         awaitLiveCaughtUp();
         assertAppliedOnceEach();
+        // The index left out during the bulk replay was built before the switch, and kept its name.
+        assertThat(indexesOf("public")).containsExactly("replay_probe_case_idx", "replay_probe_position_idx");
+        assertThat(jdbc.queryForObject("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public'"
+                + " AND indexname = 'replay_probe_position_idx'", String.class)).contains("(global_index)");
+    }
+
+    private List<String> indexesOf(String schema) {
+        return jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE schemaname = ? AND tablename = 'replay_probe'"
+                + " ORDER BY indexname", String.class, schema);
     }
 
     private JsonNode rebuild() {
@@ -167,7 +182,10 @@ class BulkReplayTest extends QuerySideIntegrationTest {
         /** Creates the probe's table before any processor starts. */
         @Bean
         ProbeProjection replayProbeProjection(JdbcTemplate jdbc) {
-            jdbc.execute("CREATE TABLE IF NOT EXISTS replay_probe (event_id TEXT NOT NULL, global_index BIGINT NOT NULL)");
+            jdbc.execute("CREATE TABLE IF NOT EXISTS replay_probe (event_id TEXT NOT NULL, global_index BIGINT NOT NULL,"
+                    + " case_id TEXT NOT NULL)");
+            jdbc.execute("CREATE INDEX IF NOT EXISTS replay_probe_case_idx ON replay_probe (case_id, global_index)");
+            jdbc.execute("CREATE INDEX IF NOT EXISTS replay_probe_position_idx ON replay_probe (global_index)");
             return new ProbeProjection(jdbc);
         }
 
@@ -195,8 +213,8 @@ class BulkReplayTest extends QuerySideIntegrationTest {
         @EventHandler(payloadType = CaseEvent.class)
         void on(EventMessage<?> event, TrackingToken token) throws InterruptedException {
             long position = token.position().orElseThrow();
-            jdbc.update("INSERT INTO replay_probe (event_id, global_index) VALUES (?, ?)", event.getIdentifier(),
-                    position);
+            jdbc.update("INSERT INTO replay_probe (event_id, global_index, case_id) VALUES (?, ?, ?)",
+                    event.getIdentifier(), position, ((DomainEventMessage<?>) event).getAggregateIdentifier());
             String thread = Thread.currentThread().getName();
             if (thread.startsWith("WorkPackage[" + GROUP + ".rebuild]")) {
                 BY_PROCESSOR.incrementAndGet();
