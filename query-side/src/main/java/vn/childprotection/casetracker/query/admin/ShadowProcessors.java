@@ -28,9 +28,10 @@ import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
 import vn.childprotection.casetracker.query.deadletters.ParkingPolicy;
 
 /**
- * Builds a rebuild's shadow processor: the live processor's handler beans (the very same projection objects),
- * sequencing policy, error handler, rollback configuration and interceptors; the event store from its tail; the
- * normal token store; transactions on the shadow schema ({@link ShadowSchemaTransactionManager}).
+ * Builds a rebuild's {@link BulkReplay} and shadow processor: the live processor's handler beans (the very same
+ * projection objects), sequencing policy, error handler (the processor's; the replay propagates), rollback
+ * configuration and interceptors; the event store, from the tokens the bulk replay left ({@link #storeTokens}) or
+ * from its tail; the normal token store; transactions on the shadow schema ({@link ShadowSchemaTransactionManager}).
  * <p>
  * Every interceptor of the live group but Axon's {@link CorrelationDataInterceptor}: it reads (deserialises) each
  * event's metadata to hand its correlation data to messages sent while handling it, and a projection sends none. A
