@@ -118,7 +118,7 @@ class ShadowProcessors {
         // processor then takes over from the last committed batch), never be skipped by a handler that logs.
         BulkReplay.Handlers handlers = builder.build();
         interceptors(group).forEach(handlers::registerHandlerInterceptor);
-        return new BulkReplay(rebuild.rebuildProcessorName, handlers, eventStore, transactions(rebuild),
+        return new BulkReplay(rebuild.rebuildProcessorName, handlers, eventStore, durableTransactions(rebuild),
                 rebuild.segmentCount(), bulkBatchSize, rebuild.base, whenEnded);
     }
 
@@ -130,7 +130,7 @@ class ShadowProcessors {
     void storeTokens(Rebuild rebuild, Map<Integer, TrackingToken> tokens) {
         String name = rebuild.rebuildProcessorName;
         TokenStore store = processing.tokenStore(rebuild.projection.processingGroup());
-        transactions(rebuild).executeInTransaction(() -> {
+        durableTransactions(rebuild).executeInTransaction(() -> {
             if (store.fetchSegments(name).length == 0) {
                 store.initializeTokenSegments(name, tokens.size(), null);
             }
@@ -154,6 +154,15 @@ class ShadowProcessors {
 
     private ShadowSchemaTransactionManager transactions(Rebuild rebuild) {
         return new ShadowSchemaTransactionManager(transactions, dataSource,
+                ShadowTables.shadowSchema(rebuild.projection));
+    }
+
+    /**
+     * Shadow transactions whose commits wait for the WAL flush: the bulk replay's and the tokens it hands over, which
+     * the processor trusts to be on disk ({@link ShadowSchemaTransactionManager#waitingForFlush}).
+     */
+    private ShadowSchemaTransactionManager durableTransactions(Rebuild rebuild) {
+        return ShadowSchemaTransactionManager.waitingForFlush(transactions, dataSource,
                 ShadowTables.shadowSchema(rebuild.projection));
     }
 

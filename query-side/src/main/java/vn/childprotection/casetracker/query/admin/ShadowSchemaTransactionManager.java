@@ -63,17 +63,41 @@ final class ShadowSchemaTransactionManager implements TransactionManager {
      * the token that survived and applies those events again. The transaction that makes a rebuild visible
      * ({@link ShadowTables#switchIn}) is not one of these and commits durably, as every write of the command side
      * and of the live projections does; its flush carries the WAL of every rebuild transaction before it.
+     * <p>
+     * A rebuild's {@link BulkReplay} is not one of these either ({@link #waitingForFlush}): its position lives in
+     * memory, not in a token committed with its rows, and the processor goes on from it; a commit lost in a crash
+     * would leave its events out of the rebuilt tables for good.
      */
     private static final String NO_FLUSH_WAIT = "SET LOCAL synchronous_commit = off";
 
     /**
+     * Transactions of a rebuild's processor, which commits its tokens with its rows: they do not wait for the WAL
+     * flush ({@link #NO_FLUSH_WAIT}).
+     *
      * @param schema a schema name built by this package from a validated projection name, never input
      */
     ShadowSchemaTransactionManager(PlatformTransactionManager transactions, DataSource dataSource, String schema) {
+        this(transactions, dataSource, schema, false);
+    }
+
+    private ShadowSchemaTransactionManager(PlatformTransactionManager transactions, DataSource dataSource,
+                                           String schema, boolean waitForFlush) {
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.settings = "SET LOCAL search_path TO " + schema + ", public; " + CUSTOM_PLANS + "; " + INDEXED_LOADS
-                + "; " + NO_FLUSH_WAIT;
+                + (waitForFlush ? "" : "; " + NO_FLUSH_WAIT);
+    }
+
+    /**
+     * Transactions whose commits wait for the WAL flush as the database is configured (every other setting as
+     * for the processor): for a rebuild's {@link BulkReplay}, which keeps what it committed in memory, and for the
+     * tokens it hands to the processor.
+     *
+     * @param schema a schema name built by this package from a validated projection name, never input
+     */
+    static ShadowSchemaTransactionManager waitingForFlush(PlatformTransactionManager transactions,
+                                                          DataSource dataSource, String schema) {
+        return new ShadowSchemaTransactionManager(transactions, dataSource, schema, true);
     }
 
     @Override

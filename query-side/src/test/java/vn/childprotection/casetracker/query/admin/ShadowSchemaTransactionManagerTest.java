@@ -38,8 +38,19 @@ class ShadowSchemaTransactionManagerTest extends QuerySideIntegrationTest {
             return shadow.fetchInTransaction(() -> jdbc.queryForObject("SHOW synchronous_commit", String.class));
         });
 
+        ShadowSchemaTransactionManager bulk = ShadowSchemaTransactionManager.waitingForFlush(transactions,
+                dataSource, "rebuild_settings_test");
+        List<String> bulkInside = new TransactionTemplate(transactions).execute(status -> {
+            jdbc.execute("SET LOCAL synchronous_commit = on");
+            return bulk.fetchInTransaction(() -> List.of(jdbc.queryForObject("SHOW search_path", String.class),
+                    jdbc.queryForObject("SHOW enable_seqscan", String.class),
+                    jdbc.queryForObject("SHOW synchronous_commit", String.class)));
+        });
+
         assertThat(inside).containsExactly("rebuild_settings_test, public", "force_custom_plan");
         assertThat(commitInside).isEqualTo("off");
+        // A bulk replay's commits keep waiting for the flush (its position is not committed with its rows).
+        assertThat(bulkInside).containsExactly("rebuild_settings_test, public", "off", "on");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("auto");
         assertThat(jdbc.queryForObject("SHOW search_path", String.class)).doesNotContain("rebuild_settings_test");
     }
