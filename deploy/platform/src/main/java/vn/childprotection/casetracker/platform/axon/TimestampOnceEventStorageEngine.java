@@ -60,12 +60,8 @@ public class TimestampOnceEventStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        Entry<?> domainEvent = new Entry<>(resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
-                readTimeStamp(resultSet, schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn()));
+        Entry<?> domainEvent = entry(resultSet,
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
 
         // Axon 4.13's computation of the token, as in JdbcEventStorageEngine.getTrackedEventData.
         boolean allowGaps = domainEvent.getTimestamp()
@@ -85,9 +81,16 @@ public class TimestampOnceEventStorageEngine extends JdbcEventStorageEngine {
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
         EventSchema schema = schema();
-        return new Entry<>(resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()),
-                resultSet.getLong(schema.sequenceNumberColumn()), resultSet.getString(schema.eventIdentifierColumn()),
+        return entry(resultSet, resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getString(schema.eventIdentifierColumn()));
+    }
+
+    /** The row's entry, with the aggregate and event identifiers already read. */
+    private Entry<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
+        EventSchema schema = schema();
+        return new Entry<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
+                resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
                 readTimeStamp(resultSet, schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
                 resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
                 readPayload(resultSet, schema.metaDataColumn()));
