@@ -473,11 +473,11 @@ public class CaseFile {
             return CarryOverOutcome.STAYS;
         }
         CommuneSuccession.Outcome commune = CommuneSuccession.on(orgUnits, caseId, communeCode, command.asOf());
-        if (commune.toChoose() != null) {
-            return CarryOverOutcome.WAITING_FOR_CHOICE;
+        CarryOverOutcome outcome = commune.carryOverOutcome();
+        if (outcome == CarryOverOutcome.CARRIED_OVER) {
+            commune.carryOvers().forEach(this::applyBySystem);
         }
-        commune.carryOvers().forEach(this::applyBySystem);
-        return commune.carryOvers().isEmpty() ? CarryOverOutcome.STAYS : CarryOverOutcome.CARRIED_OVER;
+        return outcome;
     }
 
     /**

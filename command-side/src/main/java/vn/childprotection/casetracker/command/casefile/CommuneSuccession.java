@@ -33,6 +33,14 @@ final class CommuneSuccession {
      * @param toChoose   the refusal to raise when a person must first choose the successor, else null
      */
     record Outcome(List<String> communes, List<CaseCarriedOver> carryOvers, SuccessorCommuneToChoose toChoose) {
+
+        /** What a {@link CarryOverCase} of an open case does with this outcome. */
+        CarryOverOutcome carryOverOutcome() {
+            if (toChoose != null) {
+                return CarryOverOutcome.WAITING_FOR_CHOICE;
+            }
+            return carryOvers.isEmpty() ? CarryOverOutcome.STAYS : CarryOverOutcome.CARRIED_OVER;
+        }
     }
 
     /** The case stays with {@code communeCode}. */

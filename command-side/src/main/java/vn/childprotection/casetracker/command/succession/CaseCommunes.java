@@ -66,4 +66,17 @@ public class CaseCommunes {
         return jdbc.queryForList("SELECT case_id FROM case_commune WHERE open AND commune_code = ANY (?)",
                 String.class, (Object) communeCodes.toArray(String[]::new));
     }
+
+    /**
+     * @param communeCodes commune codes
+     * @return how many open cases any of them runs
+     */
+    public int countOpenCasesOf(Collection<String> communeCodes) {
+        if (communeCodes.isEmpty()) {
+            return 0;
+        }
+        Integer count = jdbc.queryForObject("SELECT count(*)::int FROM case_commune WHERE open AND commune_code = "
+                + "ANY (?)", Integer.class, (Object) communeCodes.toArray(String[]::new));
+        return count == null ? 0 : count;
+    }
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -21,9 +23,12 @@ import vn.childprotection.casetracker.platform.orgunits.OrgUnitType;
 /**
  * Carries the open cases of every ceased commune over to its successor, so that cases nobody touches move too (the
  * 2025 reform, Nghị quyết 1669/NQ-UBTVQH15): one {@link CarryOverCase} per open case of a commune that ceased before
- * today (Vietnam day). A commune that went whole into one successor hands its cases over; a case of a split commune
- * waits for a person to choose ({@code POST /api/v1/cases/{id}/successor-commune}). Repeating it changes nothing.
- * Run by the recurring task {@code org-unit-carry-over} and by {@code POST /api/v1/admin/org-units/carry-over}.
+ * today (Vietnam day) into one whole successor. A case of a split commune waits for a person to choose
+ * ({@code POST /api/v1/cases/{id}/successor-commune}): it is counted, not loaded, since what the command would do
+ * depends on the commune and the day alone ({@link CarryOverCase#outcomeForOpenCase}); so a run costs one command
+ * per case it moves, not one per open case of every ceased commune, however many of those wait. Repeating it
+ * changes nothing. Run by the recurring task {@code org-unit-carry-over} and by
+ * {@code POST /api/v1/admin/org-units/carry-over}.
  */
 @Component
 public class OrgUnitCarryOver {
@@ -45,7 +50,8 @@ public class OrgUnitCarryOver {
     }
 
     /**
-     * Sends a carry-over to every open case of a commune ceased before today.
+     * Sends a carry-over to every open case of a commune ceased before today into one whole successor, and counts
+     * the open cases of split ceased communes.
      *
      * @return how many cases were carried over, how many wait for a person's choice, how many failed (a failure is
      *         logged with the case id and tried again on the next run)
@@ -53,13 +59,15 @@ public class OrgUnitCarryOver {
     public Result runNow() {
         Instant now = clock.instant();
         LocalDate today = now.atZone(VIETNAM).toLocalDate();
-        List<String> ceased = orgUnits.all().stream()
-                .filter(u -> u.type() == OrgUnitType.COMMUNE && u.endedBefore(today)).map(OrgUnit::code).toList();
-        List<String> cases = caseCommunes.openCasesOf(ceased);
+        Map<CarryOverOutcome, List<String>> ceased = orgUnits.all().stream()
+                .filter(u -> u.type() == OrgUnitType.COMMUNE && u.endedBefore(today)).map(OrgUnit::code)
+                .collect(Collectors.groupingBy(code -> CarryOverCase.outcomeForOpenCase(orgUnits, code, now)));
+        List<String> toMove = caseCommunes.openCasesOf(ceased.getOrDefault(CarryOverOutcome.CARRIED_OVER, List.of()));
+        int waiting = caseCommunes.countOpenCasesOf(
+                ceased.getOrDefault(CarryOverOutcome.WAITING_FOR_CHOICE, List.of()));
         int carried = 0;
-        int waiting = 0;
         int failed = 0;
-        for (String caseId : cases) {
+        for (String caseId : toMove) {
             try {
                 CarryOverOutcome outcome = commands.sendAndWait(GenericCommandMessage
                         .asCommandMessage(new CarryOverCase(caseId, now))
@@ -67,8 +75,6 @@ public class OrgUnitCarryOver {
                                 .and(ActorMetaData.ORG_UNIT, "system")));
                 if (outcome == CarryOverOutcome.CARRIED_OVER) {
                     carried++;
-                } else if (outcome == CarryOverOutcome.WAITING_FOR_CHOICE) {
-                    waiting++;
                 }
             } catch (RuntimeException e) {
                 failed++;
@@ -76,9 +82,11 @@ public class OrgUnitCarryOver {
             }
         }
         Result result = new Result(carried, waiting, failed);
-        if (!cases.isEmpty()) {
-            log.info("Carry-over of open cases of {} ceased communes: {} cases looked at, {} carried over, {} waiting "
-                    + "for a person's choice, {} failed", ceased.size(), cases.size(), carried, waiting, failed);
+        if (!toMove.isEmpty()) {
+            log.info("Carry-over of open cases of {} ceased communes with one successor: {} cases looked at, {} "
+                    + "carried over, {} failed; {} open cases of split communes wait for a person's choice",
+                    ceased.getOrDefault(CarryOverOutcome.CARRIED_OVER, List.of()).size(), toMove.size(), carried,
+                    failed, waiting);
         }
         return result;
     }

@@ -6,9 +6,14 @@ import static vn.childprotection.casetracker.platform.testing.ApiClient.object;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import vn.childprotection.casetracker.command.casefile.CarryOverCase;
 import vn.childprotection.casetracker.command.web.CommandHttpTest;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -21,6 +26,9 @@ class CarryOverApiTest extends CommandHttpTest {
 
     private static final String CARRIED_OVER = "vn.childprotection.casetracker.events.CaseCarriedOver";
 
+
+    @Autowired
+    private CommandBus commandBus;
 
     /** A case reported on 1 March 2025, before the reform, by the worker of {@code commune}. */
     private String reportedBeforeReform(String commune) {
@@ -128,9 +136,26 @@ class CarryOverApiTest extends CommandHttpTest {
         assertThat(api.post("/api/v1/cases/" + closed + "/closure", "chair.313-tan-dan", json(object(
                 "reasonCode", "MOVED_AWAY", "occurredAt", "2025-03-02T02:00:00Z"))).status()).isEqualTo(200);
 
-        Response byWorker = api.post("/api/v1/admin/org-units/carry-over", "worker.31-xa-an-lao", "");
-        Response first = api.post("/api/v1/admin/org-units/carry-over", "coordinator", "");
-        Response second = api.post("/api/v1/admin/org-units/carry-over", "coordinator", "");
+        List<String> sentTo = new CopyOnWriteArrayList<>();
+        Registration counting = commandBus.registerDispatchInterceptor(messages -> (i, message) -> {
+            if (message.getPayload() instanceof CarryOverCase carryOver) {
+                sentTo.add(carryOver.caseId());
+            }
+            return message;
+        });
+        Response byWorker;
+        Response first;
+        List<String> sentByFirst;
+        Response second;
+        try {
+            byWorker = api.post("/api/v1/admin/org-units/carry-over", "worker.31-xa-an-lao", "");
+            first = api.post("/api/v1/admin/org-units/carry-over", "coordinator", "");
+            sentByFirst = List.copyOf(sentTo);
+            sentTo.clear();
+            second = api.post("/api/v1/admin/org-units/carry-over", "coordinator", "");
+        } finally {
+            counting.cancel();
+        }
 
         assertThat(byWorker.status()).isEqualTo(403);
         assertThat(first.status()).as(first.body()).isEqualTo(200);
@@ -140,6 +165,9 @@ class CarryOverApiTest extends CommandHttpTest {
         assertThat(second.json().get("carriedOver").asInt()).as("nothing left to carry over").isZero();
         assertThat(second.json().get("waitingForChoice").asInt())
                 .isEqualTo(first.json().get("waitingForChoice").asInt());
+        assertThat(sentByFirst).as("a command to each case that moves, none to a split commune's case")
+                .contains(whole).doesNotContain(split, closed).hasSize(first.json().get("carriedOver").asInt());
+        assertThat(sentTo).as("the waiting cases are counted, not loaded, on every run").isEmpty();
         assertThat(carryOvers(whole)).containsExactly(Map.of("to_commune", "31-xa-an-quang", "chosen", "false",
                 "occurred_at", "2025-06-30T17:00:00Z"));
         assertThat(carryOvers(split)).isEmpty();
