@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * cheap read holds a place of the {@link ReadBulkhead}; a read of a counting family holds a place of the
  * {@link SlowReadBulkhead} for its short work and gives it back before it waits for a turn of the counting bulkhead
  * ({@link RequestPlace#aside}); a read waiting for the projections ({@code minVersion}) gives its place back while it
- * sleeps. A thread waiting for a place holds no connection. With the defaults: 8 cheap reads + 2 reads of the
- * counting families + 2 counts = 12 of 20 connections, 8 left over (on two cores, two counts already keep both busy).
+ * sleeps. A thread waiting for a place holds no connection. With the defaults: at most 8 cheap reads (2 per core) + 2
+ * reads of the counting families + 2 counts = at most 12 of 20 connections, 8 or more left over (on two cores, two
+ * counts already keep both busy).
  */
 @Component
 public class ConnectionBudget {

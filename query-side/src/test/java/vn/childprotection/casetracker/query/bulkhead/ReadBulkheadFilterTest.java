@@ -219,8 +219,22 @@ class ReadBulkheadFilterTest {
     void a_limit_that_leaves_the_pool_no_connection_is_refused_at_start() {
         assertThatThrownBy(() -> new ReadBulkhead(20, Duration.ofSeconds(1), 20))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("below");
-        assertThatThrownBy(() -> new ReadBulkhead(0, Duration.ofSeconds(1), 20))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReadBulkhead(-1, Duration.ofSeconds(1), 20))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    @Test
+    void a_limit_of_zero_gives_two_places_per_processor_between_two_and_eight() {
+        assertThat(ReadBulkhead.automaticLimit(1)).isEqualTo(2);
+        assertThat(ReadBulkhead.automaticLimit(2)).isEqualTo(4);
+        assertThat(ReadBulkhead.automaticLimit(3)).isEqualTo(6);
+        assertThat(ReadBulkhead.automaticLimit(4)).isEqualTo(8);
+        assertThat(ReadBulkhead.automaticLimit(64)).isEqualTo(8);
+        int processors = Runtime.getRuntime().availableProcessors();
+        assertThat(new ReadBulkhead(0, Duration.ofSeconds(1), 20).maxConcurrent())
+                .isEqualTo(Math.min(8, Math.max(2, 2 * processors)));
+        assertThat(new ReadBulkhead(5, Duration.ofSeconds(1), 20).maxConcurrent()).as("set: taken as it is")
+                .isEqualTo(5);
     }
 
     private static MockHttpServletRequest get(String uri) {
