@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  * between 2 and 8 ({@link #automaticLimit}). A read is CPU work of the service and of PostgreSQL (one short
  * transaction on pages in memory), so places beyond a couple per core add no throughput; they only put more threads
  * and database backends in the operating system's run queue, and every one of a read's round trips to PostgreSQL
- * then waits behind them. Measured at 100,000 cases on 2 cores, 32 readers (docs/benchmarks.md, "The read
- * bulkhead sized by the cores"): with 8 places the work queue's p99 was 87 ms, with 4 places 47 ms, at the same
- * throughput. A deployment whose database sits on slow disks or far away may want more: set the property.
+ * then waits behind them. Measured at 100,000 cases on 2 cores, 32 readers (docs/benchmarks.md, "Reads at 100,000
+ * cases: the read bulkhead sized by the cores"): with 8 places the work queue's p99 was 87 ms, with 4 places 47 ms,
+ * at the same throughput. A deployment whose database sits on slow disks or far away may want more: set the property.
  */
 @Component
 public class ReadBulkhead extends Bulkhead {
