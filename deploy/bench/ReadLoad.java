@@ -1,5 +1,7 @@
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,15 +36,16 @@ import java.util.regex.Pattern;
  * replaced in every request by a value drawn at random from the list given with {@code --values name=file} (one
  * value a line, e.g. case ids sampled from the store). With several targets each request goes to one drawn at
  * random, so one run measures a mixed load. Each reader sends one request after the other on its own HTTP/1.1
- * connection, signed in with HTTP Basic (the demo users' password is their name), and reads each answer to its last
- * byte without keeping it.
+ * keep-alive connection, in its own thread with the JDK's blocking {@code HttpURLConnection} (the client's CPU per
+ * answer stays a fraction of the service's on a shared machine), signed in with HTTP Basic (the demo users' password
+ * is their name), and reads each answer to its last byte without keeping it.
  * <p>
  * Counted are the requests <em>sent</em> during the measured time, each with its whole latency, also when the answer
  * comes after the end (a slow answer is never left out). Prints one line per target: {@code target=case-file
  * requests=... rate=... refused=0 errors=0 timeouts=0 p50_ms=... p95_ms=... p99_ms=... max_ms=... bytes_p50=...
  * bytes_max=...}: {@code rate} is counted requests per second of the measured time, {@code refused} the answers other
  * than 2xx by status ({@code {500=3}}), {@code errors} requests without an answer, {@code timeouts} those of them
- * that ran out of {@code --timeout}; latencies and sizes (bytes of the body as sent, uncompressed) are those of the 2xx
+ * that waited {@code --timeout} for their next byte; latencies and sizes (bytes of the body as sent, uncompressed) are those of the 2xx
  * answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in milliseconds since the
  * epoch.
  * <p>
@@ -105,6 +108,11 @@ public final class ReadLoad {
         }
         String url = one(options, "url", "http://localhost:8080").replaceFirst("/$", "");
         int clients = Integer.parseInt(one(options, "clients", "32"));
+        // The JDK keeps at most http.maxConnections (5) idle connections per server: every reader must find its own
+        // again, or most requests would open a new connection. Read once, when HttpURLConnection is first used.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", Integer.toString(Math.max(5, clients)));
+        }
         double seconds = Double.parseDouble(one(options, "seconds", "20"));
         double warmup = Double.parseDouble(one(options, "warmup", "5"));
         Duration timeout = Duration.ofMillis((long) (Double.parseDouble(one(options, "timeout", "30")) * 1000));
@@ -233,43 +241,59 @@ public final class ReadLoad {
         }
     }
 
+    /**
+     * One reader: requests one after the other until the end of the measured time, each through the JDK's blocking
+     * {@link HttpURLConnection} in this thread (its keep-alive cache hands the reader its connection back), the
+     * answer read to its last byte. Blocking on purpose: the JDK's asynchronous {@link HttpClient} (which
+     * {@link #askOnce} still uses) passes every exchange between its selector and executor threads and took
+     * 0.45–1.1 ms of CPU per answer on the 2 cores it shares with the service, this 0.12–0.21 ms
+     * (docs/benchmarks.md, "The load client's own CPU").
+     */
     private static void read(String url, List<Target> targets, Map<String, List<String>> values, Duration timeout,
                              long measureFrom, long measureTo) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
         ThreadLocalRandom random = ThreadLocalRandom.current();
         byte[] buffer = new byte[64 * 1024];
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
         long sent;
         while ((sent = System.nanoTime()) < measureTo) {
             Target target = targets.get(random.nextInt(targets.size()));
-            HttpRequest request = withHeaders(HttpRequest.newBuilder(URI.create(url + fill(target.path(), values,
-                    random))).timeout(timeout)
-                    .header("Accept", "application/json, application/problem+json")
-                    .header("Authorization", target.authorization())).GET().build();
             boolean counted = sent >= measureFrom;
             Tally tally = target.tally();
             try {
-                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                HttpURLConnection request = (HttpURLConnection) URI.create(url + fill(target.path(), values, random))
+                        .toURL().openConnection();
+                request.setConnectTimeout(10_000);
+                request.setReadTimeout(timeoutMillis);
+                request.setRequestProperty("Accept", "application/json, application/problem+json");
+                request.setRequestProperty("Authorization", target.authorization());
+                for (int h = 0; h + 1 < headers.length; h += 2) {
+                    request.setRequestProperty(headers[h], headers[h + 1]);
+                }
+                int status = request.getResponseCode();
                 long bytes = 0;
-                try (InputStream body = response.body()) {
-                    for (int n; (n = body.read(buffer)) >= 0; ) {
-                        bytes += n;
+                // The error stream of an answer other than 2xx is read out too, so the connection is kept.
+                try (InputStream body = status / 100 == 2 ? request.getInputStream() : request.getErrorStream()) {
+                    if (body != null) {
+                        for (int n; (n = body.read(buffer)) >= 0; ) {
+                            bytes += n;
+                        }
                     }
                 }
                 long answered = System.nanoTime();
                 if (!counted) {
                     continue;
                 }
-                if (response.statusCode() / 100 == 2) {
+                if (status / 100 == 2) {
                     tally.answers.add(new long[] {answered - sent, bytes});
-                    response.headers().firstValue("Age").ifPresent(age -> {
+                    String age = request.getHeaderField("Age");
+                    if (age != null) {
                         tally.aged.incrementAndGet();
                         tally.ageMax.accumulateAndGet(Long.parseLong(age.strip()), Math::max);
-                    });
+                    }
                 } else {
-                    tally.refused.computeIfAbsent(response.statusCode(), s -> new AtomicLong()).incrementAndGet();
+                    tally.refused.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 if (counted) {
                     tally.errors.incrementAndGet();
                     tally.timeouts.incrementAndGet();
@@ -278,9 +302,6 @@ public final class ReadLoad {
                 if (counted && tally.errors.getAndIncrement() == 0) {
                     System.err.println("ReadLoad: no answer from " + target.label() + ": " + e);
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
         }
     }
