@@ -58,7 +58,8 @@
 #   indicators-written-max-stale), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
 #   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (90 s of
 #   every family but the cold ones before the floor, not counted; 0 skips it: on 2 cores the read paths are still
-#   being compiled a minute after the service's first read, and a cell measured then reads the compiler's progress), QUIET_SECONDS (300: how long to wait,
+#   being compiled a minute after the service's first read, and a cell measured then reads the compiler's
+#   progress), QUIET_SECONDS (300: how long to wait,
 #   before the scan and before each rebuild, for the store to stop growing — the service records the time limits that
 #   lapse in the cloned cases as events of their own, and a rebuild measured while they are appended reads more events
 #   than the scan did and shares the machine with their recording)
