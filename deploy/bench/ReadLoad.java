@@ -46,8 +46,8 @@ import java.util.regex.Pattern;
  * bytes_max=...}: {@code rate} is counted requests per second of the measured time, {@code refused} the answers other
  * than 2xx by status ({@code {500=3}}), {@code errors} requests without an answer, {@code timeouts} those of them
  * that waited {@code --timeout} for their next byte; latencies and sizes (bytes of the body as sent, uncompressed)
- * are those of the 2xx answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in milliseconds since the
- * epoch.
+ * are those of the 2xx answers. A last line, {@code window from_ms=... to_ms=...}, gives the measured time in
+ * milliseconds since the epoch.
  * <p>
  * Headers: {@code --header 'Name: value'} (repeatable) is sent with every request, e.g. {@code --header
  * 'Cache-Control: max-stale=60'}; {@code --max-stale N} is short for that one. Each target's line then also gives
