@@ -22,8 +22,8 @@ import vn.childprotection.casetracker.values.RiskLevel;
  * {@code V3_10} ({@code risk_register_page_idx}, {@code risk_register_commune_page_idx}), whose rank expression
  * {@link #RANK} repeats exactly. The next deadline and the overdue flag come from the deadlines projection's
  * {@code case_deadline}, joined when read for the rows of the page only (a lateral probe per row by case id, which
- * the planner cannot turn into a scan of every missed deadline): each projection writes only its own table, and a
- * read may combine them.
+ * the planner cannot turn into a scan of every missed deadline; the overdue probe through the partial index of missed
+ * deadlines by case of {@code V3_17}): each projection writes only its own table, and a read may combine them.
  */
 @Component
 public class RiskRegisterQueries {
