@@ -375,8 +375,8 @@ public class ProjectionRebuilds {
         }
         Instant now = clock.instant();
         String retired = ShadowTables.retiredSchema(projection, now);
-        long parked = shadowTables.switchIn(projection, projection.processingGroup(), rebuild.rebuildProcessorName,
-                retired);
+        long parked = shadowTables.switchIn(projection, projection.processingGroup(),
+                processing.tokenStore(projection.processingGroup()), rebuild.rebuildProcessorName, retired);
         rebuild.switched = true;
         if (parked > 0) {
             rebuild.parked(parked, parkedEvents.firstFailed(projection.processingGroup()).orElse(null));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -180,15 +181,25 @@ class ShadowTables {
      * back. Last, still in the transaction, it publishes {@link ProjectionSwitchingIn}, whose listeners write with
      * the switch.
      *
+     * <p>First, in the same transaction, it releases through {@code liveTokens} every claim this instance still holds
+     * on the live processor's segments: a stopped processor's claims are left in the table when it could not release
+     * them itself (its coordinator backs off after an error, such as no connection from an exhausted pool, and its
+     * release then fails the same way). The token store releases only claims of its own node, so a claim left after
+     * that belongs to another instance.
+     *
+     * @param liveTokens the live processor's token store
      * @return how many parked events the live processor has now
-     * @throws IllegalStateException if a segment of the live processor is claimed (by another instance), or the
+     * @throws IllegalStateException if a segment of the live processor is claimed by another instance, or the
      *                               rebuild processor has no tokens
      */
-    long switchIn(ProjectionDefinition projection, String liveProcessor, String rebuildProcessor,
-                  String retiredSchema) {
+    long switchIn(ProjectionDefinition projection, String liveProcessor, TokenStore liveTokens,
+                  String rebuildProcessor, String retiredSchema) {
         String shadow = shadowSchema(projection);
         Long parked = inTransaction.execute(status -> {
             jdbc.execute("SET LOCAL lock_timeout = '10s'");
+            for (int segment : liveTokens.fetchSegments(liveProcessor)) {
+                liveTokens.releaseClaim(liveProcessor, segment);
+            }
             List<String> owners = jdbc.queryForList("SELECT " + tokens.ownerColumn() + " FROM "
                     + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ? FOR UPDATE",
                     String.class, liveProcessor);
