@@ -69,7 +69,9 @@ public class StoreGrowth implements DisposableBean, ApplicationListener<ContextC
     private volatile boolean stopping;
 
     /**
-     * @param batchCases   {@code casetracker.bench.store-growth.batch-cases}: clones per transaction
+     * @param batchCases   {@code casetracker.bench.store-growth.batch-cases}: clones per transaction, their events
+     *                     interleaved ({@link CloneBatch}); the default 2000 puts about one event of a case in a
+     *                     rebuild's batch of 2,000 events, as a store that grew over years does
      * @param maxTemplates {@code casetracker.bench.store-growth.max-templates}: at most this many cases (the
      *                     earliest reported) are read as templates, which bounds the memory they take
      * @throws IllegalStateException when the database is not the embedded one
@@ -79,7 +81,7 @@ public class StoreGrowth implements DisposableBean, ApplicationListener<ContextC
                        @Qualifier("eventSerializer") Serializer eventSerializer, DatabaseServer database,
                        ProjectionRebuilds projections, EventProcessingConfiguration processing,
                        ApplicationContext context,
-                       @Value("${casetracker.bench.store-growth.batch-cases:200}") int batchCases,
+                       @Value("${casetracker.bench.store-growth.batch-cases:2000}") int batchCases,
                        @Value("${casetracker.bench.store-growth.max-templates:2000}") int maxTemplates) {
         if (!database.isEmbedded()) {
             throw new IllegalStateException(ENABLED + "=true is for benchmarks on the embedded all-in-one only: it "

@@ -105,6 +105,16 @@ class StoreGrowthTest {
                 + "WHERE sequence_number = 0 AND type = 'CaseFile' AND NOT aggregate_identifier = ANY(?)",
                 String.class, (Object) templates.keySet().toArray(String[]::new));
         assertThat(clones).hasSize(6);
+        // Clones of one transaction (four, then two) are interleaved: each one's first event before any one's second.
+        List<Map<String, Object>> transactions = jdbc.queryForList("SELECT xmin::text AS tx, "
+                + "count(*) FILTER (WHERE sequence_number = 0) AS clones, "
+                + "max(global_index) FILTER (WHERE sequence_number = 0) AS last_first, "
+                + "min(global_index) FILTER (WHERE sequence_number = 1) AS first_second FROM domain_event_entry "
+                + "WHERE type = 'CaseFile' AND sequence_number IN (0, 1) AND NOT aggregate_identifier = ANY(?) "
+                + "GROUP BY xmin::text ORDER BY clones DESC", (Object) templates.keySet().toArray(String[]::new));
+        assertThat(transactions).extracting(t -> ((Number) t.get("clones")).intValue()).containsExactly(4, 2);
+        assertThat(transactions).allSatisfy(t -> assertThat(((Number) t.get("last_first")).longValue())
+                .as("%s", t).isLessThan(((Number) t.get("first_second")).longValue()));
         assertThat(uuidsOfEvents("NOT aggregate_identifier = ANY(?)", templates.keySet()))
                 .as("no UUID of a template is reused in a clone").doesNotContainAnyElementsOf(templateUuids);
         List<String> children = jdbc.queryForList("SELECT convert_from(payload, 'UTF8')::jsonb ->> 'childId' "
