@@ -8,7 +8,9 @@
 #   2. catch-up: seconds from the projections' start after the growth (its projectionsResumedAt) until every
 #      projection's lag is 0;
 #   3. rebuilds: the raw ordered scan of domain_event_entry over JDBC (deploy/bench/ScanRate.java), plain and with
-#      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans;
+#      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans; first
+#      (FLOOR_PROJECTION) bench-floor, a projection that receives every case event's payload and writes nothing
+#      (deploy/local, FloorProjection), rebuilt by the same machinery: the floor under every projection's rate;
 #   4. reads: $READERS concurrent readers per read endpoint family for $READ_SECONDS s after $READ_WARMUP s not
 #      counted (deploy/bench/ReadLoad.java), with ids sampled from the store: p50/p95/p99/max, errors, answer sizes;
 #      then every family at once while a projection is rebuilt. Each read is judged against baselines of the same run,
@@ -55,7 +57,7 @@
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
 #   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
 #   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written
-#   indicators-written-max-stale), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
+#   indicators-written-max-stale), FLOOR_PROJECTION (true: the service runs bench-floor), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
 #   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (90 s of
 #   every family but the cold ones before the floor, not counted; 0 skips it: on 2 cores the read paths are still
 #   being compiled a minute after the service's first read, and a cell measured then reads the compiler's
@@ -86,6 +88,7 @@ PAUSE_PROJECTIONS=${PAUSE_PROJECTIONS:-true}
 STORE=${STORE:-}
 APPENDS=${APPENDS:-true}
 FLOOR=${FLOOR:-true}
+FLOOR_PROJECTION=${FLOOR_PROJECTION:-true}
 FLOOR_CELL=${FLOOR_CELL:-declined-list}
 FLOOR_RATE=
 READ_CPU=${READ_CPU:-true}
@@ -202,9 +205,17 @@ DATA_DIR=${STORE:-$DIR/data/postgres}
 log "starting the all-in-one (heap $HEAP) in $DIR on the data directory $DATA_DIR"
 mkdir -p "$DIR"
 START_SECONDS=$SECONDS
+BENCH_ARGS=(--casetracker.bench.store-growth.enabled=true)
+if [ "$FLOOR_PROJECTION" = true ]; then
+  # Its processor configured as the real projections' are (query-side's casetracker-query.properties).
+  BENCH_ARGS+=(--casetracker.bench.floor-projection.enabled=true --axon.eventhandling.processors.bench-floor.mode=pooled
+    --axon.eventhandling.processors.bench-floor.initial-segment-count=2
+    --axon.eventhandling.processors.bench-floor.thread-count=1
+    --axon.eventhandling.processors.bench-floor.batch-size=1000)
+fi
 (cd "$DIR" && exec java -Xmx"$HEAP" -XX:+ExitOnOutOfMemoryError -Xlog:gc:file="$DIR/gc.log":uptime \
   -jar "$JAR" --server.port="$PORT" --casetracker.database.embedded.data-dir="$DATA_DIR" \
-  --casetracker.bench.store-growth.enabled=true > "$DIR/service.log" 2>&1) &
+  "${BENCH_ARGS[@]}" > "$DIR/service.log" 2>&1) &
 SERVICE=$!
 deadline=$((SECONDS + ${STARTUP_SECONDS:-600}))
 until curl -sf "http://localhost:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
@@ -366,7 +377,9 @@ rebuild() {
     (f - s).total_seconds())(*[__import__('datetime').datetime.fromisoformat(d['rebuild'][k].replace('Z', '+00:00')) \
     for k in ('startedAt', 'finishedAt')]), d['rebuild']['rate'], d['rebuild']['state'])"
 }
-PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(p['name'] for p in d)")
+# The floor first, if the service runs it.
+PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(sorted((p['name'] for p in d), \
+  key=lambda n: n != 'bench-floor'))")
 for name in ${REBUILDS-$PROJECTIONS}; do
   wait_store_quiet
   before=$(last_index)

@@ -69,8 +69,23 @@ public class ProjectionProcessingConfiguration {
 
     @Bean
     public ConfigurerModule projectionDeadLetterQueues(DeadLetterQueues queues, TransactionManager transactions) {
+        return deadLetterQueues(queues, transactions, PROCESSING_GROUPS);
+    }
+
+    /**
+     * The dead-letter queues of processing groups, configured as the projections' are: the {@code dead_letter_entry}
+     * queue of each group, the {@link ParkingPolicy}, resets allowed, the sequence identifier cache on. For a
+     * projection defined outside this list (tests, benchmarks) to be configured as the real ones.
+     *
+     * @param queues       the service's queues
+     * @param transactions the service's transaction manager
+     * @param groups       the processing groups to give a queue
+     * @return a module to declare as a bean
+     */
+    public static ConfigurerModule deadLetterQueues(DeadLetterQueues queues, TransactionManager transactions,
+                                                    List<String> groups) {
         ParkingPolicy policy = new ParkingPolicy();
-        return configurer -> configurer.eventProcessing(processing -> PROCESSING_GROUPS.forEach(group -> processing
+        return configurer -> configurer.eventProcessing(processing -> groups.forEach(group -> processing
                 .registerDeadLetterQueue(group, c -> queues.queue(group, transactions, c.serializer(), c.eventSerializer()))
                 .registerDeadLetterPolicy(group, c -> policy)
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, builder) -> builder

@@ -29,9 +29,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.events.CaseEvent;
+import vn.childprotection.casetracker.query.ProjectionProcessingConfiguration;
 import vn.childprotection.casetracker.query.QuerySideIntegrationTest;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
-import vn.childprotection.casetracker.query.deadletters.TestDeadLetterQueues;
 
 /**
  * A rebuild's {@link BulkReplay} and its hand-over to the rebuild's processor, seen through a probe projection that
@@ -196,7 +196,7 @@ class BulkReplayTest extends QuerySideIntegrationTest {
 
         @Bean
         ConfigurerModule replayProbeDeadLetterQueue(DeadLetterQueues queues, TransactionManager transactions) {
-            return TestDeadLetterQueues.forGroups(queues, transactions, List.of(GROUP));
+            return ProjectionProcessingConfiguration.deadLetterQueues(queues, transactions, List.of(GROUP));
         }
     }
 

@@ -10,9 +10,9 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.springframework.context.annotation.Bean;
 import vn.childprotection.casetracker.events.CaseEvent;
+import vn.childprotection.casetracker.query.ProjectionProcessingConfiguration;
 import vn.childprotection.casetracker.query.admin.ProjectionDefinition;
 import vn.childprotection.casetracker.query.deadletters.DeadLetterQueues;
-import vn.childprotection.casetracker.query.deadletters.TestDeadLetterQueues;
 import vn.childprotection.casetracker.query.projection.WritesPerBatch;
 
 /**
@@ -56,7 +56,7 @@ class NoOpProjections {
 
     @Bean
     ConfigurerModule benchNoOpDeadLetterQueues(DeadLetterQueues queues, TransactionManager transactions) {
-        return TestDeadLetterQueues.forGroups(queues, transactions, GROUPS);
+        return ProjectionProcessingConfiguration.deadLetterQueues(queues, transactions, GROUPS);
     }
 
     /** Handles every case event, never reading its payload. */

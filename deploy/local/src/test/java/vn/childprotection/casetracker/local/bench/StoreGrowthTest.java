@@ -24,6 +24,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.junit.jupiter.api.MethodOrderer;
@@ -39,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.local.LocalApplication;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
+import vn.childprotection.casetracker.query.admin.ProjectionRebuilds;
+import vn.childprotection.casetracker.query.admin.RebuildState;
+import vn.childprotection.casetracker.query.admin.RebuildStatus;
 
 /**
  * The store growth of benchmarks: three cases entered through the API are cloned into six more, each a case of its
@@ -49,7 +53,13 @@ import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
  */
 @SpringBootTest(classes = LocalApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"casetracker.database.embedded.ephemeral=true",
-                "casetracker.bench.store-growth.enabled=true", "casetracker.bench.store-growth.batch-cases=4"})
+                "casetracker.bench.store-growth.enabled=true", "casetracker.bench.store-growth.batch-cases=4",
+                // the floor projection, as deploy/bench/scale.sh starts it
+                "casetracker.bench.floor-projection.enabled=true",
+                "axon.eventhandling.processors.bench-floor.mode=pooled",
+                "axon.eventhandling.processors.bench-floor.initial-segment-count=2",
+                "axon.eventhandling.processors.bench-floor.thread-count=1",
+                "axon.eventhandling.processors.bench-floor.batch-size=1000"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @DirtiesContext
 class StoreGrowthTest {
@@ -68,6 +78,8 @@ class StoreGrowthTest {
     EventStore eventStore;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ProjectionRebuilds rebuilds;
 
     @Test
     @Order(1)
@@ -158,7 +170,8 @@ class StoreGrowthTest {
         enterCase(api, "Phan Thị Tạm Dừng", 1);
         List<String> projectionGroups = api.get("/api/v1/admin/projections", COORDINATOR).json().valueStream()
                 .map(p -> p.get("processingGroup").asString()).toList();
-        assertThat(projectionGroups).hasSize(8).contains("case-file", "indicators");
+        assertThat(projectionGroups).as("the query side's eight and the floor this context runs").hasSize(9)
+                .contains("case-file", "indicators", FloorProjection.GROUP);
         await().atMost(Duration.ofSeconds(30)).until(() -> largestLag(api) == 0);
         List<String> before = caseIds();
 
@@ -216,6 +229,24 @@ class StoreGrowthTest {
             assertThat(file.status()).as(file.body()).isEqualTo(200);
             assertThat(file.json().get("child").get("name").asString()).isNotBlank();
         }
+    }
+
+    @Test
+    void the_floor_projection_is_configured_as_the_real_ones_and_rebuilds_writing_nothing() {
+        ApiClient api = new ApiClient(port);
+        enterCase(api, NAMES.get(0), 0);
+        assertThat(processing.eventProcessor(FloorProjection.GROUP).orElseThrow())
+                .isInstanceOf(PooledStreamingEventProcessor.class);
+        assertThat(count("SELECT count(*) FROM token_entry WHERE processor_name = '" + FloorProjection.GROUP + "'",
+                null)).as("segments").isEqualTo(2);
+
+        rebuilds.start(FloorProjection.GROUP);
+        RebuildStatus done = await().atMost(Duration.ofSeconds(60)).until(
+                () -> rebuilds.status(FloorProjection.GROUP).orElseThrow(), s -> !s.state().active());
+
+        assertThat(done.state()).as("%s", done).isEqualTo(RebuildState.DONE);
+        assertThat(done.eventsDone()).as("%s", done).isPositive();
+        assertThat(count("SELECT count(*) FROM " + FloorProjection.TABLE, null)).isZero();
     }
 
     @Test
