@@ -41,12 +41,18 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Threads: the reader ({@code BulkReplay[<name>]-read}) reads the stream, keeps the events the handlers take
  * (by payload type, then by the invoker) and splits them between the segments as the processor would (the invoker's
- * sequencing policy), deserialises their payload and metadata ahead of the handlers, and once one segment has
- * {@code batchSize} events cuts a batch for every segment (never between events sharing a token, the output of one
- * upcast), so that all segments' tokens, and the rebuild's progress, advance together (a segment with no events gets
- * its token without a transaction). Each segment's applier ({@code BulkReplay[<name>]-apply-<n>}) applies its
- * batches in order, in one transaction each; at most two batches per segment wait. Within a segment events are
- * handled in global index order, as by the processor's work package of that segment.
+ * sequencing policy), and once one segment has {@code batchSize} events cuts a batch for every segment (never
+ * between events sharing a token, the output of one upcast), so that all segments' tokens, and the rebuild's
+ * progress, advance together (a segment with no events gets its token without a transaction). Each segment's applier
+ * ({@code BulkReplay[<name>]-apply-<n>}) applies its batches in order, in one transaction each; at most two batches
+ * per segment wait. Within a segment events are handled in global index order, as by the processor's work package of
+ * that segment.
+ * <p>
+ * Payloads and metadata are deserialised by the appliers, when their handlers first ask for them, not by the reader:
+ * deserialising is most of the reader's work (Jackson, about 60 % of its CPU samples), and on a single thread it held
+ * the rebuild of a projection that writes nothing to about half of the two cores; spread over the appliers the same
+ * rebuild went ×1.5 faster, and the writing projections 6–9 % (docs/benchmarks.md, "Rebuilds on a store whose cases
+ * interleave").
  * <p>
  * Not thread-safe beyond what is stated: started once, {@link #stop stopped} from any thread.
  */
@@ -289,9 +295,9 @@ final class BulkReplay {
         }
 
         /**
-         * Whether an event goes to the handlers (its payload type, then the invoker's own test); if so, its payload
-         * and metadata are deserialised now, on the reading thread. A payload that cannot be deserialised is left to
-         * fail in its handler, where the dead-letter queue parks it.
+         * Which segment's handlers take an event (its payload type, then the invoker's own test), or {@code null};
+         * neither test deserialises the payload. A payload that cannot be deserialised fails in its handler, where
+         * the dead-letter queue parks it.
          */
         Part takes(TrackedEventMessage<?> event, List<Part> parts) throws Exception {
             if (!canHandleType(event.getPayloadType())) {
@@ -299,12 +305,6 @@ final class BulkReplay {
             }
             for (Part part : parts) {
                 if (canHandle(event, part.segment)) {
-                    try {
-                        event.getPayload();
-                        event.getMetaData();
-                    } catch (RuntimeException e) {
-                        // Fails again, and is parked, in the handler.
-                    }
                     return part;
                 }
             }
