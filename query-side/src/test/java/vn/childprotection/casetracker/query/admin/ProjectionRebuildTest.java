@@ -77,6 +77,9 @@ class ProjectionRebuildTest extends QuerySideIntegrationTest {
                 "313-justice-office", "i-2"));
         awaitAllCaughtUp();
         Map<String, String> indexesBefore = indexDefinitionsByName();
+        Map<String, String> storageBefore = columnStorage();
+        assertThat(storageBefore).as("the case file's document stored uncompressed (V3_18)")
+                .containsEntry("case_file.doc", "e");
 
         for (ProjectionDefinition projection : definitions) {
             Map<String, String> before = checksums(projection);
@@ -94,6 +97,7 @@ class ProjectionRebuildTest extends QuerySideIntegrationTest {
             assertLiveProcessorRunsAlone(projection);
         }
         assertThat(indexDefinitionsByName()).as("index names and definitions").isEqualTo(indexesBefore);
+        assertThat(columnStorage()).as("each column's storage").isEqualTo(storageBefore);
         assertThat(KeptCountsOracle.differences(jdbc)).as("kept counts against a count of the rebuilt rows").isEmpty();
         assertThat(jdbc.queryForList("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'rebuild\\_%' "
                 + "OR nspname LIKE 'retired\\_%'", String.class)).as("schemas left behind").isEmpty();
@@ -291,6 +295,20 @@ class ProjectionRebuildTest extends QuerySideIntegrationTest {
     /**
      * Every index of the projections' tables: name to definition (schema-independent).
      */
+    /** {@code pg_attribute.attstorage} of every column of the projections' live tables, by table.column. */
+    private Map<String, String> columnStorage() {
+        Map<String, String> storage = new LinkedHashMap<>();
+        for (ProjectionDefinition projection : definitions) {
+            for (String table : projection.tables()) {
+                jdbc.query("SELECT a.attname, a.attstorage FROM pg_attribute a WHERE a.attrelid = ('public.' || ?)"
+                        + "::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", row -> {
+                            storage.put(table + "." + row.getString(1), row.getString(2));
+                        }, table);
+            }
+        }
+        return storage;
+    }
+
     private Map<String, String> indexDefinitionsByName() {
         Map<String, String> indexes = new LinkedHashMap<>();
         for (ProjectionDefinition projection : definitions) {
