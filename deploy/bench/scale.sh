@@ -381,7 +381,7 @@ rebuild() {
 # The floor first, if the service runs it.
 PROJECTIONS=$(get "$API/admin/projections" | json "' '.join(sorted((p['name'] for p in d), \
   key=lambda n: n != 'bench-floor'))")
-# The bulk replay's code is compiled by the first rebuild after the start (on 2 cores the first runs ~35 % slower):
+# The bulk replay's code is compiled by the first rebuild after the start (on 2 cores it ran 16-37 % slower):
 # the floor is rebuilt once first, not counted.
 case " ${REBUILDS-$PROJECTIONS} " in
   *" bench-floor "*) wait_store_quiet; log "  rebuilding bench-floor once, not counted (the JIT)"
