@@ -58,7 +58,8 @@
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
 #   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
 #   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written
-#   indicators-written-max-stale), FLOOR_PROJECTION (true: the service runs bench-floor), WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
+#   indicators-written-max-stale), FLOOR_PROJECTION (true: the service runs bench-floor), WRITE_COMMUNE
+#   (31-xa-an-lao: the commune the writers report in, as worker.<it>),
 #   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (90 s of
 #   every family but the cold ones before the floor, not counted; 0 skips it: on 2 cores the read paths are still
 #   being compiled a minute after the service's first read, and a cell measured then reads the compiler's

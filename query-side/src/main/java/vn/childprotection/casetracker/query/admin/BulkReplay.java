@@ -295,9 +295,9 @@ final class BulkReplay {
         }
 
         /**
-         * Which segment's handlers take an event (its payload type, then the invoker's own test), or {@code null};
-         * neither test deserialises the payload. A payload that cannot be deserialised fails in its handler, where
-         * the dead-letter queue parks it.
+         * Which segment's handlers take an event (its payload type, then the invoker's own test), or {@code null}.
+         * The payload is not deserialised here but by the applier's handlers; one that cannot be fails in its
+         * handler, where the dead-letter queue parks it.
          */
         Part takes(TrackedEventMessage<?> event, List<Part> parts) throws Exception {
             if (!canHandleType(event.getPayloadType())) {
