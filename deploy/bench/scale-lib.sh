@@ -7,6 +7,56 @@
 # shellcheck source=deploy/bench/reads-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/reads-lib.sh"
 
+# CPU seconds (user + system) spent so far by process $1 and its descendants (tree_cpu.py).
+tree_cpu() { python3 "$BENCH/tree_cpu.py" "$1"; }
+
+# The indexes of table $1 (a regclass: schema.table) that a rebuild builds only after its bulk replay: not unique, not
+# primary, first column other than case_id (the rule of ShadowTables.dropDeferrableIndexes); as "name definition".
+deferred_indexes() {
+  echo "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+    JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+    WHERE i.indrelid = '$1'::regclass AND NOT i.indisunique AND NOT i.indisprimary AND a.attname <> 'case_id'"
+}
+
+# PostgreSQL's own cheapest write of a projection's rows ($@: its tables), laid out as a rebuild lays them out
+# (ShadowTables): empty copies of the tables (LIKE ... INCLUDING ALL) in a schema of their own without the deferred
+# indexes, loaded with binary COPY from a copy of the live rows taken first, then those indexes built; one backend, no
+# parallel workers. Prints "rows cpu_seconds": the rows, and PostgreSQL's CPU (the postmaster's tree) over the load
+# and the builds. The copies and their files are removed after.
+pg_write_cost() {
+  local table prepare="SET client_min_messages = warning; SET max_parallel_maintenance_workers = 0;
+    DROP SCHEMA IF EXISTS bench_write CASCADE; CREATE SCHEMA bench_write;" load="" build="" rows=0 files
+  files=$(cd "$DATA_DIR" && pwd)/bench_write
+  for table in "$@"; do
+    prepare+="CREATE TABLE bench_write.$table (LIKE public.$table INCLUDING ALL);
+      COPY public.$table TO '${files}_$table' (FORMAT binary);
+      DO \$\$ DECLARE r record; BEGIN FOR r IN $(deferred_indexes "bench_write.$table") LOOP
+        EXECUTE 'DROP INDEX ' || r.name; END LOOP; END \$\$;"
+    load+="COPY bench_write.$table FROM '${files}_$table' (FORMAT binary);"$'\n'
+    build+=$(sql -c "SELECT replace(definition, ' ON public.', ' ON bench_write.') || ';'
+      FROM ($(deferred_indexes "public.$table")) d")$'\n'
+    rows=$((rows + $(sql -c "SELECT count(*) FROM public.$table")))
+  done
+  # The files in the data directory, which the server can write; psql's \! runs here, while the session's backend
+  # lives.
+  if ! sql > /dev/null <<SQL
+$prepare
+CHECKPOINT;
+\! python3 "$BENCH/tree_cpu.py" $PG_PID > "$WORK/write-cost-from"
+$load
+$build
+\! python3 "$BENCH/tree_cpu.py" $PG_PID > "$WORK/write-cost-to"
+DROP SCHEMA bench_write CASCADE;
+SQL
+  then
+    sql -c "SET client_min_messages = warning; DROP SCHEMA IF EXISTS bench_write CASCADE" > /dev/null
+    rm -f "$files"_*
+    return 1
+  fi
+  rm -f "$files"_*
+  echo "$rows $(python3 -c "print('%.1f' % ($(cat "$WORK/write-cost-to") - $(cat "$WORK/write-cost-from")))")"
+}
+
 # Waits for the end of the rebuild of $1 started during the reads with every family, and adds its row to the rebuild
 # table with how much of the measured read time (the window line ReadLoad wrote in file $2) it overlapped.
 wait_rebuild_end() {
@@ -98,13 +148,17 @@ print_tables() { # $1 the script's exit status
     echo "**The run stopped early (exit status $1): $(cat "$OUT/stopped.txt" 2>/dev/null || echo interrupted)." \
       "The tables hold what was measured before.**"
   fi
-  for part in 1-growth 3-rebuilds 4-reads 4-reads-writes 4-reads-rebuild 5-appends 6-memory; do
+  for part in 1-growth 3-rebuilds 3-rebuild-bounds 4-reads 4-reads-writes 4-reads-rebuild 5-appends 6-memory; do
     [ -f "$OUT/$part.md" ] || continue
     echo
     case $part in
       1-growth) echo "| Growth | Cases | Events | Seconds | Events/s |"; echo "|---|---:|---:|---:|---:|" ;;
       3-rebuilds) echo "| Reading the store in order | Events | Seconds | Events/s | ÷ raw scan | ÷ scan with JSON |"
                   echo "|---|---:|---:|---:|---:|---:|" ;;
+      3-rebuild-bounds) echo "| Rebuild | Events/s | CPU s, service / PostgreSQL | PostgreSQL's own write of its" \
+                          "rows: rows / CPU s | Bound on $(nproc) cores (events/s) | Bound ÷ raw scan" \
+                          "| Rebuild ÷ bound |"
+                        echo "|---|---:|---:|---:|---:|---:|---:|" ;;
       4-reads) echo "| Read ($READERS readers, $READ_SECONDS s each after $READ_WARMUP s not counted) | Path" \
                  "| Requests | Requests/s | p50 / p95 / p99 (ms) | Max (ms) | Refused / errors / timeouts" \
                  "| Size p50 / max (bytes) | Cold: asked once alone first (ms) | CPU per answer, service +" \
@@ -137,6 +191,13 @@ print_tables() { # $1 the script's exit status
                 echo "|---|---:|---:|---|---:|---|---:|" ;;
     esac
     cat "$OUT/$part.md"
+    [ "$part" != 3-rebuild-bounds ] || { echo; echo "- Bound: the most a rebuild could reach on these cores if it" \
+      "cost the service and PostgreSQL no more than bench-floor does per event (reading every event, deserialising" \
+      "its payload, handing it to a handler) plus what PostgreSQL itself spends writing the projection's rows in its" \
+      "cheapest way (pg_write_cost: COPY into empty tables, the deferred indexes built after), with every core busy:" \
+      "cores × events ÷ (floor CPU per event × events + that write's CPU), and never more than the floor's own rate." \
+      "A bound under 0.25 of the raw scan means no change to the service reaches 0.25 on this machine without" \
+      "writing less."; }
     [ "$part" != 4-reads ] || [ ! -f "$OUT/4-reads-notes.md" ] || { echo; cat "$OUT/4-reads-notes.md"; }
     [ "$part" != 4-reads-writes ] || [ ! -f "$OUT/4-reads-writes-notes.md" ] \
       || { echo; cat "$OUT/4-reads-writes-notes.md"; }

@@ -11,7 +11,11 @@
 #      each payload parsed as JSON, then each projection rebuilt in turn, its rate as a ratio to both scans; first
 #      (FLOOR_PROJECTION) bench-floor, a projection that receives every case event's payload and writes nothing
 #      (deploy/local, FloorProjection), rebuilt by the same machinery: the floor under every projection's rate (it is
-#      rebuilt once before, not counted, for the JIT to compile the rebuild's code);
+#      rebuilt once before, not counted, for the JIT to compile the rebuild's code); with it (REBUILD_BOUNDS), each
+#      rebuild's CPU (service and PostgreSQL, from /proc: deploy/bench/tree_cpu.py), PostgreSQL's own cheapest write
+#      of the projection's rows (COPY into empty copies of its tables, the indexes a rebuild defers built after), and
+#      the bound these give on this machine: the rate a rebuild costing the floor's CPU per event plus that write
+#      would reach with every core busy;
 #   4. reads: $READERS concurrent readers per read endpoint family for $READ_SECONDS s after $READ_WARMUP s not
 #      counted (deploy/bench/ReadLoad.java), with ids sampled from the store: p50/p95/p99/max, errors, answer sizes;
 #      then every family at once while a projection is rebuilt. Each read is judged against baselines of the same run,
@@ -58,8 +62,8 @@
 #   FLOOR_CELL (declined-list), READ_CPU (true), PGBENCH_READS (true), COLD (true), COLD_CELLS (indicators-district
 #   indicators-commune report-district statistics-indicators), WRITERS (4; 0 skips the reads beside writers),
 #   WRITE_CELLS (case-file indicators-district indicators-commune report-district indicators-written
-#   indicators-written-max-stale), FLOOR_PROJECTION (true: the service runs bench-floor), WRITE_COMMUNE
-#   (31-xa-an-lao: the commune the writers report in, as worker.<it>),
+#   indicators-written-max-stale), FLOOR_PROJECTION (true: the service runs bench-floor), REBUILD_BOUNDS (true),
+#   WRITE_COMMUNE (31-xa-an-lao: the commune the writers report in, as worker.<it>),
 #   MAX_STALE (60: the seconds of Cache-Control: max-stale sent by the cells named *-max-stale), JIT_WARMUP (90 s of
 #   every family but the cold ones before the floor, not counted; 0 skips it: on 2 cores the read paths are still
 #   being compiled a minute after the service's first read, and a cell measured then reads the compiler's
@@ -91,6 +95,7 @@ STORE=${STORE:-}
 APPENDS=${APPENDS:-true}
 FLOOR=${FLOOR:-true}
 FLOOR_PROJECTION=${FLOOR_PROJECTION:-true}
+REBUILD_BOUNDS=${REBUILD_BOUNDS:-true}
 FLOOR_CELL=${FLOOR_CELL:-declined-list}
 FLOOR_RATE=
 READ_CPU=${READ_CPU:-true}
@@ -388,19 +393,40 @@ case " ${REBUILDS-$PROJECTIONS} " in
   *" bench-floor "*) wait_store_quiet; log "  rebuilding bench-floor once, not counted (the JIT)"
     rebuild bench-floor > /dev/null; wait_caught_up > /dev/null ;;
 esac
+FLOOR_RATE= FLOOR_CPU_PER_EVENT=
 for name in ${REBUILDS-$PROJECTIONS}; do
   wait_store_quiet
   before=$(last_index)
   log "  rebuilding $name"
+  cpu_service=$(tree_cpu "$SERVICE") cpu_pg=$(tree_cpu "$PG_PID")
   read -r events secs rate state < <(rebuild "$name")
+  cpu_service=$(python3 -c "print('%.1f' % ($(tree_cpu "$SERVICE") - $cpu_service))")
+  cpu_pg=$(python3 -c "print('%.1f' % ($(tree_cpu "$PG_PID") - $cpu_pg))")
   per_second=$(python3 -c "print(round($events / max($secs, 0.001)))")
   appended=$(( $(last_index) - before ))
-  log "  $name: $state, $events events in $secs s, $per_second events/s, $appended appended meanwhile"
+  log "  $name: $state, $events events in $secs s, $per_second events/s, $appended appended meanwhile;" \
+    "CPU s: service $cpu_service, PostgreSQL $cpu_pg"
   [ "$appended" -eq 0 ] || state="$state, $appended events appended meanwhile"
   echo "| Rebuild of $name ($state) | $events | $secs | $per_second | $(ratio "$per_second" "$SCAN_RATE")" \
     "| $(ratio "$per_second" "$PARSED_RATE") |" \
     | section 3-rebuilds
   wait_caught_up > /dev/null
+  [ "$REBUILD_BOUNDS" = true ] && [ "$events" -gt 0 ] || continue
+  if [ "$name" = bench-floor ]; then
+    FLOOR_RATE=$per_second
+    FLOOR_CPU_PER_EVENT=$(python3 -c "print(($cpu_service + $cpu_pg) / $events)")
+    echo "| $name | $per_second | $cpu_service / $cpu_pg | – | $per_second | $(ratio "$per_second" "$SCAN_RATE")" \
+      "| 1 |" | section 3-rebuild-bounds
+  elif [ -n "$FLOOR_RATE" ]; then
+    tables=$(get "$API/admin/projections/$name" | json "' '.join(d['tables'])")
+    # shellcheck disable=SC2086 # the tables, one word each
+    read -r rows write_cpu < <(pg_write_cost $tables) || fail "PostgreSQL's own write of the rows of $name failed"
+    bound=$(python3 -c "print(round(min($FLOOR_RATE,
+      $events * $(nproc) / ($events * $FLOOR_CPU_PER_EVENT + $write_cpu))))")
+    log "  $name: PostgreSQL's own write of its $rows rows: $write_cpu CPU s; bound $bound events/s"
+    echo "| $name | $per_second | $cpu_service / $cpu_pg | $rows / $write_cpu | $bound" \
+      "| $(ratio "$bound" "$SCAN_RATE") | $(ratio "$per_second" "$bound") |" | section 3-rebuild-bounds
+  fi
 done
 
 # ---- 4. Reads -------------------------------------------------------------------------------------------------------
