@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import tools.jackson.databind.JsonNode;
 import vn.childprotection.casetracker.command.deadlines.TolerantDbSchedulerDeadlineManager;
 import vn.childprotection.casetracker.platform.axon.AuthenticatingEventStorageEngine;
+import vn.childprotection.casetracker.platform.axon.ClassCachingJackson3Serializer;
 import vn.childprotection.casetracker.platform.testing.ApiClient;
 import vn.childprotection.casetracker.platform.testing.ApiClient.Response;
 
@@ -68,7 +69,8 @@ class CommandApiTest extends CommandHttpTest {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class)
                 .as("authenticates each event's chain row as it appends")
                 .isInstanceOf(AuthenticatingEventStorageEngine.class);
-        assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class);
+        assertThat(eventSerializer).isInstanceOf(Jackson3Serializer.class)
+                .as("resolves each stored type name once").isInstanceOf(ClassCachingJackson3Serializer.class);
         assertThat(deadlineManager).as("persistent deadlines").isInstanceOf(DbSchedulerDeadlineManager.class)
                 .as("tolerant of cancelling a running schedule").isInstanceOf(TolerantDbSchedulerDeadlineManager.class);
     }

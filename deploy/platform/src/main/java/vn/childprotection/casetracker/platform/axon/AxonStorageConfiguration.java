@@ -1,12 +1,19 @@
 package vn.childprotection.casetracker.platform.axon;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.jackson3.Jackson3SerializerCustomizer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
 
@@ -66,5 +73,35 @@ public class AxonStorageConfiguration {
         return builder -> builder.polymorphicTypeValidator(BasicPolymorphicTypeValidator.builder()
                 .allowIfSubType("org.axonframework.")
                 .build());
+    }
+
+    /**
+     * The serializer of everything Axon stores and sends (Jackson 3, as {@code axon.serializer.*=jackson3} asks),
+     * built as Axon's auto-configuration builds it (its revision resolver, a {@link ChainingConverter} on the
+     * application's class loader, the {@link #axonJacksonCustomizer}), as a {@link ClassCachingJackson3Serializer}.
+     * One instance serves as the general, message and event serializer.
+     */
+    @Bean
+    @Primary
+    public Serializer serializer(RevisionResolver revisionResolver, Jackson3SerializerCustomizer customizer,
+                                 ApplicationContext context) {
+        return new ClassCachingJackson3Serializer(Jackson3Serializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(context.getClassLoader()))
+                .jsonMapperBuilderCustomizer(customizer));
+    }
+
+    /** The message serializer: the general one. */
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    /** The event serializer: the general one. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
     }
 }
