@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What one projection collects from one batch of events (one unit of work, one transaction of a streaming
- * processor), written once, just before the transaction commits: rows as JDBC batch statements (one
- * {@link JdbcTemplate#batchUpdate(String, List)} per statement text), and documents folded in memory (each loaded
- * at most once and written once per batch, by the projection's own writer).
+ * processor), written once, just before the transaction commits: rows as JDBC batch statements (per statement text,
+ * plain inserts and {@code ON CONFLICT DO NOTHING} ones merged into multi-row statements, {@link MultiRowInserts};
+ * others one {@link JdbcTemplate#batchUpdate(String, List)}), and documents folded in memory (each loaded at most once
+ * and written once per batch, by the projection's own writer).
  * <p>
  * Use it from the event handlers of a {@link WritesPerBatch} projection: {@link #of} gives the batch of the current
  * unit of work (created on first use, its writing registered with {@link UnitOfWork#onPrepareCommit}). What a
@@ -204,7 +205,7 @@ public final class ProjectionBatch {
             if (immediate) {
                 statements.forEach((sql, rows) -> rows.forEach(row -> jdbc.update(sql, row)));
             } else {
-                statements.forEach(jdbc::batchUpdate);
+                statements.forEach((sql, rows) -> MultiRowInserts.write(jdbc, sql, rows));
             }
         } finally {
             statements.clear();
