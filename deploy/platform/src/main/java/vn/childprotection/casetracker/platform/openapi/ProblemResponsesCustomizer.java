@@ -53,8 +53,8 @@ public class ProblemResponsesCustomizer implements OpenApiCustomizer {
                     + "`If-Match` (`version-conflict`, with `currentVersion`)",
             "413", "The request body is larger than `casetracker.http.max-body-bytes` (256 KiB by default)",
             "415", "The body is not `application/json`",
-            "503", "The database is unreachable or a read of one's own write timed out; retry after "
-                    + "`Retry-After` seconds");
+            "503", "The database is unreachable, a read of one's own write timed out, or the service is stopping; "
+                    + "retry after `Retry-After` seconds");
 
     @Override
     public void customise(OpenAPI openApi) {

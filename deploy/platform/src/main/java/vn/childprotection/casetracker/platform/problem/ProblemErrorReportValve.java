@@ -2,9 +2,12 @@ package vn.childprotection.casetracker.platform.problem;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.AbstractProtocol;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -14,6 +17,10 @@ import org.springframework.http.MediaType;
  * valve would answer it with an HTML page. This one answers {@code application/problem+json} with the same status
  * and no detail of the server (no version, no stack trace). Installed on the host by
  * {@link ProblemErrorPagesConfiguration}.
+ * <p>
+ * A 400 while the request's connector is paused (the service stopping) is answered 503 with {@code Retry-After}, as
+ * {@link ProblemErrorController} does: Tomcat turns its own 503 for a request on a paused connector into 400 when it
+ * finds the headers it did not read lack {@code Host}.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -22,6 +29,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         int status = response.getStatus();
         if (status < 400 || response.getContentWritten() > 0) {
             return;
+        }
+        if (status == HttpStatus.BAD_REQUEST.value() && paused(request.getConnector())) {
+            status = HttpStatus.SERVICE_UNAVAILABLE.value();
+            response.setStatus(status);
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemErrorController.RETRY_AFTER_SECONDS));
         }
         HttpStatus known = HttpStatus.resolve(status);
         HttpStatus shown = known == null ? (status >= 500 ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST)
@@ -39,5 +51,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // The client went away or the response was already committed: nothing more can be said.
         }
+    }
+
+    private static boolean paused(Connector connector) {
+        return connector != null && connector.getProtocolHandler() instanceof AbstractProtocol<?> protocol
+                && protocol.isPaused();
     }
 }
