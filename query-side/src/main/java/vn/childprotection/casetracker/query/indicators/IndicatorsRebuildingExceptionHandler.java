@@ -29,9 +29,9 @@ public class IndicatorsRebuildingExceptionHandler {
      * names the database's 503 too).
      */
     public static final String OPENAPI_DESCRIPTION = "The database is unreachable, a read of one's own write timed "
-            + "out, or the service is stopping; or the indicators are being rebuilt after an upgrade (type `" + TYPE + "`): the counted facts do "
-            + "not hold every case yet, so no count is given rather than a short one (`percent` and `expectedFinish` "
-            + "tell how far the rebuild is). Retry after `Retry-After` seconds";
+            + "out, or the service is stopping; or the indicators are being rebuilt after an upgrade (type `" + TYPE
+            + "`): the counted facts do not hold every case yet, so no count is given rather than a short one "
+            + "(`percent` and `expectedFinish` tell how far the rebuild is). Retry after `Retry-After` seconds";
 
     @ExceptionHandler(IndicatorsRebuildingException.class)
     ResponseEntity<Object> rebuilding(IndicatorsRebuildingException ex, WebRequest request) {
