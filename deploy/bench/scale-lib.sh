@@ -11,7 +11,8 @@
 tree_cpu() { python3 "$BENCH/tree_cpu.py" "$1"; }
 
 # The indexes of table $1 (a regclass: schema.table) that a rebuild builds only after its bulk replay: not unique, not
-# primary, first column other than case_id (the rule of ShadowTables.dropDeferrableIndexes); as "name definition".
+# primary, first column other than case_id: the rule of ShadowTables.dropDeferrableIndexes, kept the same by hand
+# (a change to one is a change to both). Answers "name definition" rows.
 deferred_indexes() {
   echo "SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
     JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
