@@ -7,8 +7,8 @@
 # shellcheck source=deploy/bench/reads-lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/reads-lib.sh"
 
-# CPU seconds (user + system) spent so far by process $1 and its descendants (tree_cpu.py).
-tree_cpu() { python3 "$BENCH/tree_cpu.py" "$1"; }
+# CPU seconds (user + system) spent so far by process $1 and its descendants, those that ended included (ProcessCpu).
+tree_cpu() { java -cp "$WORK/classes" ProcessCpu "$1" "$(getconf CLK_TCK)"; }
 
 # The indexes of table $1 (a regclass: schema.table) that a rebuild builds only after its bulk replay: not unique, not
 # primary, first column other than case_id: the rule of ShadowTables.dropDeferrableIndexes, kept the same by hand
@@ -43,10 +43,10 @@ pg_write_cost() {
   if ! sql > /dev/null <<SQL
 $prepare
 CHECKPOINT;
-\! python3 "$BENCH/tree_cpu.py" $PG_PID > "$WORK/write-cost-from"
+\! java -cp "$WORK/classes" ProcessCpu $PG_PID $(getconf CLK_TCK) > "$WORK/write-cost-from"
 $load
 $build
-\! python3 "$BENCH/tree_cpu.py" $PG_PID > "$WORK/write-cost-to"
+\! java -cp "$WORK/classes" ProcessCpu $PG_PID $(getconf CLK_TCK) > "$WORK/write-cost-to"
 DROP SCHEMA bench_write CASCADE;
 SQL
   then
@@ -55,6 +55,7 @@ SQL
     return 1
   fi
   rm -f "$files"_*
+  [ -s "$WORK/write-cost-from" ] && [ -s "$WORK/write-cost-to" ] || return 1
   echo "$rows $(python3 -c "print('%.1f' % ($(cat "$WORK/write-cost-to") - $(cat "$WORK/write-cost-from")))")"
 }
 

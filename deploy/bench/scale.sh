@@ -12,7 +12,7 @@
 #      (FLOOR_PROJECTION) bench-floor, a projection that receives every case event's payload and writes nothing
 #      (deploy/local, FloorProjection), rebuilt by the same machinery: the floor under every projection's rate (it is
 #      rebuilt once before, not counted, for the JIT to compile the rebuild's code); with it (REBUILD_BOUNDS), each
-#      rebuild's CPU (service and PostgreSQL, from /proc: deploy/bench/tree_cpu.py), PostgreSQL's own cheapest write
+#      rebuild's CPU (service and PostgreSQL, from /proc: deploy/bench/ProcessCpu.java), PostgreSQL's own cheapest write
 #      of the projection's rows (COPY into empty copies of its tables, the indexes a rebuild defers built after), and
 #      the bound these give on this machine: the rate a rebuild costing the floor's CPU per event plus that write
 #      would reach with every core busy;
